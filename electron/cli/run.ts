@@ -1,0 +1,45 @@
+// Dispatches a command line to its command; never lets a stack trace reach the user.
+import { UserError } from '../../shared/api';
+import { checkCommand } from './check';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export type Command = (args: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  check: checkCommand,
+};
+
+export const USAGE = `用法：
+  nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
+  nianbao import 文件 --json                       读取报告，输出报告 JSON
+  nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]   导出 Word / Excel
+退出码：0 没有错误；1 有勾稽错误；2 文件无法读取或用法有误。
+`;
+
+export function registerCommand(name: string, command: Command): void {
+  commands[name] = command;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`未知的命令“${name}”。\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UserError) io.err(`${e.message}\n`);
+    else io.err(`处理失败：${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './model';
+export * from './defaults';
+export * from './schema';
+export * from './migrate';
+export * from './version';
+export * from './access';

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './engine';
+export * from './autosum';
+export * from './numbers';
+export { chineseDate, isValidIsoDate } from './text';

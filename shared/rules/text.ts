@@ -1,0 +1,117 @@
+// Rules on the report's text: organ, year agreement, date, narrative completeness.
+import { getFormat } from '../format';
+import { narrativeKeyOf, type Report } from '../report';
+import type { Finding } from './types';
+
+const PERIOD = /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
+const TITLE_IN_TEXT = /《[^》]*?(\d{4})\s*年(?:度)?政府信息公开工作年度报告》/g;
+
+/** 2024-01-30 -> 2024年1月30日 */
+export function chineseDate(iso: string): string {
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+export function isValidIsoDate(iso: string): boolean {
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function allText(report: Report): { where: string; text: string }[] {
+  const out = [
+    { where: '报告前言', text: report.preamble },
+    { where: '报送函正文', text: report.cover.body },
+  ];
+  for (const s of getFormat(report.format).sections) {
+    const key = narrativeKeyOf(s.no);
+    if (!key) continue;
+    for (const p of report.narrative[key]) out.push({ where: `第${s.numeral}部分`, text: p.text });
+  }
+  return out;
+}
+
+export function checkMeta(report: Report, out: Finding[]): void {
+  if (!report.org.trim()) {
+    out.push({ rule: 'meta.org', severity: 'error', message: '未填写机关名称：请在“报送信息”中填写', cells: [] });
+  }
+  const y = report.year;
+  for (const { where, text } of allText(report)) {
+    for (const m of text.matchAll(PERIOD)) {
+      if (+m[1] !== y || +m[2] !== y) {
+        out.push({
+          rule: 'meta.year',
+          severity: 'error',
+          message: `${where}的统计期限写的是${m[1]}年1月1日至${m[2]}年12月31日，与报告年度${y}年不一致`,
+          cells: [],
+        });
+      }
+    }
+    for (const m of text.matchAll(TITLE_IN_TEXT)) {
+      if (+m[1] !== y) {
+        out.push({
+          rule: 'meta.year',
+          severity: 'error',
+          message: `${where}提到的报告名称是${m[1]}年度，与报告年度${y}年不一致`,
+          cells: [],
+        });
+      }
+    }
+  }
+  const opening = report.narrative.overview.find((p) => p.text.trim())?.text.trim() ?? '';
+  const om = opening.match(/^(\d{4})\s*年/);
+  if (om && +om[1] !== y) {
+    out.push({
+      rule: 'meta.year',
+      severity: 'warning',
+      message: `第一部分开头写的是“${om[1]}年”，与报告年度${y}年不一致，请核对是否沿用了往年的文字`,
+      cells: [],
+    });
+  }
+  const date = report.cover.date.trim();
+  if (!date) {
+    out.push({ rule: 'meta.date', severity: 'warning', message: `未填写成文日期：报告应于${y + 1}年1月31日前报送`, cells: [] });
+  } else if (!isValidIsoDate(date)) {
+    out.push({ rule: 'meta.date', severity: 'error', message: `成文日期“${date}”不是有效的日期`, cells: [] });
+  } else if (date > `${y + 1}-01-31`) {
+    out.push({
+      rule: 'meta.date',
+      severity: 'warning',
+      message: `成文日期${chineseDate(date)}晚于报送截止日期${y + 1}年1月31日`,
+      cells: [],
+    });
+  } else if (date < `${y}-12-31`) {
+    out.push({
+      rule: 'meta.date',
+      severity: 'warning',
+      message: `成文日期${chineseDate(date)}早于统计期限结束（${y}年12月31日）`,
+      cells: [],
+    });
+  }
+}
+
+export function checkNarrative(report: Report, out: Finding[]): void {
+  const format = getFormat(report.format);
+  for (const s of format.sections) {
+    if (s.kind !== 'narrative') continue;
+    const key = narrativeKeyOf(s.no)!;
+    if (!report.narrative[key].some((p) => p.text.trim())) {
+      out.push({
+        rule: 'narrative.empty',
+        severity: 'warning',
+        message: `第${s.numeral}部分“${s.heading}”还没有内容`,
+        cells: [],
+      });
+    }
+  }
+  const six = report.narrative.other.map((p) => p.text).join('\n');
+  if (!/信息处理费/.test(six)) {
+    out.push({
+      rule: 'narrative.fee',
+      severity: 'warning',
+      message: '第六部分未说明信息处理费收取情况：请写明本年度是否收取信息处理费（未收取的写“未收取信息处理费”）',
+      cells: [],
+    });
+  }
+}

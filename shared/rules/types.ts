@@ -1,0 +1,48 @@
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'matrix.balance'
+  | 'matrix.rowTotal'
+  | 'matrix.resultTotal'
+  | 'review.total'
+  | 'carry.carriedOver'
+  | 'active.inForce'
+  | 'active.repealedExceeds'
+  | 'value.invalid'
+  | 'value.blank'
+  | 'meta.org'
+  | 'meta.year'
+  | 'meta.date'
+  | 'format.outdated'
+  | 'narrative.empty'
+  | 'narrative.fee';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Chinese, quoting the numbers: 自然人列：一+二=5，三（七）+四=4，相差1 */
+  message: string;
+  /** Cell ids the finding concerns (applications.newReceived.natural …); empty for text findings. */
+  cells: string[];
+  /** For a total that can be derived from its parts: the value it should hold. */
+  suggestion?: { cell: string; value: number };
+}
+
+/** What each rule checks, in Chinese: for the findings panel, the docs and the Excel 校验 sheet. */
+export const RULES: Record<RuleId, { no: string; title: string }> = {
+  'matrix.balance': { no: '1', title: '每列：一+二=三（七）总计+四' },
+  'matrix.rowTotal': { no: '2', title: '每行：总计=自然人+法人或其他组织各列之和' },
+  'matrix.resultTotal': { no: '3', title: '每列：（七）总计=（一）至（六）各项之和' },
+  'review.total': { no: '4', title: '行政复议、行政诉讼：总计=结果维持+结果纠正+其他结果+尚未审结' },
+  'carry.carriedOver': { no: '5', title: '本年“上年结转”=上年“结转下年度继续办理”' },
+  'active.inForce': { no: '6', title: '现行有效件数=上年现行有效件数+本年制发件数−本年废止件数' },
+  'active.repealedExceeds': { no: '6', title: '本年废止件数不超过上年现行有效件数与本年制发件数之和' },
+  'value.invalid': { no: '7', title: '件数为不小于0的整数，收费金额为不小于0的数' },
+  'value.blank': { no: '7', title: '表格不留空白，没有的填0' },
+  'meta.org': { no: '8', title: '填写机关名称' },
+  'meta.year': { no: '8', title: '标题、统计期限和正文的年度一致' },
+  'meta.date': { no: '8', title: '成文日期已填写，且不晚于次年1月31日' },
+  'format.outdated': { no: '9', title: '2021年度起使用2021年版格式' },
+  'narrative.empty': { no: '完整性', title: '第一、五、六部分有内容' },
+  'narrative.fee': { no: '完整性', title: '第六部分说明信息处理费收取情况' },
+};
