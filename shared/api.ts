@@ -119,3 +119,39 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** What crosses IPC or HTTP for every call: errors travel as Chinese messages, never as stacks. */
+export type ApiResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Transport = (method: string, args: unknown[]) => Promise<ApiResponse>;
+
+/** Wraps a transport (Electron IPC or HTTP) into a typed API whose calls reject with Chinese errors. */
+export function createClient<T extends object>(transport: Transport, methods: readonly (keyof T & string)[]): T {
+  const client = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const m of methods) {
+    client[m] = async (...args: unknown[]) => {
+      const res = await transport(m, args);
+      if (!res.ok) throw new UserError(res.error);
+      return res.value;
+    };
+  }
+  return client as T;
+}
+
+export const HOST_METHODS = Object.keys(hostArgs) as (keyof HostApi)[];
+
+/** Validates a call's arguments against its schema; the error message is Chinese. */
+export function validateArgs(
+  schemas: Record<string, z.ZodTypeAny>,
+  method: string,
+  args: unknown,
+): { ok: true; args: unknown[] } | { ok: false; error: string } {
+  const schema = Object.prototype.hasOwnProperty.call(schemas, method) ? schemas[method] : undefined;
+  if (!schema) return { ok: false, error: `未知的操作“${method}”。` };
+  const r = schema.safeParse(args);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    return { ok: false, error: `操作“${method}”的参数无效：${first?.message ?? '格式不对'}` };
+  }
+  return { ok: true, args: r.data as unknown[] };
+}
