@@ -1,9 +1,11 @@
 // Cell ids and the enumeration of every cell of a format, in reading order.
-import type { CellDef, FormatDef, TableKey } from './types';
+import type { CellDef, FormatDef, SectionDef, TableKey } from './types';
 
 export function cellId(table: TableKey, rowId: string, colId: string): string {
   return `${table}.${rowId}.${colId}`;
 }
+
+const TABLE_KEYS = new Set<string>(['activeDisclosure', 'activeDisclosure2019', 'applications', 'reviewLitigation']);
 
 /** Splits a cell id; row ids may themselves contain dots (refused.stateSecret). */
 export function parseCellId(id: string): { table: TableKey; rowId: string; colId: string } | null {
@@ -11,7 +13,7 @@ export function parseCellId(id: string): { table: TableKey; rowId: string; colId
   const last = id.lastIndexOf('.');
   if (first < 0 || last <= first) return null;
   const table = id.slice(0, first) as TableKey;
-  if (!['activeDisclosure', 'activeDisclosure2019', 'applications', 'reviewLitigation'].includes(table)) return null;
+  if (!TABLE_KEYS.has(table)) return null;
   return { table, rowId: id.slice(first + 1, last), colId: id.slice(last + 1) };
 }
 
@@ -79,4 +81,10 @@ export function allCells(format: FormatDef): CellDef[] {
 
 export function cellsById(format: FormatDef): Map<string, CellDef> {
   return new Map(allCells(format).map((c) => [c.id, c]));
+}
+
+/** The section (二, 三 or 四) a table is printed in. */
+export function tableSection(format: FormatDef, table: TableKey): SectionDef | undefined {
+  const no = table === 'applications' ? 3 : table === 'reviewLitigation' ? 4 : table === format.disclosureKey ? 2 : 0;
+  return format.sections.find((s) => s.no === no);
 }

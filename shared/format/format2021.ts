@@ -33,6 +33,7 @@ export const format2021: FormatDef = {
       label: '第二十条第（一）项',
       itemHeader: '信息内容',
       columns: threeCounts,
+      stock: { added: 'issued', removed: 'repealed', closing: 'inForce' },
       rows: [
         { id: 'rules', path: ['规章'] },
         { id: 'normativeDocs', path: ['行政规范性文件'], aliases: ['规范性文件'] },

@@ -20,6 +20,9 @@ export function stripEnumeration(s: string): string {
   return s.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])+/, '');
 }
 
+/** Shortest label that may match by prefix (本年新收, 部分公开); shorter ones must match exactly. */
+const MIN_PREFIX = 4;
+
 /** True when a candidate label (from a file) means the defined label or one of its aliases. */
 export function labelMatches(candidate: string, label: string, aliases: string[] = []): boolean {
   const c = stripEnumeration(normalizeLabel(candidate));
@@ -27,7 +30,10 @@ export function labelMatches(candidate: string, label: string, aliases: string[]
   for (const l of [label, ...aliases]) {
     const d = stripEnumeration(normalizeLabel(l));
     if (!d) continue;
-    if (c === d || c.startsWith(d) || (d.startsWith(c) && c.length >= Math.min(4, d.length))) return true;
+    if (c === d) return true;
+    // Prefixes only between labels of some length: 其他 must not match 其他结果 or 其他法律…禁止公开.
+    const shorter = Math.min(c.length, d.length);
+    if (shorter >= MIN_PREFIX && (c.startsWith(d) || d.startsWith(c))) return true;
   }
   return false;
 }

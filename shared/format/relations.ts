@@ -28,12 +28,36 @@ export interface BalanceRelation {
   rightLabel: string;
 }
 
+/** Rule 6: a row of section 二 whose closing count carries over from last year. */
+export interface StockRelation {
+  rule: 'active.inForce';
+  rowId: string;
+  /** The row's own label, e.g. 行政规范性文件. */
+  label: string;
+  added: string;
+  removed: string;
+  closing: string;
+  addedLabel: string;
+  removedLabel: string;
+  closingLabel: string;
+}
+
 export interface Relations {
   sums: SumRelation[];
   balances: BalanceRelation[];
+  stocks: StockRelation[];
 }
 
 const cache = new WeakMap<FormatDef, Relations>();
+
+/**
+ * A matrix row named for a message without its outermost group: 一、本年新收…, （一）予以公开,
+ * （三）不予公开1.属于国家秘密 (a bare 1.属于国家秘密 or 3.其他 would be ambiguous).
+ */
+export function rowScopeLabel(path: string[]): string {
+  const own = path[path.length - 1];
+  return path.length >= 3 ? path[path.length - 2] + own : own;
+}
 
 /** Short numeral of a matrix row for messages: 一, 二, 三（七）, 四. */
 export function shortRowLabel(format: FormatDef, rowId: string): string {
@@ -77,7 +101,7 @@ export function relations(format: FormatDef): Relations {
       rule: 'matrix.rowTotal',
       target: cellId('applications', row.id, m.totalColumn),
       parts: dataCols.map((c) => cellId('applications', row.id, c.id)),
-      scope: `“${row.path[row.path.length - 1]}”行`,
+      scope: `“${rowScopeLabel(row.path)}”行`,
       partLabels: dataCols.map((c) => c.label),
       targetLabel: m.columns.find((c) => c.id === m.totalColumn)!.label,
       partsDesc: dataCols.map((c) => c.label).join('+'),
@@ -104,7 +128,25 @@ export function relations(format: FormatDef): Relations {
     leftLabel: `${shortRowLabel(format, m.newRow)}+${shortRowLabel(format, m.carriedOverRow)}`,
     rightLabel: `${shortRowLabel(format, m.resultTotalRow)}+${shortRowLabel(format, m.carryForwardRow)}`,
   }));
-  const out = { sums, balances };
+  const stocks: StockRelation[] = [];
+  for (const block of format.disclosure) {
+    if (!block.stock) continue;
+    const col = (id: string) => block.columns.find((c) => c.id === id)!.label;
+    for (const row of block.rows) {
+      stocks.push({
+        rule: 'active.inForce',
+        rowId: row.id,
+        label: row.path[row.path.length - 1],
+        added: cellId(format.disclosureKey, row.id, block.stock.added),
+        removed: cellId(format.disclosureKey, row.id, block.stock.removed),
+        closing: cellId(format.disclosureKey, row.id, block.stock.closing),
+        addedLabel: col(block.stock.added),
+        removedLabel: col(block.stock.removed),
+        closingLabel: col(block.stock.closing),
+      });
+    }
+  }
+  const out = { sums, balances, stocks };
   cache.set(format, out);
   return out;
 }

@@ -42,6 +42,11 @@ export interface DisclosureBlockDef {
   itemHeader: string;
   columns: ColumnDef[];
   rows: RowDef[];
+  /**
+   * Column ids of a running stock carried across years (rule 6): this year's closing =
+   * last year's closing + added − removed. Only the 2021 format's 第二十条第（一）项 has one.
+   */
+  stock?: { added: string; removed: string; closing: string };
 }
 
 export interface MatrixDef {

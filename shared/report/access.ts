@@ -17,8 +17,21 @@ export function tableOf(report: Report, table: string): TableData | undefined {
   }
 }
 
+// Cell ids come from a small fixed set (the formats'), so parsing each once keeps the rule
+// engine's hundreds of reads per check cheap. Bounded in case callers pass arbitrary ids.
+const parsed = new Map<string, ReturnType<typeof parseCellId>>();
+
+function parse(id: string): ReturnType<typeof parseCellId> {
+  let p = parsed.get(id);
+  if (p === undefined) {
+    p = parseCellId(id);
+    if (parsed.size < 5000) parsed.set(id, p);
+  }
+  return p;
+}
+
 export function getCell(report: Report, id: string): Cell {
-  const p = parseCellId(id);
+  const p = parse(id);
   if (!p) return null;
   const v = tableOf(report, p.table)?.[p.rowId]?.[p.colId];
   return v === undefined ? null : v;
@@ -26,7 +39,7 @@ export function getCell(report: Report, id: string): Cell {
 
 /** Returns a new report with one cell changed (structural sharing: only the touched row is copied). */
 export function setCell(report: Report, id: string, value: Cell): Report {
-  const p = parseCellId(id);
+  const p = parse(id);
   if (!p) return report;
   const table = tableOf(report, p.table);
   if (!table || !table[p.rowId]) return report;

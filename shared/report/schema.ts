@@ -1,7 +1,7 @@
 // The report file schema (zod). Lenient where a file written by hand or by an older version
 // may leave things out: every key but the essentials takes its default.
 import { z } from 'zod';
-import { getFormat, type FormatDef } from '../format';
+import { getFormat, requiredFormatFor, type FormatDef, type FormatId } from '../format';
 import { emptyNarrative, emptyReport } from './defaults';
 import { migrate } from './migrate';
 import type { Narrative, NarrativePart, Report, TableData } from './model';
@@ -12,7 +12,8 @@ const BLANK = new Set(['', '/', '／', '-', '—', '－', '无', '空']);
 export const cellSchema = z.preprocess((v) => {
   if (v === undefined) return null;
   if (typeof v === 'string') {
-    const t = v.trim().replace(/,/g, '');
+    // NFKC: full-width digits and signs (５, ＋１４４) as typed with a Chinese input method.
+    const t = v.normalize('NFKC').trim().replace(/,/g, '');
     if (BLANK.has(t)) return null;
     const n = Number(t);
     return Number.isFinite(n) ? n : v;
@@ -38,6 +39,22 @@ const narrativeSchema = z
 
 const str = z.string().default('');
 
+/**
+ * 成文日期 as written by hand (2023年1月30日, 2023-1-30, 2023/1/30, 2023.1.30) -> 2023-01-30.
+ * Anything else is kept as it is, so that the rules can say what is wrong with it.
+ */
+export function toIsoDate(text: string): string {
+  const m = text.normalize('NFKC').trim().match(/^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$/);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text.trim();
+}
+
+const dateSchema = z.string().transform(toIsoDate);
+
+/** Missing key and wrong type get different messages. */
+const needed = (missing: string, wrong: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? missing : wrong),
+});
+
 const previousSchema = z.object({
   year: z.number().int(),
   org: str,
@@ -51,15 +68,22 @@ const previousSchema = z.object({
 export const reportFileSchema = z.object({
   schemaVersion: z.number().int().positive().default(1),
   format: z.enum(['2021', '2019'], { error: 'format 应为 "2021" 或 "2019"' }).default('2021'),
-  year: z.number({ error: 'year（统计年度）应为四位数字的年份' }).int().min(2000, '年份不应早于2000年').max(2100, '年份不应晚于2100年'),
-  org: z.string({ error: 'org（机关名称）应为文字' }),
+  year: z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+    z
+      .number(needed('缺少统计年度', '统计年度应为四位数字的年份'))
+      .int('统计年度应为四位数字的年份')
+      .min(2000, '年份不应早于2000年')
+      .max(2100, '年份不应晚于2100年'),
+  ),
+  org: z.string(needed('缺少机关名称', '机关名称应为文字')),
   preamble: z.string().optional(),
   website: str,
   contact: z
     .object({ office: str, address: str, postcode: str, phone: str, fax: str, email: str })
     .partial()
     .default({}),
-  cover: z.object({ recipient: z.string(), body: z.string(), date: z.string() }).partial().default({}),
+  cover: z.object({ recipient: z.string(), body: z.string(), date: dateSchema }).partial().default({}),
   narrative: narrativeSchema.default({}),
   activeDisclosure: tableSchema.default({}),
   activeDisclosure2019: tableSchema.optional(),
@@ -98,6 +122,22 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where}：${issue.message}`;
 }
 
+/**
+ * A file that leaves out `format` is read by its content: the 2019 format's own section 二 or
+ * its single （六）其他处理 row mark it; otherwise the format its year requires.
+ */
+function withFormat(obj: Record<string, unknown>): Record<string, unknown> {
+  if (obj.format !== undefined) return obj;
+  const apps = obj.applications && typeof obj.applications === 'object' ? Object.keys(obj.applications) : [];
+  const ad = obj.activeDisclosure && typeof obj.activeDisclosure === 'object' ? Object.keys(obj.activeDisclosure) : [];
+  const old = obj.activeDisclosure2019 !== undefined || apps.includes('other');
+  const current = ad.length > 0 || apps.some((k) => k.startsWith('other.'));
+  const year = typeof obj.year === 'number' ? obj.year : Number(obj.year);
+  const format: FormatId =
+    old && !current ? '2019' : current && !old ? '2021' : Number.isInteger(year) ? requiredFormatFor(year) : '2021';
+  return { ...obj, format };
+}
+
 /** Parses a report file's JSON (any supported schema version) into a complete Report. */
 export function parseReportJson(raw: unknown): ParseResult {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -107,7 +147,7 @@ export function parseReportJson(raw: unknown): ParseResult {
   if (!('applications' in obj) && !('activeDisclosure' in obj) && !('reviewLitigation' in obj) && !('year' in obj)) {
     return { ok: false, error: '文件内容不是年度报告：没有找到 year、applications 等报告字段。' };
   }
-  const migrated = migrate(obj);
+  const migrated = migrate(withFormat(obj));
   if (!migrated.ok) return migrated;
   const parsed = reportFileSchema.safeParse(migrated.value);
   if (!parsed.success) {

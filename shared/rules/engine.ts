@@ -1,46 +1,64 @@
 // The 勾稽 rule engine: report (+ last year's) -> findings on cells. Arithmetic rules are
 // generated from the format's relations; nothing here names a row or a column by hand
 // except through the format definition.
-import { allCells, getFormat, relations, requiredFormatFor, type FormatDef } from '../format';
+import { cellId, getFormat, relations, requiredFormatFor, type FormatDef } from '../format';
 import { summarizePrevious } from '../carry/previous';
-import { formatOf, getCell, type PreviousYear, type Report } from '../report';
-import { fmt, nearlyEqual, sumCells } from './numbers';
+import { formatOf, getCell, type Cell, type PreviousYear, type Report } from '../report';
+import { planOf, read, sumRefs, tablesOf, type Plan, type Tables } from './plan';
+import { derivedTotals } from './autosum';
+import { fmt, nearlyEqual } from './numbers';
 import type { Finding } from './types';
 import { checkMeta, checkNarrative } from './text';
 
 export interface CheckOptions {
   /** Last year's report, or what this report already keeps of it (report.previous is used otherwise). */
   last?: Report | PreviousYear | null;
-  /** The date to judge lateness against (defaults to none: only the 1月31日 deadline is checked). */
 }
 
 function isReport(x: Report | PreviousYear): x is Report {
   return 'applications' in x;
 }
 
-function checkSums(report: Report, format: FormatDef, out: Finding[]): void {
-  const rel = relations(format);
-  for (const s of rel.sums) {
-    const t = getCell(report, s.target);
-    const partVals = s.parts.map((p) => getCell(report, p));
-    const sum = sumCells(partVals);
-    if (t === null && sum === null) continue;
-    const tv = t ?? 0;
+/** Rule 9: from the 2021 reporting year on, only the 2021 format. Earlier years may use either. */
+function checkFormat(report: Report, format: FormatDef, out: Finding[]): void {
+  const required = getFormat(requiredFormatFor(report.year));
+  if (required.id !== '2021' || report.format === required.id) return;
+  out.push({
+    rule: 'format.outdated',
+    severity: 'error',
+    message:
+      `${report.year}年度报告应使用${required.name}（${required.source}），本报告使用的是${format.name}：` +
+      `请按${required.name}重新填报`,
+    cells: [],
+  });
+}
+
+/** Rules 1–4: the sums and the balance of the matrix and of section 四. */
+function checkSums(report: Report, plan: Plan, t: Tables, out: Finding[]): void {
+  // Computed only when some total is off: the suggestion is what auto-sum would write.
+  let derived: Map<string, number | null> | null = null;
+  for (const { rel: s, target, parts } of plan.sums) {
+    const tv = read(t, target);
+    const sum = sumRefs(t, parts);
+    if (tv === null && sum === null) continue;
     const sv = sum ?? 0;
-    if (nearlyEqual(tv, sv)) continue;
+    if (tv !== null && nearlyEqual(tv, sv)) continue;
+    derived ??= derivedTotals(report);
+    const want = derived.get(s.target) ?? null;
     out.push({
       rule: s.rule,
       severity: 'error',
-      message: `${s.scope}：${s.targetLabel}=${t === null ? '空白' : fmt(tv)}，${s.partsDesc}=${fmt(sv)}，相差${fmt(Math.abs(tv - sv))}`,
+      message:
+        tv === null
+          ? `${s.scope}：${s.targetLabel}=空白，${s.partsDesc}=${fmt(sv)}`
+          : `${s.scope}：${s.targetLabel}=${fmt(tv)}，${s.partsDesc}=${fmt(sv)}，相差${fmt(Math.abs(tv - sv))}`,
       cells: [s.target, ...s.parts],
-      suggestion: { cell: s.target, value: sv },
+      ...(want !== null && (tv === null || !nearlyEqual(tv, want)) ? { suggestion: { cell: s.target, value: want } } : {}),
     });
   }
-  for (const b of rel.balances) {
-    const l = b.left.map((c) => getCell(report, c));
-    const r = b.right.map((c) => getCell(report, c));
-    const ls = sumCells(l);
-    const rs = sumCells(r);
+  for (const { rel: b, left, right } of plan.balances) {
+    const ls = sumRefs(t, left);
+    const rs = sumRefs(t, right);
     if (ls === null && rs === null) continue;
     if (nearlyEqual(ls ?? 0, rs ?? 0)) continue;
     out.push({
@@ -52,112 +70,128 @@ function checkSums(report: Report, format: FormatDef, out: Finding[]): void {
   }
 }
 
-function checkValues(report: Report, format: FormatDef, out: Finding[]): void {
-  const blanksByRow = new Map<string, { label: string; cells: string[]; cols: string[] }>();
-  for (const c of allCells(format)) {
-    const v = getCell(report, c.id);
-    const where = `“${c.rowLabel}”的“${c.colLabel}”`;
-    if (v === null) {
-      const key = `${c.table}.${c.rowId}`;
-      const entry = blanksByRow.get(key) ?? { label: c.rowLabel, cells: [], cols: [] };
-      entry.cells.push(c.id);
-      entry.cols.push(c.colLabel);
-      blanksByRow.set(key, entry);
-      continue;
+/** Rule 7: whole numbers ≥ 0, amounts ≥ 0, and no blanks (reported once per row, cells listed). */
+function checkValues(plan: Plan, t: Tables, out: Finding[]): void {
+  for (const row of plan.rows) {
+    const data = t[row.table]?.[row.rowId];
+    let blanks: string[] | null = null;
+    let blankCols: string[] | null = null;
+    for (const c of row.cells) {
+      const v = data?.[c.col] ?? null;
+      if (v === null) {
+        (blanks ??= []).push(c.id);
+        (blankCols ??= []).push(c.colLabel);
+        continue;
+      }
+      let problem = '';
+      if (c.kind === 'count') {
+        if (!Number.isInteger(v) || v < 0) problem = `填写了${fmt(v)}，件数应为不小于0的整数`;
+      } else if (c.kind === 'amount') {
+        if (v < 0) problem = `填写了${fmt(v)}，金额不能为负数`;
+      } else if (!Number.isInteger(v)) {
+        problem = `填写了${fmt(v)}，应为整数`;
+      }
+      if (problem) out.push({ rule: 'value.invalid', severity: 'error', message: `${row.label}的“${c.colLabel}”${problem}`, cells: [c.id] });
     }
-    let problem = '';
-    if (c.kind === 'count') {
-      if (!Number.isInteger(v) || v < 0) problem = `${where}填写了${fmt(v)}，件数应为不小于0的整数`;
-    } else if (c.kind === 'amount') {
-      if (v < 0) problem = `${where}填写了${fmt(v)}，金额不能为负数`;
-    } else if (!Number.isInteger(v)) {
-      problem = `${where}填写了${fmt(v)}，应为整数`;
+    if (blanks) {
+      out.push({
+        rule: 'value.blank',
+        severity: 'warning',
+        message: `${row.label}有${blanks.length}个单元格空白（${blankCols!.join('、')}）：空白不等于0，没有的请填0`,
+        cells: blanks,
+      });
     }
-    if (problem) out.push({ rule: 'value.invalid', severity: 'error', message: problem, cells: [c.id] });
-  }
-  for (const { label, cells, cols } of blanksByRow.values()) {
-    out.push({
-      rule: 'value.blank',
-      severity: 'warning',
-      message: `“${label}”有${cells.length}个单元格空白（${cols.join('、')}）：空白不等于0，没有的请填0`,
-      cells,
-    });
   }
 }
 
+/** Rules 5 and 6: balances carried over from last year's report. */
 function checkCarry(report: Report, format: FormatDef, prev: PreviousYear, out: Finding[]): void {
+  if (prev.year !== report.year - 1) {
+    out.push({
+      rule: 'carry.lastYear',
+      severity: 'warning',
+      message:
+        `作为上年报告提供的是${prev.year}年度的报告，本报告是${report.year}年度：` +
+        `未核对上年结转和现行有效件数，请改用${report.year - 1}年度的报告`,
+      cells: [],
+    });
+    return;
+  }
   const m = format.applications;
+  const carriedOver = m.rows.find((r) => r.id === m.carriedOverRow)!;
+  const carryForward = getFormat(prev.format).applications.rows.find((r) => r.id === m.carryForwardRow)!;
+  const nowLabel = stripNumeral(carriedOver.path[carriedOver.path.length - 1]);
+  const lastLabel = stripNumeral(carryForward.path[carryForward.path.length - 1]);
   for (const col of m.columns) {
     const last = prev.carryForward[col.id];
     if (last === null || last === undefined) continue;
-    const id = `applications.${m.carriedOverRow}.${col.id}`;
+    const id = cellId('applications', m.carriedOverRow, col.id);
     const now = getCell(report, id);
     if (now !== null && nearlyEqual(now, last)) continue;
     out.push({
       rule: 'carry.carriedOver',
       severity: 'error',
       message:
-        `${col.label}列：本年“上年结转”=${now === null ? '空白' : fmt(now)}，` +
-        `${prev.year}年报告“结转下年度继续办理”=${fmt(last)}` +
+        `${col.label}列：本年“${nowLabel}”=${now === null ? '空白' : fmt(now)}，` +
+        `${prev.year}年报告“${lastLabel}”=${fmt(last)}` +
         (now === null ? '' : `，相差${fmt(Math.abs(now - last))}`),
       cells: [id],
       suggestion: { cell: id, value: last },
     });
   }
-  if (report.format !== '2021') return;
-  for (const rowId of ['rules', 'normativeDocs'] as const) {
-    const base = prev.inForce[rowId];
+  const inForce = prev.inForce as Record<string, Cell | undefined>;
+  for (const s of relations(format).stocks) {
+    const base = inForce[s.rowId] ?? null;
     if (base === null) continue;
-    const row = format.disclosure.flatMap((b) => b.rows).find((r) => r.id === rowId)!;
-    const label = row.path[row.path.length - 1];
-    const cell = (col: string) => `activeDisclosure.${rowId}.${col}`;
-    const issued = getCell(report, cell('issued')) ?? 0;
-    const repealed = getCell(report, cell('repealed')) ?? 0;
-    const inForce = getCell(report, cell('inForce'));
-    if (repealed > base + issued) {
+    const added = getCell(report, s.added) ?? 0;
+    const removed = getCell(report, s.removed) ?? 0;
+    const closing = getCell(report, s.closing);
+    if (removed > base + added) {
       out.push({
         rule: 'active.repealedExceeds',
         severity: 'error',
-        message: `${label}：本年废止件数${fmt(repealed)}超过上年现行有效件数${fmt(base)}与本年制发件数${fmt(issued)}之和${fmt(base + issued)}`,
-        cells: [cell('repealed')],
+        message:
+          `${s.label}：${s.removedLabel}${fmt(removed)}超过上年${s.closingLabel}${fmt(base)}` +
+          `与${s.addedLabel}${fmt(added)}之和${fmt(base + added)}`,
+        cells: [s.removed],
       });
       continue;
     }
-    const expected = base + issued - repealed;
-    if (inForce !== null && nearlyEqual(inForce, expected)) continue;
+    const expected = base + added - removed;
+    if (closing !== null && nearlyEqual(closing, expected)) continue;
     out.push({
       rule: 'active.inForce',
       severity: 'warning',
       message:
-        `${label}：现行有效件数应为 上年${fmt(base)}+本年制发${fmt(issued)}−本年废止${fmt(repealed)}=${fmt(expected)}，` +
-        (inForce === null ? '现为空白' : `填报${fmt(inForce)}，相差${fmt(Math.abs(inForce - expected))}`),
-      cells: [cell('inForce'), cell('issued'), cell('repealed')],
-      suggestion: { cell: cell('inForce'), value: expected },
+        `${s.label}：${s.closingLabel}应为 上年${fmt(base)}+${s.addedLabel}${fmt(added)}−${s.removedLabel}${fmt(removed)}=${fmt(expected)}，` +
+        (closing === null ? '现为空白' : `填报${fmt(closing)}，相差${fmt(Math.abs(closing - expected))}`),
+      cells: [s.closing, s.added, s.removed],
+      suggestion: { cell: s.closing, value: expected },
     });
   }
 }
+
+/** 二、上年结转政府信息公开申请数量 -> 上年结转政府信息公开申请数量 */
+function stripNumeral(label: string): string {
+  return label.replace(/^[一二三四五六七八九十]+、/, '');
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Checks a report against every rule; returns findings, errors first. */
 export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
   const format = formatOf(report);
   const out: Finding[] = [];
-  const required = requiredFormatFor(report.year);
-  if (report.format !== required) {
-    out.push({
-      rule: 'format.outdated',
-      severity: 'error',
-      message: `${report.year}年度报告应使用${getFormat(required).name}（${getFormat(required).source}），本报告使用的是${format.name}`,
-      cells: [],
-    });
-  }
-  checkSums(report, format, out);
-  checkValues(report, format, out);
+  checkFormat(report, format, out);
+  const plan = planOf(format);
+  const tables = tablesOf(report);
+  checkSums(report, plan, tables, out);
+  checkValues(plan, tables, out);
   const last = options.last ?? report.previous;
   if (last) checkCarry(report, format, isReport(last) ? summarizePrevious(last) : last, out);
   checkMeta(report, out);
   checkNarrative(report, out);
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  return out.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
 export function hasErrors(findings: Finding[]): boolean {

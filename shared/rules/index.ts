@@ -3,3 +3,4 @@ export * from './engine';
 export * from './autosum';
 export * from './numbers';
 export { chineseDate, isValidIsoDate } from './text';
+export { tableRows, type PlanRow } from './plan';

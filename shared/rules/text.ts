@@ -19,15 +19,15 @@ export function isValidIsoDate(iso: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-function allText(report: Report): { where: string; text: string }[] {
+function allText(report: Report): { where: string; text: string; narrative: boolean }[] {
   const out = [
-    { where: '报告前言', text: report.preamble },
-    { where: '报送函正文', text: report.cover.body },
+    { where: '报告前言', text: report.preamble, narrative: false },
+    { where: '报送函正文', text: report.cover.body, narrative: false },
   ];
   for (const s of getFormat(report.format).sections) {
     const key = narrativeKeyOf(s.no);
     if (!key) continue;
-    for (const p of report.narrative[key]) out.push({ where: `第${s.numeral}部分`, text: p.text });
+    for (const p of report.narrative[key]) if (p.text) out.push({ where: `第${s.numeral}部分`, text: p.text, narrative: true });
   }
   return out;
 }
@@ -37,8 +37,10 @@ export function checkMeta(report: Report, out: Finding[]): void {
     out.push({ rule: 'meta.org', severity: 'error', message: '未填写机关名称：请在“报送信息”中填写', cells: [] });
   }
   const y = report.year;
-  for (const { where, text } of allText(report)) {
-    for (const m of text.matchAll(PERIOD)) {
+  for (const { where, text, narrative } of allText(report)) {
+    // Cheap guards first: most paragraphs name no period and no report title.
+    const periods = text.includes('31') ? text.matchAll(PERIOD) : [];
+    for (const m of periods) {
       if (+m[1] !== y || +m[2] !== y) {
         out.push({
           rule: 'meta.year',
@@ -48,8 +50,10 @@ export function checkMeta(report: Report, out: Finding[]): void {
         });
       }
     }
-    for (const m of text.matchAll(TITLE_IN_TEXT)) {
-      if (+m[1] !== y) {
+    const titles = text.includes('年度报告》') ? text.matchAll(TITLE_IN_TEXT) : [];
+    for (const m of titles) {
+      // The narrative may cite last year's report (整改 of the problems it listed).
+      if (+m[1] !== y && !(narrative && +m[1] === y - 1)) {
         out.push({
           rule: 'meta.year',
           severity: 'error',

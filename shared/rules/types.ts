@@ -6,6 +6,7 @@ export type RuleId =
   | 'matrix.resultTotal'
   | 'review.total'
   | 'carry.carriedOver'
+  | 'carry.lastYear'
   | 'active.inForce'
   | 'active.repealedExceeds'
   | 'value.invalid'
@@ -35,6 +36,7 @@ export const RULES: Record<RuleId, { no: string; title: string }> = {
   'matrix.resultTotal': { no: '3', title: '每列：（七）总计=（一）至（六）各项之和' },
   'review.total': { no: '4', title: '行政复议、行政诉讼：总计=结果维持+结果纠正+其他结果+尚未审结' },
   'carry.carriedOver': { no: '5', title: '本年“上年结转”=上年“结转下年度继续办理”' },
+  'carry.lastYear': { no: '5', title: '跨年核对使用上一年度的报告' },
   'active.inForce': { no: '6', title: '现行有效件数=上年现行有效件数+本年制发件数−本年废止件数' },
   'active.repealedExceeds': { no: '6', title: '本年废止件数不超过上年现行有效件数与本年制发件数之和' },
   'value.invalid': { no: '7', title: '件数为不小于0的整数，收费金额为不小于0的数' },

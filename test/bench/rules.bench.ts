@@ -1,0 +1,28 @@
+// npm run bench: how long a full 勾稽 check takes, and a recheck after one cell changes
+// (auto-sum + full check, what the editor runs on every keystroke). Prints median and p95.
+import { applyAutoTotals, checkReport } from '../../shared/rules';
+import { setCell } from '../../shared/report';
+import { fullReport, lastYearReport } from '../fixtures/reports';
+
+function measure(name: string, iterations: number, fn: (i: number) => unknown): void {
+  for (let i = 0; i < 2000; i++) fn(i); // warm up: let the JIT settle
+  const times: number[] = [];
+  // Time batches of 20 calls: a single call is near the timer's resolution.
+  const batch = 20;
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    for (let j = 0; j < batch; j++) fn(i * batch + j);
+    times.push(((performance.now() - t0) * 1000) / batch);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  console.log(`${name.padEnd(50)} median ${at(0.5).toFixed(1).padStart(6)} µs   p95 ${at(0.95).toFixed(1).padStart(6)} µs   (${iterations}×${batch} runs)`);
+}
+
+const report = fullReport();
+const last = lastYearReport();
+const cell = 'applications.refused.thirdParty.business';
+
+measure('checkReport, full report', 2000, () => checkReport(report));
+measure('checkReport, full report + last year', 2000, () => checkReport(report, { last }));
+measure('one cell changed: applyAutoTotals + checkReport', 2000, (i) => checkReport(applyAutoTotals(setCell(report, cell, i % 5))));
