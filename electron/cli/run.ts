@@ -1,6 +1,7 @@
 // Dispatches a command line to its command; never lets a stack trace reach the user.
 import { UserError } from '../../shared/api';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
 
 export interface Io {
   out(s: string): void;
@@ -11,6 +12,7 @@ export type Command = (args: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: checkCommand,
+  export: exportCommand,
 };
 
 export const USAGE = `用法：

@@ -1,0 +1,125 @@
+// A stand-in for the 'electron' module in unit tests of the Electron glue: records what the
+// glue asks of Electron so that tests can inspect it and play the part of the page.
+import { vi } from 'vitest';
+
+type Handler = (...args: any[]) => any;
+
+export const state = {
+  lock: true,
+  appHandlers: new Map<string, Handler[]>(),
+  ipcHandlers: new Map<string, Handler>(),
+  windows: [] as FakeWindow[],
+  protocolHandler: null as Handler | null,
+  session: {} as Record<string, Handler>,
+  menuTemplate: null as any,
+  userData: '/tmp/nianbao-electron-mock',
+  appPath: '/tmp/nianbao-app',
+};
+
+export function fakeContents() {
+  const handlers = new Map<string, Handler[]>();
+  return {
+    handlers,
+    windowOpenHandler: null as Handler | null,
+    on: vi.fn((ev: string, fn: Handler) => {
+      handlers.set(ev, [...(handlers.get(ev) ?? []), fn]);
+    }),
+    setWindowOpenHandler: vi.fn(function (this: any, fn: Handler) {
+      this.windowOpenHandler = fn;
+    }),
+    send: vi.fn(),
+    emit(ev: string, ...args: any[]) {
+      for (const fn of handlers.get(ev) ?? []) fn(...args);
+    },
+  };
+}
+
+export class FakeWindow {
+  webContents = fakeContents();
+  minimized = true;
+  restore = vi.fn(() => {
+    this.minimized = false;
+  });
+  show = vi.fn();
+  focus = vi.fn();
+  once = vi.fn();
+  on = vi.fn();
+  loadURL = vi.fn(async () => {});
+  isMinimized = () => this.minimized;
+  isDestroyed = () => false;
+  constructor(public options: any) {
+    state.windows.push(this);
+  }
+}
+
+export const app = {
+  requestSingleInstanceLock: vi.fn(() => state.lock),
+  quit: vi.fn(),
+  exit: vi.fn(),
+  on: vi.fn((ev: string, fn: Handler) => {
+    state.appHandlers.set(ev, [...(state.appHandlers.get(ev) ?? []), fn]);
+  }),
+  whenReady: vi.fn(() => Promise.resolve()),
+  getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : `/tmp/${name}`)),
+  getAppPath: vi.fn(() => state.appPath),
+  getVersion: vi.fn(() => '0.1.0'),
+  isPackaged: false,
+};
+
+export const ipcMain = {
+  handle: vi.fn((channel: string, fn: Handler) => state.ipcHandlers.set(channel, fn)),
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handle: vi.fn((_scheme: string, fn: Handler) => {
+    state.protocolHandler = fn;
+  }),
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: vi.fn((fn: Handler) => (state.session.permissionRequest = fn)),
+    setPermissionCheckHandler: vi.fn((fn: Handler) => (state.session.permissionCheck = fn)),
+    setDevicePermissionHandler: vi.fn((fn: Handler) => (state.session.devicePermission = fn)),
+    webRequest: {
+      onBeforeRequest: vi.fn((fn: Handler) => (state.session.beforeRequest = fn)),
+      onHeadersReceived: vi.fn((fn: Handler) => (state.session.headersReceived = fn)),
+    },
+    on: vi.fn((ev: string, fn: Handler) => (state.session[ev] = fn)),
+  },
+};
+
+export const dialog = {
+  showSaveDialog: vi.fn(async (..._a: any[]) => ({ canceled: true, filePath: '' })),
+  showMessageBox: vi.fn(async (..._a: any[]) => ({ response: 1 })),
+  showErrorBox: vi.fn(),
+};
+
+export const shell = {
+  showItemInFolder: vi.fn(),
+  openPath: vi.fn(async () => ''),
+};
+
+export const Menu = {
+  buildFromTemplate: vi.fn((t: any) => {
+    state.menuTemplate = t;
+    return t;
+  }),
+  setApplicationMenu: vi.fn(),
+};
+
+export const BrowserWindow = FakeWindow;
+export const contextBridge = { exposeInMainWorld: vi.fn() };
+export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
+
+export function resetElectronMock(): void {
+  vi.clearAllMocks();
+  state.lock = true;
+  state.appHandlers.clear();
+  state.ipcHandlers.clear();
+  state.windows.length = 0;
+  state.protocolHandler = null;
+  state.session = {};
+  state.menuTemplate = null;
+}
