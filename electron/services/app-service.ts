@@ -1,0 +1,105 @@
+// NianbaoApi over the store, the readers and the exporters, plus the one dispatcher that both
+// Electron IPC and browser mode put every call through. Plain Node: never imports 'electron'.
+import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type NianbaoApi } from '../../shared/api';
+import { reportTitle } from '../../shared/format';
+import { buildDocx } from './docx/index';
+import { readReportBytes } from './readers';
+import { openStore, type ReportStore } from './store';
+import { buildXlsx } from './xlsx/index';
+
+export interface AppServiceOptions {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  version: string;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+export interface AppService extends NianbaoApi {
+  /** Resolves once the store is open (and repaired if it had to be). */
+  ready(): Promise<void>;
+  /** Waits for pending writes. */
+  close(): Promise<void>;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+function fromBase64(name: string, base64: string): Uint8Array {
+  const clean = base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+    throw new UserError(`文件“${name}”传输时出错，请重新选择文件。`);
+  }
+  return Buffer.from(clean, 'base64');
+}
+
+/**
+ * Creates the service. It returns at once; the store opens in the background and every call
+ * waits for it, so a damaged store is repaired before the first answer.
+ */
+export function createAppService(opts: AppServiceOptions): AppService {
+  const storePromise: Promise<ReportStore> = openStore({ dataDir: opts.dataDir, now: opts.now });
+  storePromise.catch(() => {}); // reported by the first call that needs the store
+  const store = () => storePromise;
+
+  return {
+    async ready() {
+      await storePromise;
+    },
+    async close() {
+      await (await storePromise.catch(() => null))?.flush();
+    },
+    async appInfo() {
+      const s = await store();
+      return { mode: opts.mode, version: opts.version, dataDir: opts.dataDir, notices: [...s.notices] };
+    },
+    listReports: async () => (await store()).list(),
+    listTrash: async () => (await store()).listTrash(),
+    createReport: async (report) => (await store()).create(report),
+    openReport: async (id) => ({ id, report: await (await store()).read(id) }),
+    saveReport: async (id, report) => (await store()).save(id, report),
+    renameReport: async (id, name) => (await store()).rename(id, name),
+    duplicateReport: async (id) => (await store()).duplicate(id),
+    deleteReport: async (id) => (await store()).remove(id),
+    restoreReport: async (id) => (await store()).restore(id),
+    listBackups: async (id) => (await store()).listBackups(id),
+    restoreBackup: async (id, backupId) => (await store()).restoreBackup(id, backupId),
+    async exportFile(id, options) {
+      const report = await (await store()).read(id);
+      const title = reportTitle(report.org, report.year);
+      if (options.kind === 'docx') {
+        const bytes = await buildDocx(report, { reportOnly: options.reportOnly });
+        return { fileName: `${title}.docx`, base64: toBase64(bytes) };
+      }
+      const bytes = await buildXlsx(report);
+      return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
+    },
+    async readFile(file) {
+      return readReportBytes(file.name, fromBase64(file.name, file.base64));
+    },
+  };
+}
+
+export const INTERNAL_ERROR = '操作没有完成：程序内部出错。请重试；如果问题依旧，请重新启动软件，已保存的内容不会丢失。';
+
+/** Runs a function, turning errors into the envelope: UserError messages as they are, others generic. */
+export async function toResponse(label: string, fn: () => Promise<unknown>): Promise<ApiResponse> {
+  try {
+    const value = await fn();
+    return { ok: true, value: value === undefined ? null : value };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: e.message };
+    // The stack goes to the log only; the user gets a message that says what to do.
+    console.error(`[nianbao] ${label} failed:`, e instanceof Error ? e.stack : e);
+    return { ok: false, error: INTERNAL_ERROR };
+  }
+}
+
+/** The one entry point for calls from the renderer, over IPC or HTTP: validate, run, wrap. */
+export async function handleCall(service: NianbaoApi, method: string, args: unknown): Promise<ApiResponse> {
+  const checked = validateArgs(apiArgs, method, args);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const fn = (service as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
+  return toResponse(method, () => fn.apply(service, checked.args));
+}

@@ -1,0 +1,145 @@
+// npm start [-- --web] [--port N] [--no-open] [--data-dir DIR]
+// Builds what is missing or out of date, then opens the Electron window; where no Electron
+// runtime is installed (or with --web) serves the same app on 127.0.0.1 (browser mode).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, isStale, root } from './build.mjs';
+
+const USAGE = `用法 / Usage: npm start -- [--web] [--port 端口] [--no-open] [--data-dir 数据文件夹]
+  --web        浏览器模式（不用 Electron） / browser mode
+  --port N     浏览器模式的端口，默认 5173 / port (browser mode), default 5173
+  --no-open    不自动打开浏览器 / do not open a browser
+  --data-dir   数据文件夹 / data folder`;
+const DEFAULT_PORT = 5173;
+
+function fail(message, code = 2) {
+  console.error(message);
+  process.exit(code);
+}
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        web: { type: 'boolean' },
+        port: { type: 'string' },
+        'no-open': { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    let port = null;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`端口“${values.port}”无效：应为 1–65535 之间的整数。\n${USAGE}`);
+    }
+    return { web: !!values.web, port, open: !values['no-open'], dataDir: values['data-dir'] ? resolve(values['data-dir']) : null };
+  } catch (e) {
+    return fail(`参数有误：${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+}
+
+/** The Electron executable, when its runtime was downloaded (require('electron') gives its path). */
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function openBrowser(url) {
+  const [cmd, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => console.log(`请在浏览器中打开上面的地址。 Please open the address above in a browser.`));
+    child.unref();
+  } catch {
+    console.log(`请在浏览器中打开上面的地址。 Please open the address above in a browser.`);
+  }
+}
+
+function runElectron(bin, opts) {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const args = [root, ...(opts.dataDir ? ['--data-dir', opts.dataDir] : [])];
+  const child = spawn(bin, args, { stdio: 'inherit', env });
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(sig);
+    process.on(sig, () => child.kill(sig));
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+async function runBrowser(opts, reason) {
+  const { startWebHost, defaultDataDir } = await import(pathToFileURL(join(root, 'dist', 'web-host.mjs')).href);
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  const rendererDir = join(root, 'dist', 'renderer');
+  // A port given on the command line must be that port; the default moves on when it is taken.
+  const ports = opts.port ? [opts.port] : Array.from({ length: 20 }, (_, i) => DEFAULT_PORT + i);
+  for (const port of ports) {
+    try {
+      host = await startWebHost({ port, host: '127.0.0.1', dataDir, rendererDir, version });
+      break;
+    } catch (e) {
+      if (e?.code !== 'EADDRINUSE') {
+        const msg = e?.name === 'UserError' ? e.message : `${e instanceof Error ? e.message : String(e)}`;
+        return fail(`无法启动浏览器模式：${msg}`, 1);
+      }
+    }
+  }
+  if (!host) {
+    return fail(
+      opts.port
+        ? `端口 ${opts.port} 已被占用。请换一个端口，例如：npm start -- --web --port ${opts.port + 1}\nPort ${opts.port} is in use.`
+        : `端口 ${DEFAULT_PORT}–${DEFAULT_PORT + 19} 都已被占用，请用 --port 指定一个端口。`,
+      1,
+    );
+  }
+  const address = `http://127.0.0.1:${host.port}`;
+  console.log(`浏览器模式：${address}${reason ? ' （未找到 Electron 运行时）' : ''}`);
+  console.log(`Browser mode: ${address}${reason ? ' (no Electron runtime found)' : ''}`);
+  console.log(`数据文件夹 / Data folder: ${dataDir}`);
+  const notices = (await host.service.appInfo()).notices;
+  for (const n of notices) console.log(`提示：${n}`);
+  console.log('按 Ctrl+C 退出。 Press Ctrl+C to stop.');
+  if (opts.open) openBrowser(address + '/');
+}
+
+/** Browser mode's server, once started; closed (pending saves written) before the process ends. */
+let host = null;
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await host?.close().catch(() => {});
+  process.exit(0);
+}
+
+const opts = options();
+// Registered before building, so that Ctrl+C also works while the build runs.
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+const stale = isStale();
+if (stale.renderer || stale.node) {
+  try {
+    await build(stale);
+  } catch (e) {
+    fail(`构建失败：${e instanceof Error ? e.message : String(e)}\nBuild failed.`, 1);
+  }
+}
+const electron = opts.web ? null : electronBinary();
+if (electron) runElectron(electron, opts);
+else await runBrowser(opts, !opts.web);
