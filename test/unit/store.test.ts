@@ -125,7 +125,7 @@ describe('store: trash', () => {
 });
 
 describe('store: backups', () => {
-  it('keeps the last 20 versions: 21 saves leave versions 2 … 21', async () => {
+  it('keeps the newest 10 versions one by one and the state before a burst of typing', async () => {
     const store = await openStore({ dataDir: dir });
     const r = report();
     const { id } = await store.create(r); // version 0
@@ -134,15 +134,34 @@ describe('store: backups', () => {
       await store.save(id, r);
     }
     const backups = await store.listBackups(id);
-    expect(backups).toHaveLength(20);
     const ids = backups.map((b) => b.backupId);
     expect([...ids].sort().reverse()).toEqual(ids); // newest first, names sort by time
     const values: number[] = [];
     for (const b of backups) {
       const text = await readFile(join(store.backupDir(id), `${b.backupId}.json`), 'utf8');
-      values.push(JSON.parse(text).applications.newReceived.natural);
+      values.push(JSON.parse(text).applications.newReceived.natural ?? 0);
     }
-    expect(values).toEqual(Array.from({ length: 20 }, (_, i) => 21 - i));
+    // 21, 20 … 12 one by one, then the oldest version of the burst (as created).
+    expect(values).toEqual([...Array.from({ length: 10 }, (_, i) => 21 - i), 0]);
+  });
+
+  it('after hours of autosave keeps at most 20 versions reaching back hours, not one minute', async () => {
+    let clock = Date.UTC(2025, 0, 30, 18, 0, 0);
+    const store = await openStore({ dataDir: dir, now: () => new Date(clock) });
+    const r = report();
+    const { id } = await store.create(r);
+    for (let i = 1; i <= 360; i++) {
+      clock += 30_000; // an autosave every 30 seconds for three hours
+      r.applications.newReceived.natural = i;
+      await store.save(id, r);
+    }
+    const backups = await store.listBackups(id);
+    expect(backups.length).toBeLessThanOrEqual(20);
+    const newest = new Date(backups[0].savedAt).getTime();
+    const oldest = new Date(backups[backups.length - 1].savedAt).getTime();
+    expect(newest - oldest).toBeGreaterThan(2 * 60 * 60_000);
+    const text = await readFile(join(store.backupDir(id), `${backups[0].backupId}.json`), 'utf8');
+    expect(JSON.parse(text).applications.newReceived.natural).toBe(360);
   });
 
   it('does not write a version when an autosave brings no change', async () => {

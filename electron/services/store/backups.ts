@@ -1,11 +1,38 @@
 // Rotating backups: one file per saved version, named by UTC time so that names sort by time
 // (20250130T131400123Z.json). Every save writes one, so the newest backup always equals the
-// last completed save and recovering from it loses nothing.
+// last completed save and recovering from it loses nothing. Older versions are thinned rather
+// than simply dropped: autosave writes about once a second while typing, and a clerk who wiped a
+// table by mistake may notice only an hour later.
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic';
 
 export const MAX_BACKUPS = 20;
+/** The newest versions, always kept one by one. */
+export const RECENT_BACKUPS = 10;
+const MINUTE = 60_000;
+
+/** Bucket of an older version: one per 10 minutes within the last hour, one per hour within the last day, then one per day. */
+function bucketOf(time: number, newest: number): string {
+  const age = newest - time;
+  if (age < 60 * MINUTE) return `m${Math.floor(time / (10 * MINUTE))}`;
+  if (age < 24 * 60 * MINUTE) return `h${Math.floor(time / (60 * MINUTE))}`;
+  return `d${Math.floor(time / (24 * 60 * MINUTE))}`;
+}
+
+/**
+ * Which backup ids to keep (ids newest first): the RECENT newest, then the oldest version of each
+ * time bucket (the state before a burst of edits), at most `keep` in all.
+ */
+export function backupsToKeep(ids: string[], keep = MAX_BACKUPS): string[] {
+  const recent = Math.min(RECENT_BACKUPS, keep);
+  const kept = ids.slice(0, recent);
+  const newest = ids.length ? dateOfStamp(ids[0])!.getTime() : 0;
+  const byBucket = new Map<string, string>();
+  for (const id of ids.slice(recent)) byBucket.set(bucketOf(dateOfStamp(id)!.getTime(), newest), id); // last seen = oldest
+  const older = [...byBucket.values()].sort().reverse();
+  return [...kept, ...older].slice(0, keep);
+}
 const NAME = /^(\d{8}T\d{9}Z)\.json$/;
 
 export function stampOf(d: Date): string {
@@ -52,7 +79,7 @@ export async function readBackup(dir: string, id: string): Promise<string | null
   }
 }
 
-/** Writes a new backup (its id strictly after every existing one) and drops the oldest beyond `keep`. */
+/** Writes a new backup (its id strictly after every existing one) and thins the older ones (backupsToKeep). */
 export async function writeBackup(dir: string, text: string, now: Date, keep = MAX_BACKUPS): Promise<string> {
   await mkdir(dir, { recursive: true });
   const existing = await listBackupIds(dir);
@@ -60,7 +87,9 @@ export async function writeBackup(dir: string, text: string, now: Date, keep = M
   const newest = existing[0];
   if (newest && stamp <= newest) stamp = stampOf(new Date(dateOfStamp(newest)!.getTime() + 1));
   await writeFileAtomic(backupPath(dir, stamp), text);
-  const drop = [stamp, ...existing].slice(keep);
+  const all = [stamp, ...existing];
+  const kept = new Set(backupsToKeep(all, keep));
+  const drop = all.filter((id) => !kept.has(id));
   await Promise.all(drop.map((id) => unlink(backupPath(dir, id)).catch(() => {})));
   return stamp;
 }
