@@ -1,0 +1,92 @@
+// Routes by the URL hash (#/ = start page, #/report/<id>/<section> = editor), so that a reload
+// or the window's history returns to the same report and page.
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api/client';
+import { Editor } from './editor/Editor';
+import type { SectionKey } from './editor/marks';
+import { isSectionKey } from './editor/sections';
+import { StartPage } from './start/StartPage';
+
+type Route = { page: 'start' } | { page: 'editor'; id: string; section: SectionKey };
+
+export function parseRoute(hash: string): Route {
+  const m = hash.match(/^#\/report\/([A-Za-z0-9_-]+)(?:\/([a-z0-9]+))?$/);
+  if (m) return { page: 'editor', id: m[1], section: m[2] && isSectionKey(m[2]) ? m[2] : 'cover' };
+  return { page: 'start' };
+}
+
+function useRoute(): [Route, (hash: string) => void] {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const on = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  const go = useCallback((h: string) => {
+    if (window.location.hash !== h) window.location.hash = h;
+    setHash(h);
+  }, []);
+  return [parseRoute(hash), go];
+}
+
+function Notices() {
+  const [notices, setNotices] = useState<string[]>([]);
+  useEffect(() => {
+    api
+      .appInfo()
+      .then((info) => setNotices(info.notices))
+      .catch(() => {});
+  }, []);
+  return (
+    <Dialog open={notices.length > 0} onClose={() => setNotices([])}>
+      <DialogTitle>请注意</DialogTitle>
+      <DialogContent>
+        {notices.map((n, i) => (
+          <Typography key={i} sx={{ mb: 1 }}>
+            {n}
+          </Typography>
+        ))}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => setNotices([])} autoFocus>
+          知道了
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** 文件 › 新建报告 in the Electron menu: a counter that the start page answers by opening its dialog. */
+function useNewReportCommand(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => window.nianbaoHost?.onCommand?.((c) => c === 'newReport' && setN((x) => x + 1)), []);
+  return n;
+}
+
+export function App() {
+  const [route, go] = useRoute();
+  const newRequest = useNewReportCommand();
+  useEffect(() => {
+    if (newRequest) go('#/');
+  }, [newRequest, go]);
+  const openReport = useCallback((id: string) => go(`#/report/${id}/cover`), [go]);
+  const toStart = useCallback(() => go('#/'), [go]);
+  const id = route.page === 'editor' ? route.id : '';
+  const toSection = useCallback((s: SectionKey) => go(`#/report/${id}/${s}`), [go, id]);
+  return (
+    <>
+      {route.page === 'editor' ? (
+        <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
+      ) : (
+        <StartPage onOpen={openReport} newRequest={newRequest} />
+      )}
+      <Notices />
+    </>
+  );
+}

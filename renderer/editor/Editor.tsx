@@ -1,0 +1,313 @@
+// The report editor: header (title, save status, counts, export), the section navigation and
+// one page per section.
+import Alert from '@mui/material/Alert';
+import Badge from '@mui/material/Badge';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getFormat, reportTitle, type FormatDef } from '../../shared/format';
+import type { Report } from '../../shared/report';
+import { applyAutoTotals, type Finding } from '../../shared/rules';
+import { api } from '../api/client';
+import { useNotify } from '../notify';
+import { ExportActions } from './ExportActions';
+import { sectionOfCell } from './grid/layout';
+import { SECTION_KEYS, sectionOfFinding, type SectionKey } from './marks';
+import { CoverPage } from './pages/CoverPage';
+import { FindingsPage } from './pages/FindingsPage';
+import { NarrativePage } from './pages/NarrativePage';
+import { TablePage } from './pages/TablePage';
+import { sectionTitle } from './sections';
+import { useAutosave, type SaveState } from './useAutosave';
+import { useReportDoc } from './useReportDoc';
+
+interface EditorProps {
+  id: string;
+  section: SectionKey;
+  onSection(section: SectionKey): void;
+  onExit(): void;
+}
+
+interface Loaded {
+  /** As stored. */
+  stored: Report;
+  /** As edited first (auto-sum switched off when stored totals disagree with their parts). */
+  initial: Report;
+}
+
+export function Editor(props: EditorProps) {
+  const notify = useNotify();
+  const [loaded, setLoaded] = useState<Loaded | { error: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(null);
+    api
+      .openReport(props.id)
+      .then(({ report }) => {
+        if (!live) return;
+        let initial = report;
+        // Never overwrite totals typed in a file silently: if they disagree with their parts,
+        // keep them and let the rules show where.
+        if (report.settings.autoTotals && applyAutoTotals(report) !== report) {
+          initial = { ...report, settings: { ...report.settings, autoTotals: false } };
+          notify('本报告的部分合计与各项之和不一致，已改为“手动填写合计”，请按检查结果核对。', 'warning');
+        }
+        setLoaded({ stored: report, initial });
+      })
+      .catch((e: unknown) => live && setLoaded({ error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [props.id, notify]);
+
+  if (!loaded) {
+    return (
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100vh', gap: 2 }}>
+        <CircularProgress size={24} />
+        <Typography>正在打开报告…</Typography>
+      </Box>
+    );
+  }
+  if ('error' in loaded) {
+    return (
+      <Box sx={{ p: 4, maxWidth: 640 }}>
+        <Alert severity="error" sx={{ mb: 2 }}>
+          无法打开这份报告：{loaded.error}
+        </Alert>
+        <Button variant="contained" onClick={props.onExit}>
+          返回报告列表
+        </Button>
+      </Box>
+    );
+  }
+  return <EditorBody key={props.id} {...props} stored={loaded.stored} initial={loaded.initial} />;
+}
+
+function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+  if (state.kind === 'failed') {
+    return (
+      <Box role="alert" data-testid="save-status" data-state="failed" sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'error.main', minWidth: 0 }}>
+        <Typography variant="body2" noWrap title={state.message} sx={{ maxWidth: 280 }}>
+          保存失败：{state.message}
+        </Typography>
+        <Button size="small" color="error" onClick={onRetry}>
+          重试
+        </Button>
+      </Box>
+    );
+  }
+  return (
+    <Typography
+      variant="body2"
+      role="status"
+      data-testid="save-status"
+      data-state={state.kind}
+      sx={{ color: state.kind === 'saved' ? 'success.main' : 'text.secondary', whiteSpace: 'nowrap' }}
+    >
+      {state.kind === 'saved' ? '已保存' : '正在保存…'}
+    </Typography>
+  );
+}
+
+const SectionNav = memo(function SectionNav(props: {
+  format: FormatDef;
+  current: SectionKey;
+  errors: Record<string, number>;
+  onSelect(key: SectionKey): void;
+}) {
+  return (
+    <Box component="nav" aria-label="报告各部分" sx={{ width: 196, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflow: 'auto', bgcolor: 'background.paper' }}>
+      <List dense>
+        {SECTION_KEYS.map((key) => {
+          const n = props.errors[key] ?? 0;
+          return (
+            <ListItemButton
+              key={key}
+              data-section={key}
+              selected={props.current === key}
+              aria-current={props.current === key ? 'page' : undefined}
+              onClick={() => props.onSelect(key)}
+              sx={{ py: 0.75 }}
+            >
+              <ListItemText primary={sectionTitle(props.format, key)} slotProps={{ primary: { variant: 'body2' } }} />
+              {n > 0 && <Badge badgeContent={n} color="error" max={99} sx={{ ml: 1.5, mr: 1 }} aria-label={`${n}处错误`} />}
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </Box>
+  );
+});
+
+/** The editor's top bar; memoised so that a keystroke re-renders it only when a count changes. */
+const HeaderBar = memo(function HeaderBar(props: {
+  id: string;
+  title: string;
+  saveState: SaveState;
+  errors: number;
+  warnings: number;
+  onExit(): Promise<void>;
+  onRetry(): void;
+  onShowFindings(): void;
+  flush(): Promise<void>;
+}) {
+  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush } = props;
+  return (
+    <Box component="header" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      <Button size="small" onClick={() => void onExit()}>
+        ‹ 报告列表
+      </Button>
+      <Typography component="div" noWrap title={title} data-testid="report-title" sx={{ flex: 1, minWidth: 0, fontWeight: 600, fontSize: 16 }}>
+        {title}
+      </Typography>
+      <SaveStatus state={saveState} onRetry={onRetry} />
+      <Chip
+        size="small"
+        color={errors ? 'error' : 'default'}
+        label={`错误 ${errors}`}
+        onClick={onShowFindings}
+        data-testid="error-count"
+        aria-label={`${errors}处错误，查看检查结果`}
+      />
+      <Chip
+        size="small"
+        color={warnings ? 'warning' : 'default'}
+        variant={warnings ? 'filled' : 'outlined'}
+        label={`警告 ${warnings}`}
+        onClick={onShowFindings}
+        data-testid="warning-count"
+        aria-label={`${warnings}处警告，查看检查结果`}
+      />
+      <ExportActions id={id} errorCount={errors} flush={flush} onShowFindings={onShowFindings} />
+    </Box>
+  );
+});
+
+function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorProps & Loaded) {
+  const notify = useNotify();
+  const doc = useReportDoc(initial);
+  const { state: saveState, saver } = useAutosave(id, stored, doc.report);
+  const [focusRequest, setFocusRequest] = useState<{ cellId: string; n: number } | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const format = getFormat(doc.report.format);
+
+  const counts = useMemo(() => {
+    const errors: Record<string, number> = {};
+    let e = 0;
+    let w = 0;
+    for (const f of doc.findings) {
+      if (f.severity === 'error') {
+        e++;
+        const key = sectionOfFinding(f, format);
+        errors[key] = (errors[key] ?? 0) + 1;
+      } else if (f.severity === 'warning') w++;
+    }
+    return { errors, e, w };
+  }, [doc.findings, format]);
+  // Keep the badge object stable while the counts stay the same (the nav is memoised).
+  const errorsKey = JSON.stringify(counts.errors);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const errorsBySection = useMemo(() => counts.errors, [errorsKey]);
+
+  const flush = useCallback(() => saver.flush(), [saver]);
+
+  const go = useCallback(
+    (key: SectionKey, cellId?: string) => {
+      void saver.flush().catch(() => {});
+      setFocusRequest(cellId ? { cellId, n: Date.now() } : null);
+      onSection(key);
+    },
+    [saver, onSection],
+  );
+
+  const focusCell = useCallback(
+    (cellId: string) => {
+      const s = sectionOfCell(cellId);
+      if (s) go(String(s) as SectionKey, cellId);
+    },
+    [go],
+  );
+
+  const openFinding = useCallback((f: Finding) => go(sectionOfFinding(f, format), f.cells[0]), [go, format]);
+  const { setCells, readOnly } = doc;
+  const applySuggestion = useCallback(
+    (f: Finding) => f.suggestion && setCells([{ id: f.suggestion.cell, value: f.suggestion.value }]),
+    [setCells],
+  );
+  const canApply = useCallback((f: Finding) => !!f.suggestion && !readOnly.has(f.suggestion.cell), [readOnly]);
+  const showFindings = useCallback(() => go('findings'), [go]);
+
+  useEffect(() => {
+    main.current?.scrollTo(0, 0);
+  }, [section]);
+
+  const exit = useCallback(async () => {
+    try {
+      await saver.flush();
+      onExit();
+    } catch (e) {
+      notify(`保存失败，暂不能离开：${e instanceof Error ? e.message : String(e)}。请重试保存。`, 'error');
+    }
+  }, [saver, onExit, notify]);
+  const retry = useCallback(() => void saver.flush().catch(() => {}), [saver]);
+
+  let page;
+  switch (section) {
+    case 'cover':
+      page = <CoverPage doc={doc} />;
+      break;
+    case '1':
+    case '5':
+    case '6':
+      page = <NarrativePage key={section} no={+section as 1 | 5 | 6} doc={doc} />;
+      break;
+    case '2':
+    case '3':
+    case '4':
+      page = (
+        <TablePage
+          key={section}
+          no={+section as 2 | 3 | 4}
+          doc={doc}
+          focusRequest={focusRequest}
+          onFocusCell={focusCell}
+          onApply={applySuggestion}
+          canApply={canApply}
+        />
+      );
+      break;
+    default:
+      page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;
+  }
+
+  const title = reportTitle(doc.report.org || '（未填写机关名称）', doc.report.year);
+
+  return (
+    <div className="editor">
+      <HeaderBar
+        id={id}
+        title={title}
+        saveState={saveState}
+        errors={counts.e}
+        warnings={counts.w}
+        onExit={exit}
+        onRetry={retry}
+        onShowFindings={showFindings}
+        flush={flush}
+      />
+      <div className="editor-body">
+        <SectionNav format={format} current={section} errors={errorsBySection} onSelect={go} />
+        <main ref={main} className="editor-main">
+          {page}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// From findings to what the editor paints: one mark per cell (errors red, warnings amber,
+// blank-cell hints light), and the page each finding belongs to.
+import { allCells, type FormatDef } from '../../shared/format';
+import type { Finding } from '../../shared/rules';
+import { sectionOfCell } from './grid/layout';
+
+export type MarkLevel = 'error' | 'warning' | 'hint';
+
+export interface Mark {
+  level: MarkLevel;
+  messages: string[];
+}
+
+export type Marks = Map<string, Mark>;
+
+const RANK: Record<MarkLevel, number> = { error: 0, warning: 1, hint: 2 };
+
+const rowSizes = new WeakMap<FormatDef, Map<string, number>>();
+function rowSizeOf(format: FormatDef): Map<string, number> {
+  let m = rowSizes.get(format);
+  if (!m) {
+    m = new Map();
+    for (const c of allCells(format)) m.set(`${c.table}.${c.rowId}`, (m.get(`${c.table}.${c.rowId}`) ?? 0) + 1);
+    rowSizes.set(format, m);
+  }
+  return m;
+}
+
+/**
+ * Blank cells are only hinted (lightly) in a row the clerk has started: a brand-new table stays
+ * clean, and the findings panel still lists every blank row.
+ */
+function levelOf(f: Finding, format: FormatDef): MarkLevel | null {
+  if (f.rule === 'value.blank') {
+    const first = f.cells[0];
+    if (!first) return null;
+    const row = first.slice(0, first.lastIndexOf('.'));
+    const size = rowSizeOf(format).get(row) ?? f.cells.length;
+    return f.cells.length < size ? 'hint' : null;
+  }
+  return f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'hint';
+}
+
+/**
+ * Marks by cell id. A mark equal to the one in `prev` is reused, so that memoised rows whose
+ * cells did not change keep their props and skip re-rendering.
+ */
+export function buildMarks(findings: Finding[], format: FormatDef, prev?: Marks): Marks {
+  const next: Marks = new Map();
+  for (const f of findings) {
+    if (!f.cells.length) continue;
+    const level = levelOf(f, format);
+    if (!level) continue;
+    for (const id of f.cells) {
+      const m = next.get(id);
+      if (!m) next.set(id, { level, messages: [f.message] });
+      else {
+        if (RANK[level] < RANK[m.level]) m.level = level;
+        if (!m.messages.includes(f.message)) m.messages.push(f.message);
+      }
+    }
+  }
+  if (prev) {
+    for (const [id, m] of next) {
+      const p = prev.get(id);
+      if (p && p.level === m.level && p.messages.length === m.messages.length && p.messages.every((x, i) => x === m.messages[i])) {
+        next.set(id, p);
+      }
+    }
+  }
+  return next;
+}
+
+export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'findings';
+
+export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'findings'];
+
+/** The page a finding is fixed on: its first cell's table, else the text it is about. */
+export function sectionOfFinding(f: Finding, format: FormatDef): SectionKey {
+  const first = f.cells[0];
+  if (first) {
+    const s = sectionOfCell(first);
+    if (s) return String(s) as SectionKey;
+  }
+  if (f.rule === 'narrative.fee') return '6';
+  if (f.rule === 'narrative.empty') {
+    const s = format.sections.find((x) => f.message.includes(x.heading));
+    if (s) return String(s.no) as SectionKey;
+  }
+  if (f.rule === 'meta.year') {
+    const s = format.sections.find((x) => f.message.includes(`第${x.numeral}部分`));
+    if (s) return String(s.no) as SectionKey;
+  }
+  return 'cover';
+}

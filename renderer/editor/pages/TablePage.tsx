@@ -1,0 +1,174 @@
+// Sections 二, 三, 四: a grid over the table, its toolbar (undo, redo, manual totals) and the
+// findings of this section.
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Typography from '@mui/material/Typography';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { getFormat } from '../../../shared/format';
+import type { Finding } from '../../../shared/rules';
+import { useNotify } from '../../notify';
+import { FindingList } from '../FindingList';
+import { Grid } from '../grid/Grid';
+import { layoutsOf, sectionOfCell } from '../grid/layout';
+import type { CellChange } from '../history';
+import { sectionTitle } from '../sections';
+import type { ReportDoc } from '../useReportDoc';
+
+interface Props {
+  no: 2 | 3 | 4;
+  doc: ReportDoc;
+  focusRequest: { cellId: string; n: number } | null;
+  onFocusCell(cellId: string): void;
+  onApply(f: Finding): void;
+  canApply(f: Finding): boolean;
+}
+
+const KEY_HELP =
+  '方向键、Tab、回车移动；直接输入即覆盖；F2 或双击修改；Esc 取消；Delete 清除；Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+Z 撤销，Ctrl+Y 重做。';
+
+const PageTitle = memo(function PageTitle({ title }: { title: string }) {
+  return (
+    <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
+      {title}
+    </Typography>
+  );
+});
+
+const ConfirmAutoDialog = memo(function ConfirmAutoDialog(props: { count: number; onClose(): void; onConfirm(): void }) {
+  return (
+    <Dialog open={props.count > 0} onClose={props.onClose}>
+      <DialogTitle>改为自动计算合计？</DialogTitle>
+      <DialogContent>
+        <DialogContentText>有{props.count}个合计与各项之和不一致。改为自动计算后，这些合计将被各项之和替换。</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>保留手动填写</Button>
+        <Button variant="contained" onClick={props.onConfirm}>
+          改为自动计算
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+});
+
+const Toolbar = memo(function Toolbar(props: {
+  canUndo: boolean;
+  canRedo: boolean;
+  hasTotals: boolean;
+  autoTotals: boolean;
+  onUndo(): void;
+  onRedo(): void;
+  onAutoTotals(manual: boolean): void;
+}) {
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
+      <Button size="small" variant="outlined" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
+        撤销
+      </Button>
+      <Button size="small" variant="outlined" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl+Y">
+        重做
+      </Button>
+      {props.hasTotals && (
+        <FormControlLabel
+          sx={{ ml: 1 }}
+          control={<Switch size="small" checked={!props.autoTotals} onChange={(e) => props.onAutoTotals(e.target.checked)} />}
+          label={props.autoTotals ? '手动填写合计（现为自动计算）' : '手动填写合计（合计由您填写并参与勾稽检查）'}
+        />
+      )}
+    </Stack>
+  );
+});
+
+export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canApply }: Props) {
+  const notify = useNotify();
+  const format = getFormat(doc.report.format);
+  const layout = layoutsOf(format)[no === 2 ? 'disclosure' : no === 3 ? 'applications' : 'review'];
+  const [confirmAuto, setConfirmAuto] = useState(0);
+  const hasTotals = useMemo(() => [...layout.byId.values()].some((c) => c.isTotal), [layout]);
+
+  const { setCells, seal, undo: docUndo, redo: docRedo, setAutoTotals, totalsToReplace } = doc;
+  const onCells = useCallback((changes: CellChange[], key?: string) => setCells(changes, key), [setCells]);
+  const h = doc.history(no);
+
+  const undo = useCallback(() => {
+    const ch = docUndo(no);
+    if (ch?.[0]) onFocusCell(ch[0].id);
+  }, [docUndo, no, onFocusCell]);
+  const redo = useCallback(() => {
+    const ch = docRedo(no);
+    if (ch?.[0]) onFocusCell(ch[0].id);
+  }, [docRedo, no, onFocusCell]);
+  const onAutoTotals = useCallback(
+    (manual: boolean) => {
+      if (manual) {
+        setAutoTotals(false);
+        return;
+      }
+      const n = totalsToReplace();
+      if (n === 0) setAutoTotals(true);
+      else setConfirmAuto(n);
+    },
+    [setAutoTotals, totalsToReplace],
+  );
+
+  const closeConfirm = useCallback(() => setConfirmAuto(0), []);
+  const confirmAutoTotals = useCallback(() => {
+    setConfirmAuto(0);
+    setAutoTotals(true);
+  }, [setAutoTotals]);
+  const onSeal = useCallback(() => seal(no), [seal, no]);
+  const onUndo = useCallback(() => docUndo(no), [docUndo, no]);
+  const onRedo = useCallback(() => docRedo(no), [docRedo, no]);
+
+  const sectionFindings = useMemo(
+    () => doc.findings.filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no),
+    [doc.findings, no],
+  );
+  const openFinding = useCallback((f: Finding) => onFocusCell(f.cells[0]), [onFocusCell]);
+
+  const title = sectionTitle(format, String(no) as '2');
+  return (
+    <div>
+      <PageTitle title={title} />
+      <Toolbar
+        canUndo={h.canUndo}
+        canRedo={h.canRedo}
+        hasTotals={hasTotals}
+        autoTotals={doc.report.settings.autoTotals}
+        onUndo={undo}
+        onRedo={redo}
+        onAutoTotals={onAutoTotals}
+      />
+      <div className="grid-wrap">
+        <Grid
+          layout={layout}
+          report={doc.report}
+          marks={doc.marks}
+          readOnly={doc.readOnly}
+          caption={title}
+          onCells={onCells}
+          onSeal={onSeal}
+          onUndo={onUndo}
+          onRedo={onRedo}
+          notify={notify}
+          focusRequest={focusRequest}
+        />
+      </div>
+      <p className="key-help">{KEY_HELP}</p>
+      {sectionFindings.length > 0 && (
+        <section className="section-findings" aria-label="本部分的检查结果">
+          <h2>本部分的检查结果（{sectionFindings.length}）</h2>
+          <FindingList findings={sectionFindings} format={format} onOpen={openFinding} onApply={onApply} canApply={canApply} />
+        </section>
+      )}
+      <ConfirmAutoDialog count={confirmAuto} onClose={closeConfirm} onConfirm={confirmAutoTotals} />
+    </div>
+  );
+}

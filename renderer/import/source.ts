@@ -1,0 +1,31 @@
+// Where an import comes from: a file (read by the main process through the API, which knows every
+// file type) or pasted text (parsed right here with shared/parse: text and the clipboard's HTML).
+import { MAX_IMPORT_BYTES, UserError, type ReadResult } from '../../shared/api';
+import { looksLikeReport, parseHtml, parseText } from '../../shared/parse';
+import { api } from '../api/client';
+
+/** Base64 of bytes, in chunks (a report file may be a few megabytes). */
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(bin);
+}
+
+export async function readChosenFile(file: File): Promise<ReadResult> {
+  if (file.size === 0) throw new UserError(`文件“${file.name}”是空的，没有可读取的内容。`);
+  if (file.size > MAX_IMPORT_BYTES) throw new UserError(`文件“${file.name}”超过100MB，不像是年度报告，未读取。`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return api.readFile({ name: file.name, base64: toBase64(bytes) });
+}
+
+/** Pasted text, or the HTML the clipboard carried with it (keeps the table's cells and merges). */
+export function readPasted(text: string, html: string): ReadResult {
+  const useHtml = html.trim().length > 0 && /<t[dr]\b/i.test(html);
+  if (!text.trim() && !useHtml) throw new UserError('请先把报告的文字粘贴到框中。');
+  const parsed = useHtml ? parseHtml(html) : parseText(text);
+  if (!looksLikeReport(parsed.stats)) {
+    throw new UserError('粘贴的内容不像是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或统计表。请粘贴报告全文。');
+  }
+  return { report: parsed.report, problems: parsed.problems, kind: useHtml ? '粘贴的网页内容' : '粘贴的文字' };
+}
