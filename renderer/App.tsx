@@ -79,12 +79,17 @@ export function App() {
   const toStart = useCallback(() => go('#/'), [go]);
   const id = route.page === 'editor' ? route.id : '';
   const toSection = useCallback((s: SectionKey) => go(`#/report/${id}/${s}`), [go, id]);
+  // The report last shown in the editor, so that the start page can return focus to it.
+  const [lastOpened, setLastOpened] = useState<string | undefined>();
+  useEffect(() => {
+    if (id) setLastOpened(id);
+  }, [id]);
   return (
     <>
       {route.page === 'editor' ? (
         <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
       ) : (
-        <StartPage onOpen={openReport} newRequest={newRequest} />
+        <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
       )}
       <Notices />
     </>

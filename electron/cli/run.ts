@@ -2,6 +2,7 @@
 import { UserError } from '../../shared/api';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 
 export interface Io {
   out(s: string): void;
@@ -13,6 +14,7 @@ export type Command = (args: string[], io: Io) => Promise<number>;
 const commands: Record<string, Command> = {
   check: checkCommand,
   export: exportCommand,
+  import: importCommand,
 };
 
 export const USAGE = `用法：

@@ -32,7 +32,7 @@ export interface ImportDialogProps {
   onCreate(report: Report): void;
 }
 
-const ACCEPT = '.json,.docx,.xlsx,.doc,.pdf,.txt,.html,.htm';
+const ACCEPT = '.json,.docx,.xlsx,.doc,.wps,.pdf,.txt,.html,.htm,.mht,.mhtml';
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

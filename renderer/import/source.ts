@@ -1,6 +1,7 @@
 // Where an import comes from: a file (read by the main process through the API, which knows every
 // file type) or pasted text (parsed right here with shared/parse: text and the clipboard's HTML).
 import { MAX_IMPORT_BYTES, UserError, type ReadResult } from '../../shared/api';
+import { format2021, REPORT_TITLE_SUFFIX } from '../../shared/format';
 import { looksLikeReport, parseHtml, parseText } from '../../shared/parse';
 import { api } from '../api/client';
 
@@ -25,7 +26,8 @@ export function readPasted(text: string, html: string): ReadResult {
   if (!text.trim() && !useHtml) throw new UserError('请先把报告的文字粘贴到框中。');
   const parsed = useHtml ? parseHtml(html) : parseText(text);
   if (!looksLikeReport(parsed.stats)) {
-    throw new UserError('粘贴的内容不像是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或统计表。请粘贴报告全文。');
+    const first = format2021.sections[0];
+    throw new UserError(`粘贴的内容不像是${REPORT_TITLE_SUFFIX}：没有找到报告标题、“${first.numeral}、${first.heading}”等部分标题或统计表。请粘贴报告全文。`);
   }
   return { report: parsed.report, problems: parsed.problems, kind: useHtml ? '粘贴的网页内容' : '粘贴的文字' };
 }

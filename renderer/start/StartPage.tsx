@@ -18,12 +18,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { TRASH_DAYS, type ReportSummary } from '../../shared/api';
+import { getFormat, requiredFormatFor } from '../../shared/format';
 import { emptyReport, type Report } from '../../shared/report';
 import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
-import { useNotify } from '../notify';
+import { useNotify, type NotifyOptions } from '../notify';
+import { parseYear, yearError } from '../validate';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -32,28 +34,45 @@ export function formatTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** The day a trashed report is purged: TRASH_DAYS after its deletion. */
+export function purgeDate(deletedAt: string): string {
+  const d = new Date(deletedAt);
+  if (Number.isNaN(d.getTime())) return '';
+  d.setDate(d.getDate() + TRASH_DAYS);
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): void; onCreated(id: string): void }) {
   const [org, setOrg] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  // Field messages appear once the clerk tries to create, then follow every keystroke.
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const orgRef = useRef<HTMLInputElement>(null);
+  const yearRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (props.open) {
       setOrg(props.defaultOrg);
       setYear(String(new Date().getFullYear() - 1));
+      setTried(false);
       setError('');
     }
   }, [props.open, props.defaultOrg]);
-  const yearOk = /^\d{4}$/.test(year.trim()) && +year >= 2000 && +year <= 2100;
+  const orgError = org.trim() ? '' : '请填写机关名称，如 某某县行政审批服务局';
+  const yearProblem = yearError(year);
+  const formatName = yearProblem ? '' : getFormat(requiredFormatFor(parseYear(year))).name;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!org.trim()) return setError('请填写机关名称。');
-    if (!yearOk) return setError('请填写四位数字的年度，如 2024。');
+    setTried(true);
+    setError('');
+    if (orgError) return orgRef.current?.focus();
+    if (yearProblem) return yearRef.current?.focus();
     setBusy(true);
     try {
-      const { id } = await api.createReport(emptyReport(org.trim(), +year.trim()));
+      const { id } = await api.createReport(emptyReport(org.trim(), parseYear(year)));
       props.onCreated(id);
     } catch (err) {
       setError(`没有建成：${errText(err)}`);
@@ -67,15 +86,33 @@ function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): 
         <DialogTitle>新建报告</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField label="机关名称" value={org} onChange={(e) => setOrg(e.target.value)} autoFocus required placeholder="如 某某县行政审批服务局" name="org" />
+            <TextField
+              label="机关名称"
+              value={org}
+              onChange={(e) => setOrg(e.target.value)}
+              autoFocus
+              required
+              placeholder="如 某某县行政审批服务局"
+              name="org"
+              inputRef={orgRef}
+              error={tried && !!orgError}
+              helperText={tried && orgError ? orgError : '写全称，将印在报告标题和落款中'}
+            />
             <TextField
               label="年度"
               value={year}
               onChange={(e) => setYear(e.target.value)}
               required
-              error={!yearOk}
-              helperText="统计年度，通常是上一年"
+              error={(tried || year.trim().length >= 4) && !!yearProblem}
+              helperText={
+                (tried || year.trim().length >= 4) && yearProblem
+                  ? yearProblem
+                  : formatName
+                    ? `统计年度，通常是上一年；将使用${formatName}`
+                    : '统计年度，通常是上一年'
+              }
               name="year"
+              inputRef={yearRef}
               slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
             />
             {error && <Alert severity="error">{error}</Alert>}
@@ -104,12 +141,12 @@ function RenameDialog(props: { report: ReportSummary | null; onClose(): void; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!props.report) return;
-    if (!name.trim()) return setError('名称不能为空。');
+    if (!name.trim()) return setError('名称不能为空，请填写一个便于辨认的名称，如 2024年报（修改稿）。');
     try {
       await api.renameReport(props.report.id, name.trim());
       props.onDone();
     } catch (err) {
-      setError(errText(err));
+      setError(`没有改成：${errText(err)}`);
     }
   };
   return (
@@ -117,12 +154,19 @@ function RenameDialog(props: { report: ReportSummary | null; onClose(): void; on
       <form onSubmit={submit} noValidate>
         <DialogTitle>重命名</DialogTitle>
         <DialogContent>
-          <TextField label="名称" value={name} onChange={(e) => setName(e.target.value)} autoFocus fullWidth sx={{ mt: 1 }} />
-          {error && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {error}
-            </Alert>
-          )}
+          <TextField
+            label="名称"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError('');
+            }}
+            autoFocus
+            fullWidth
+            sx={{ mt: 1 }}
+            error={!!error}
+            helperText={error || '只改报告列表中显示的名称，不改报告标题；标题中的机关名称请在“报送信息”中修改'}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={props.onClose}>取消</Button>
@@ -135,7 +179,14 @@ function RenameDialog(props: { report: ReportSummary | null; onClose(): void; on
   );
 }
 
-export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void; newRequest?: number }) {
+interface StartPageProps {
+  onOpen(id: string): void;
+  newRequest?: number;
+  /** The report just left in the editor: keyboard focus returns to it. */
+  lastOpened?: string;
+}
+
+export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps) {
   const notify = useNotify();
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [trash, setTrash] = useState<ReportSummary[]>([]);
@@ -166,15 +217,25 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
     if (newRequest) setNewOpen(true);
   }, [newRequest]);
 
-  const act = async (what: string, fn: () => Promise<unknown>, done?: string) => {
+  // Back from the editor, a keyboard user continues from the report they had open.
+  const refocused = useRef(false);
+  useEffect(() => {
+    if (refocused.current || !reports || !lastOpened) return;
+    refocused.current = true;
+    document.querySelector<HTMLElement>(`tr[data-report="${CSS.escape(lastOpened)}"] .report-name`)?.focus();
+  }, [reports, lastOpened]);
+
+  const act = async (what: string, fn: () => Promise<unknown>, done?: string, options?: NotifyOptions) => {
     try {
       await fn();
-      if (done) notify(done, 'success');
+      if (done) notify(done, 'success', options);
     } catch (e) {
       notify(`${what}失败：${errText(e)}`, 'error');
     }
     await reload();
   };
+
+  const restore = (r: ReportSummary) => void act('恢复', () => api.restoreReport(r.id), `已恢复“${r.name}”`);
 
   const createFromImport = async (report: Report) => {
     try {
@@ -187,7 +248,9 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
   };
 
   return (
-    <Box sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>
+    // The window's body does not scroll (the editor scrolls inside): this page scrolls itself.
+    <Box sx={{ height: '100vh', overflow: 'auto' }}>
+    <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 3 }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h5" component="h1">
@@ -238,14 +301,21 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
               {reports.map((r) => (
                 <TableRow key={r.id} hover data-report={r.id} onDoubleClick={() => onOpen(r.id)}>
                   <TableCell>
-                    <Link component="button" underline="hover" onClick={() => onOpen(r.id)} sx={{ textAlign: 'left' }}>
+                    <Link component="button" className="report-name" underline="hover" onClick={() => onOpen(r.id)} sx={{ textAlign: 'left' }}>
                       {r.name}
                     </Link>
                     <Typography variant="caption" color="text.secondary" component="div">
                       {r.org}
                     </Typography>
                   </TableCell>
-                  <TableCell>{r.year}</TableCell>
+                  <TableCell>
+                    {r.year}
+                    {r.format !== requiredFormatFor(r.year) && (
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {getFormat(r.format).name}
+                      </Typography>
+                    )}
+                  </TableCell>
                   <TableCell>{formatTime(r.updatedAt)}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     <Button size="small" onClick={() => onOpen(r.id)}>
@@ -296,7 +366,9 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
             onClick={() => {
               const r = deleting!;
               setDeleting(null);
-              void act('删除', () => api.deleteReport(r.id), `已删除“${r.name}”，可在回收站恢复`);
+              void act('删除', () => api.deleteReport(r.id), `已删除“${r.name}”，可在回收站恢复`, {
+                action: { label: '撤销', onClick: () => restore(r) },
+              });
             }}
           >
             删除
@@ -317,6 +389,7 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
                   <TableCell>名称</TableCell>
                   <TableCell>年度</TableCell>
                   <TableCell>删除时间</TableCell>
+                  <TableCell>自动清除</TableCell>
                   <TableCell align="right">操作</TableCell>
                 </TableRow>
               </TableHead>
@@ -326,8 +399,9 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
                     <TableCell>{r.name}</TableCell>
                     <TableCell>{r.year}</TableCell>
                     <TableCell>{r.deletedAt ? formatTime(r.deletedAt) : ''}</TableCell>
+                    <TableCell>{r.deletedAt ? purgeDate(r.deletedAt) : ''}</TableCell>
                     <TableCell align="right">
-                      <Button size="small" onClick={() => void act('恢复', () => api.restoreReport(r.id), `已恢复“${r.name}”`)}>
+                      <Button size="small" onClick={() => restore(r)}>
                         恢复
                       </Button>
                     </TableCell>
@@ -341,6 +415,7 @@ export function StartPage({ onOpen, newRequest = 0 }: { onOpen(id: string): void
           <Button onClick={() => setTrashOpen(false)}>关闭</Button>
         </DialogActions>
       </Dialog>
+    </Box>
     </Box>
   );
 }

@@ -1,1 +1,2 @@
 export * from './previous';
+export * from './carry';

@@ -6,7 +6,8 @@ import { coverTitle, REPORT_TITLE_SUFFIX } from './index';
 /** 关于报送 — how a cover letter's title begins (derived from coverTitle). */
 export const COVER_TITLE_PREFIX = coverTitle('\u0000', 2000).split('《')[0];
 
-const SUFFIX_LOOSE = REPORT_TITLE_SUFFIX.replace('工作', '(?:工作)?').replace('年度报告', '(?:的)?年度报告');
+// 政府信息公开工作年度报告, and what titles also say: 政务公开, without 工作, 的, 年度 left out.
+const SUFFIX_LOOSE = REPORT_TITLE_SUFFIX.replace('政府信息公开', '(?:政府信息|政务)公开').replace('工作', '(?:工作)?').replace('年度报告', '(?:的)?(?:年度)?报告');
 
 /** <机关>[关于]YYYY年[度]政府信息公开[工作]年度报告, on a label-normalised (space-free) title. */
 export const TITLE_WITH_YEAR = new RegExp(`^(.*?)(?:关于)?(\\d{4})年(?:度)?(?:的)?${SUFFIX_LOOSE}$`);
@@ -19,7 +20,7 @@ export const QUOTED_TITLE = new RegExp(`《([^《》]*?)(?:(\\d{4})年(?:度)?)?
 export const STATISTICAL_PERIOD =
   /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/;
 
-/** A line that is only a date: 2023年1月30日 (成文日期). */
+/** A line that is only a date: 2023年1月30日 (成文日期); Chinese numerals are turned into digits first. */
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 
 /** Contact fields (model Contact + website) and the labels that introduce them. */
@@ -36,8 +37,8 @@ export const CONTACT_LABELS: { field: 'address' | 'postcode' | 'phone' | 'fax' |
 /** …可直接与XX联系 — the office named in a contact sentence. */
 export const CONTACT_OFFICE = /(?:请|可|直接)?与([^，。,；;：:]{2,40}?)联系/;
 
-/** Where the electronic copy is published: 在“XX人民政府”门户网站. */
-export const WEBSITE_NAME = /[“"]([^”"]{2,40})[”"]\s*(?:门户)?网站/;
+/** Where the electronic copy is published: 本报告电子版可在<网站>查阅. */
+export const PUBLISHED_AT = /电子版(?:可|可以)?(?:在|于|从|登录)(.{2,80}?)(?:上|中)?(?:查阅|下载|查看|浏览)/;
 
 /**
  * Other spellings of the customary narrative sub-headings (NarrativePartDef.heading), by part id.
@@ -54,7 +55,7 @@ export const PART_ALIASES: Record<string, string[]> = {
   improvements: ['改进措施', '改进情况', '整改措施', '下一步工作', '工作打算', '改进方向', '下一步计划', '下一步'],
   fees: ['信息处理费'],
   keyPoints: ['政务公开工作要点', '工作要点'],
-  proposals: ['人大代表建议和政协提案', '建议提案办理', '建议和提案'],
+  proposals: ['人大代表建议和政协提案', '人大代表建议', '政协提案', '建议提案办理', '建议和提案'],
   innovation: ['政务公开工作创新', '创新情况'],
   statistics: ['数据统计需要说明', '数据统计'],
   other: ['其他'],

@@ -13,10 +13,15 @@ export interface PreparedLabel {
   enumeration: string;
 }
 
+/** Numberings stripEnumeration leaves: （1） and ①/1 right before the text (NFKC turns ① into 1). */
+const MORE_ENUM = /^(?:（\d+）|\d+(?=[\u4e00-\u9fff]))/;
+
 export function prepareLabel(s: string): PreparedLabel {
   const n = normalizeLabel(s);
-  const m = n.match(ENUM);
-  return { core: stripEnumeration(n), enumeration: m ? m[0].replace(/[、.．]$/, '.') : '' };
+  const m = n.match(ENUM) ?? n.match(MORE_ENUM);
+  let core = stripEnumeration(n);
+  for (let k = 0; k < 3 && MORE_ENUM.test(core); k++) core = stripEnumeration(core.replace(MORE_ENUM, ''));
+  return { core, enumeration: m ? m[0].replace(/[、.．]$/, '.').replace(/^（(\d+)）$/, '$1.').replace(/^(\d+)$/, '$1.') : '' };
 }
 
 /** Score of a prepared candidate against one prepared label: 0 for no match. */
@@ -25,8 +30,10 @@ export function scorePrepared(c: PreparedLabel, d: PreparedLabel): number {
   let s = 0;
   if (c.core === d.core) s = 100 + d.core.length;
   else if (Math.min(c.core.length, d.core.length) >= MIN_PREFIX) {
+    // A prefix match counts the characters the two share: a label cut short (2.其他法律行政法规禁止)
+    // and a label run on into the next cell's text both match by what they have in common.
     if (c.core.startsWith(d.core)) s = 50 + d.core.length;
-    else if (d.core.startsWith(c.core)) s = 30 + c.core.length;
+    else if (d.core.startsWith(c.core)) s = 50 + c.core.length;
   }
   if (!s) return 0;
   if (c.enumeration && d.enumeration) s += c.enumeration === d.enumeration ? 20 : -20;

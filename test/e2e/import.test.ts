@@ -35,11 +35,11 @@ describe.skipIf(!run)('从上年报告新建 in Chromium (browser mode)', () => 
     await app?.stop();
   });
 
-  it('reads a Word file and previews it before anything is created', async () => {
+  it('reads a Word file and previews it before anything is created', { timeout: 120_000 }, async () => {
     await page.getByRole('button', { name: '从上年报告新建' }).first().click();
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('某某县行政审批服务局2024年政府信息公开工作年度报告');
+    await expect.poll(() => dialog.textContent(), { timeout: 60_000 }).toContain('某某县行政审批服务局2024年政府信息公开工作年度报告');
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('Word 文档（.docx）');
     expect(text).toContain('未能读取 0 处');
@@ -48,13 +48,13 @@ describe.skipIf(!run)('从上年报告新建 in Chromium (browser mode)', () => 
     expect(await dialog.locator('td[title="applications.newReceived.natural"]').textContent()).toBe(String(EXPECTED.cells['applications.newReceived.natural']));
     await dialog.getByRole('tab', { name: /上年报告的问题/ }).click();
     await dialog.getByRole('tab', { name: '本年将结转' }).click();
-    await expect.poll(() => dialog.textContent()).toContain('将新建“某某县行政审批服务局2025年政府信息公开工作年度报告”');
+    await expect.poll(() => dialog.textContent(), { timeout: 60_000 }).toContain('将新建“某某县行政审批服务局2025年政府信息公开工作年度报告”');
     expect(pageErrors).toEqual([]);
   });
 
-  it('确定结转并新建 opens this year’s report with 二、上年结转 filled from last year’s 四', async () => {
+  it('确定结转并新建 opens this year’s report with 二、上年结转 filled from last year’s 四', { timeout: 120_000 }, async () => {
     await page.getByRole('button', { name: '确定结转并新建' }).click();
-    await expect.poll(() => page.getByTestId('report-title').textContent(), { timeout: 20_000 }).toContain('某某县行政审批服务局2025年');
+    await expect.poll(() => page.getByTestId('report-title').textContent(), { timeout: 60_000 }).toContain('某某县行政审批服务局2025年');
     await page.locator('[data-section="3"]').click();
     for (const col of ['natural', 'business', 'total']) {
       const want = EXPECTED.cells[`applications.carryForward.${col}`];
@@ -63,18 +63,20 @@ describe.skipIf(!run)('从上年报告新建 in Chromium (browser mode)', () => 
     expect(pageErrors).toEqual([]);
   });
 
-  it('reads pasted text from a web page, and cancelling creates nothing', async () => {
+  it('reads pasted text from a web page, and cancelling creates nothing', { timeout: 120_000 }, async () => {
     await page.goto(app.url);
+    await page.getByRole('button', { name: '从上年报告新建' }).first().waitFor();
+    await expect.poll(() => page.locator('[data-report]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const before = await page.locator('[data-report]').count();
     await page.getByRole('button', { name: '从上年报告新建' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('tab', { name: '粘贴文字' }).click();
     await page.getByTestId('import-paste').fill(SAMPLE_TEXT);
     await dialog.getByRole('button', { name: '读取粘贴的文字' }).click();
-    await expect.poll(() => dialog.textContent()).toContain('彭阳县审批服务管理局2021年政府信息公开工作年度报告');
+    await expect.poll(() => dialog.textContent(), { timeout: 60_000 }).toContain('彭阳县审批服务管理局2021年政府信息公开工作年度报告');
     expect(await dialog.textContent()).toContain('粘贴的文字');
     await dialog.getByRole('button', { name: '取消' }).click();
-    await expect.poll(() => page.locator('[data-report]').count()).toBe(before);
+    await expect.poll(() => page.locator('[data-report]').count(), { timeout: 60_000 }).toBe(before);
     expect(pageErrors).toEqual([]);
   });
 });

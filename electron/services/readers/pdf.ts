@@ -1,0 +1,219 @@
+// A PDF's text layer -> text whose lines are the page's lines and whose cells are separated by
+// tabs where the text has a wide gap (table columns). Page numbers in the margins are dropped.
+// pdfjs (legacy build, for Node) does the decoding; scanned pages have no text to give.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export class PdfError extends Error {
+  constructor(
+    readonly problem: 'noText' | 'encrypted' | 'corrupt' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PdfError';
+  }
+}
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+export const PDF_LIMITS = { maxPages: 300, timeoutMs: 60_000 };
+
+const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+
+function pdfjsDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+const VALUE = /^(?:[+-]?\d+(?:[.,]\d+)*|[/／\\\-—–－])$/;
+const isValue = (it: Item) => VALUE.test(it.str.trim());
+
+interface Row {
+  y: number;
+  size: number;
+  items: Item[];
+}
+
+/** Joins a row's items: a tab where the gap is a cell's padding or more, else as written. */
+function joinItems(items: Item[]): string {
+  let line = '';
+  let end = -Infinity;
+  for (const it of items) {
+    const gap = it.x - end;
+    // Table cells sit apart by their padding (about a third of a character and more).
+    if (line && gap > it.size * 0.3) line += '\t';
+    else if (line && gap > it.size * 0.25 && /[\x21-\x7e]$/.test(line) && /^[\x21-\x7e]/.test(it.str)) line += ' ';
+    line += it.str;
+    end = Math.max(end, it.x + it.w);
+  }
+  return line;
+}
+
+const near = (a: Item, b: Item, tol: number) => Math.abs(a.x - b.x) <= tol || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= tol;
+
+/**
+ * A blank cell leaves no text in a PDF: a row of 6 numbers under rows of 7 has lost one. Where
+ * the rows around it (at least two, agreeing) show where every column's number stands, the
+ * missing one is put back as an empty cell; otherwise the row is left as it is.
+ */
+function withBlanks(rows: Row[], r: number): string[] | null {
+  const row = rows[r];
+  const values = row.items.filter(isValue);
+  if (!values.length) return null;
+  const firstValue = values[0].x;
+  if (row.items.some((it) => !isValue(it) && it.x > firstValue)) return null;
+  const tol = row.size * 0.6;
+  const labelEnd = Math.max(-Infinity, ...row.items.filter((it) => !isValue(it)).map((it) => it.x + it.w));
+  const counts = new Map<number, Item[][]>();
+  for (let k = Math.max(0, r - 8); k < Math.min(rows.length, r + 9); k++) {
+    if (k === r) continue;
+    const other = rows[k].items.filter((it) => isValue(it) && it.x > labelEnd);
+    if (other.length <= values.length || other.length > values.length + 3) continue;
+    let j = 0;
+    for (const v of values) {
+      while (j < other.length && !near(v, other[j], tol)) j++;
+      if (j >= other.length) break;
+      j++;
+    }
+    if (j > other.length || !values.every((v) => other.some((o) => near(v, o, tol)))) continue;
+    const list = counts.get(other.length) ?? [];
+    list.push(other);
+    counts.set(other.length, list);
+  }
+  let template: Item[] | null = null;
+  for (const [, list] of counts) if (list.length >= 2 && (!template || list[0].length < template.length)) template = list[0];
+  // One full row right next to it will do (规章 above 行政规范性文件).
+  if (!template) {
+    for (const k of [r - 1, r + 1, r - 2, r + 2]) {
+      const other = rows[k]?.items.filter((it) => isValue(it) && it.x > labelEnd);
+      if (other && other.length > values.length && other.length <= values.length + 3 && values.every((v) => other.some((o) => near(v, o, tol)))) {
+        template = other;
+        break;
+      }
+    }
+  }
+  // A table of one row (四): the header cells above stand where the numbers do.
+  if (!template) template = headerSlots(rows, r, labelEnd, values, tol);
+  if (!template) return null;
+  const used = new Set<Item>();
+  return template.map((slot) => {
+    const v = values.find((x) => !used.has(x) && near(x, slot, tol));
+    if (!v) return '';
+    used.add(v);
+    return v.str;
+  });
+}
+
+/** Column positions from the header rows right above a row of numbers, when its numbers fit them. */
+function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], tol: number): Item[] | null {
+  const slots: Item[] = [];
+  for (let k = r - 1; k >= Math.max(0, r - 5); k--) {
+    const items = rows[k].items;
+    if (items.some(isValue)) break;
+    // Characters of one cell may come as separate items: a cell is a run without a gap.
+    const cells: Item[] = [];
+    for (const it of items) {
+      const last = cells[cells.length - 1];
+      if (last && it.x - (last.x + last.w) <= it.size * 0.3) cells[cells.length - 1] = { ...last, str: last.str + it.str, w: it.x + it.w - last.x };
+      else cells.push(it);
+    }
+    for (const it of cells) if (it.x > labelEnd && !slots.some((s) => near(s, it, tol))) slots.push(it);
+  }
+  slots.sort((a, b) => a.x - b.x);
+  const missing = slots.length - values.length;
+  if (missing < 1 || missing > 3) return null;
+  const used = new Set<Item>();
+  for (const v of values) {
+    const s = slots.find((x) => !used.has(x) && near(v, x, tol));
+    if (!s) return null;
+    used.add(s);
+  }
+  return slots;
+}
+
+/** The lines of one page, cells separated by tabs. */
+export function pageLines(items: Item[], pageHeight: number): string[] {
+  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Row[] = [];
+  for (const it of sorted) {
+    const row = rows.find((r) => Math.abs(r.y - it.y) <= Math.max(1, Math.min(r.size, it.size) * 0.4));
+    if (row) row.items.push(it);
+    else rows.push({ y: it.y, size: it.size, items: [it] });
+  }
+  rows.sort((a, b) => b.y - a.y);
+  for (const row of rows) row.items.sort((a, b) => a.x - b.x);
+  const out: string[] = [];
+  rows.forEach((row, r) => {
+    const filled = withBlanks(rows, r);
+    let line: string;
+    if (filled && filled.includes('')) {
+      const labels = row.items.filter((it) => !isValue(it));
+      line = [labels.length ? joinItems(labels) : '', ...filled].join('\t');
+      if (!labels.length) line = filled.join('\t');
+    } else line = joinItems(row.items);
+    const inMargin = row.y < pageHeight * 0.08 || row.y > pageHeight * 0.92;
+    if (inMargin && PAGE_NUMBER.test(line.trim())) return;
+    out.push(line);
+  });
+  return out;
+}
+
+export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const dir = pdfjsDir();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: join(dir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfError('timeout', 'PDF 读取超时')), PDF_LIMITS.timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      (async () => {
+        let doc;
+        try {
+          doc = await task.promise;
+        } catch (e) {
+          const name = (e as { name?: string })?.name ?? '';
+          if (name === 'PasswordException') throw new PdfError('encrypted', 'PDF 设置了打开密码');
+          throw new PdfError('corrupt', 'PDF 文件已损坏或不是有效的 PDF');
+        }
+        const pages = Math.min(doc.numPages, PDF_LIMITS.maxPages);
+        const lines: string[] = [];
+        for (let p = 1; p <= pages; p++) {
+          const page = await doc.getPage(p);
+          const view = page.view;
+          const content = await page.getTextContent();
+          const items: Item[] = [];
+          for (const raw of content.items) {
+            if (!('str' in raw)) continue;
+            const t = raw.transform as number[];
+            items.push({ str: raw.str, x: t[4], y: t[5] - view[1], w: raw.width, size: Math.hypot(t[2], t[3]) || Math.abs(t[0]) || 10 });
+          }
+          lines.push(...pageLines(items, view[3] - view[1]));
+          page.cleanup();
+        }
+        return { text: lines.join('\n'), pages };
+      })(),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    void task.destroy().catch(() => undefined);
+  }
+}
+

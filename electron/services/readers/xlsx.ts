@@ -1,0 +1,211 @@
+// .xlsx -> sheets as grids (merged ranges expanded), plus what this app's own export adds:
+// defined names equal to cell ids and the report JSON in the very hidden `_nianbao` sheet.
+import type { Block } from '../../../shared/parse/lines';
+import { attr, scanXml } from './xml';
+
+export interface XlsxSheet {
+  name: string;
+  state: string;
+  cells: Map<string, string>;
+  rows: string[][];
+  merged: boolean[][];
+}
+
+export interface XlsxBook {
+  sheets: XlsxSheet[];
+  /** Defined names -> { sheet, row, col } (0-based). */
+  names: Map<string, { sheet: string; row: number; col: number }>;
+}
+
+const MAX_ROWS = 5000;
+const MAX_COLS = 200;
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function parseRef(ref: string): { row: number; col: number } | null {
+  const m = ref.replace(/\$/g, '').match(/^([A-Z]{1,3})(\d{1,7})$/);
+  if (!m) return null;
+  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+}
+
+export function parseWorkbook(xml: string): { sheets: { name: string; rid: string; state: string }[]; names: { name: string; ref: string }[] } {
+  const sheets: { name: string; rid: string; state: string }[] = [];
+  const names: { name: string; ref: string }[] = [];
+  let current: { name: string; ref: string } | null = null;
+  scanXml(xml, {
+    open(name, attrs) {
+      const local = name.replace(/^\w+:/, '');
+      if (local === 'sheet') {
+        sheets.push({ name: attr(attrs, 'name') ?? '', rid: attr(attrs, 'r:id') ?? attr(attrs, 'relationships:id') ?? '', state: attr(attrs, 'state') ?? 'visible' });
+      } else if (local === 'definedName') {
+        current = { name: attr(attrs, 'name') ?? '', ref: '' };
+      }
+    },
+    close(name) {
+      if (name.replace(/^\w+:/, '') === 'definedName' && current) {
+        names.push(current);
+        current = null;
+      }
+    },
+    text(t) {
+      if (current) current.ref += t;
+    },
+  });
+  return { sheets, names };
+}
+
+export function parseRels(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  scanXml(xml, {
+    open(name, attrs) {
+      if (name.replace(/^\w+:/, '') === 'Relationship') {
+        const id = attr(attrs, 'Id');
+        const target = attr(attrs, 'Target');
+        if (id && target) out.set(id, target);
+      }
+    },
+    close() {},
+    text() {},
+  });
+  return out;
+}
+
+export function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  let cur: string | null = null;
+  let inT = 0;
+  let inPhonetic = 0;
+  scanXml(xml, {
+    open(name, _attrs, self) {
+      const local = name.replace(/^\w+:/, '');
+      if (local === 'si') cur = '';
+      else if (local === 't' && !self) inT++;
+      else if (local === 'rPh' && !self) inPhonetic++;
+    },
+    close(name) {
+      const local = name.replace(/^\w+:/, '');
+      if (local === 'si') {
+        out.push(cur ?? '');
+        cur = null;
+      } else if (local === 't' && inT) inT--;
+      else if (local === 'rPh' && inPhonetic) inPhonetic--;
+    },
+    text(t) {
+      if (cur !== null && inT && !inPhonetic) cur += t;
+    },
+  });
+  return out;
+}
+
+/** A number as Excel stored it, without binary float noise (0.30000000000000004 -> 0.3). */
+function numberText(v: string): string {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return v;
+  return String(Math.round(n * 1e9) / 1e9);
+}
+
+export function parseSheet(xml: string, strings: string[], name: string, state: string): XlsxSheet {
+  const cells = new Map<string, string>();
+  const merges: string[] = [];
+  let ref: { row: number; col: number } | null = null;
+  let type = '';
+  let value: string | null = null;
+  let inV = 0;
+  let inT = 0;
+  let row = -1;
+  let nextCol = 0;
+  scanXml(xml, {
+    open(tag, attrs, self) {
+      const local = tag.replace(/^\w+:/, '');
+      if (local === 'row') {
+        const r = Number(attr(attrs, 'r'));
+        row = Number.isFinite(r) && r > 0 ? r - 1 : row + 1;
+        nextCol = 0;
+      } else if (local === 'c') {
+        const r = attr(attrs, 'r');
+        ref = (r && parseRef(r)) || { row: Math.max(0, row), col: nextCol };
+        nextCol = ref.col + 1;
+        type = attr(attrs, 't') ?? '';
+        value = null;
+        if (self) ref = null;
+      } else if (local === 'v' && !self) {
+        inV++;
+        value ??= '';
+      } else if (local === 't' && !self) {
+        inT++;
+        value ??= '';
+      } else if (local === 'mergeCell') {
+        const m = attr(attrs, 'ref');
+        if (m && merges.length < 10000) merges.push(m);
+      }
+    },
+    close(tag) {
+      const local = tag.replace(/^\w+:/, '');
+      if (local === 'v' && inV) inV--;
+      else if (local === 't' && inT) inT--;
+      else if (local === 'c' && ref) {
+        if (ref.row < MAX_ROWS && ref.col < MAX_COLS && value !== null) {
+          let text = value;
+          if (type === 's') text = strings[Number(value)] ?? '';
+          else if (type === 'b') text = value === '1' ? 'TRUE' : 'FALSE';
+          else if (type === '' || type === 'n') text = numberText(value);
+          cells.set(`${ref.row},${ref.col}`, text);
+        }
+        ref = null;
+      }
+    },
+    text(t) {
+      if (ref && (inV || inT)) value = (value ?? '') + t;
+    },
+  });
+  let height = 0;
+  let width = 0;
+  for (const key of cells.keys()) {
+    const [r, c] = key.split(',').map(Number);
+    height = Math.max(height, r + 1);
+    width = Math.max(width, c + 1);
+  }
+  // A sheet is read up to some 300 thousand cells (a report's tables have a few hundred).
+  height = Math.min(height, Math.floor(300_000 / Math.max(1, width)));
+  const rows: string[][] = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => cells.get(`${r},${c}`) ?? ''));
+  const merged: boolean[][] = rows.map((r) => r.map(() => false));
+  for (const m of merges) {
+    const [a, b] = m.split(':');
+    const from = parseRef(a);
+    const to = parseRef(b ?? a);
+    if (!from || !to) continue;
+    const text = rows[from.row]?.[from.col] ?? '';
+    for (let r = from.row; r <= Math.min(to.row, height - 1); r++) {
+      for (let c = from.col; c <= Math.min(to.col, width - 1); c++) {
+        if (r === from.row && c === from.col) continue;
+        rows[r][c] = text;
+        merged[r][c] = true;
+      }
+    }
+  }
+  return { name, state, cells, rows, merged };
+}
+
+/** Visible sheets as blocks: the sheet name (it may be a section heading) and its grid. */
+export function sheetsToBlocks(book: XlsxBook, skip: Set<string>): Block[] {
+  const out: Block[] = [];
+  for (const s of book.sheets) {
+    if (s.state !== 'visible' || skip.has(s.name) || !s.rows.length) continue;
+    out.push({ type: 'p', text: s.name });
+    out.push({ type: 'table', rows: s.rows, merged: s.merged });
+  }
+  return out;
+}
+
+/** `'三、依申请公开'!$D$7` -> sheet and cell. */
+export function parseDefinedRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const m = ref.trim().match(/^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]{1,3}\$?\d{1,7})$/);
+  if (!m) return null;
+  const at = parseRef(m[3]);
+  if (!at) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ...at };
+}
