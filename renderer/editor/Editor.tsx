@@ -10,16 +10,16 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { getFormat, reportTitle, type FormatDef } from '../../shared/format';
-import type { Report } from '../../shared/report';
+import { narrativeKeyOf, type Report } from '../../shared/report';
 import { applyAutoTotals, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
 import { useNotify } from '../notify';
 import { ExportActions } from './ExportActions';
 import { sectionOfCell } from './grid/layout';
 import { SECTION_KEYS, sectionOfFinding, type SectionKey } from './marks';
-import { CoverPage } from './pages/CoverPage';
+import { CoverPage, FIELD } from './pages/CoverPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { NarrativePage } from './pages/NarrativePage';
 import { TablePage } from './pages/TablePage';
@@ -90,6 +90,31 @@ export function Editor(props: EditorProps) {
   return <EditorBody key={props.id} {...props} stored={loaded.stored} initial={loaded.initial} />;
 }
 
+/** The field a cell-less finding is about, by the element id its page gives it. */
+export function fieldOfFinding(f: Finding, key: SectionKey, report: Report): string | null {
+  switch (f.rule) {
+    case 'meta.org':
+      return FIELD.org;
+    case 'meta.date':
+      return FIELD.date;
+    case 'format.outdated':
+      return FIELD.year;
+    case 'meta.year':
+      if (f.message.startsWith('报告前言')) return FIELD.preamble;
+      if (f.message.startsWith('报送函正文')) return FIELD.body;
+      break;
+  }
+  const no = Number(key);
+  const narrative = narrativeKeyOf(no);
+  if (!narrative) return null;
+  const parts = report.narrative[narrative];
+  const part =
+    (f.rule === 'narrative.fee' && parts.find((p) => p.id === 'fees')) ||
+    (f.rule === 'meta.year' && parts.find((p) => p.text.trim())) ||
+    parts[0];
+  return part ? `part-${part.id}` : null;
+}
+
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
   if (state.kind === 'failed') {
     return (
@@ -116,6 +141,22 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
   );
 }
 
+/** Up/Down (and Home/End) move between the navigation's items; Enter opens one. */
+function onNavKey(e: KeyboardEvent<HTMLElement>) {
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-section]')];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const to =
+    e.key === 'ArrowDown' ? Math.min(at + 1, items.length - 1)
+    : e.key === 'ArrowUp' ? Math.max(at - 1, 0)
+    : e.key === 'Home' ? 0
+    : e.key === 'End' ? items.length - 1
+    : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  items[to].focus();
+}
+
 const SectionNav = memo(function SectionNav(props: {
   format: FormatDef;
   current: SectionKey;
@@ -124,7 +165,7 @@ const SectionNav = memo(function SectionNav(props: {
 }) {
   return (
     <Box component="nav" aria-label="报告各部分" sx={{ width: 196, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflow: 'auto', bgcolor: 'background.paper' }}>
-      <List dense>
+      <List dense onKeyDown={onNavKey}>
         {SECTION_KEYS.map((key) => {
           const n = props.errors[key] ?? 0;
           return (
@@ -235,7 +276,33 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
     [go],
   );
 
-  const openFinding = useCallback((f: Finding) => go(sectionOfFinding(f, format), f.cells[0]), [go, format]);
+  // A finding about a field rather than a cell (机关名称, 成文日期, a narrative part) focuses that field.
+  const [fieldRequest, setFieldRequest] = useState<string | null>(null);
+  const reportRef = useRef(doc.report);
+  reportRef.current = doc.report;
+  const openFinding = useCallback(
+    (f: Finding) => {
+      const key = sectionOfFinding(f, format);
+      go(key, f.cells[0]);
+      setFieldRequest(f.cells.length ? null : fieldOfFinding(f, key, reportRef.current));
+    },
+    [go, format],
+  );
+  useEffect(() => {
+    const el = fieldRequest && document.getElementById(fieldRequest);
+    if (!el) return; // the page with the field is not shown yet
+    setFieldRequest(null);
+    el.focus();
+    el.scrollIntoView({ block: 'center' });
+  }, [fieldRequest, section]);
+
+  // Opening a report puts the keyboard in the section navigation: arrows choose, Tab enters the page.
+  useEffect(() => {
+    if (document.activeElement === document.body || !document.activeElement) {
+      document.querySelector<HTMLElement>(`nav [data-section="${section}"]`)?.focus();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const { setCells, readOnly } = doc;
   const applySuggestion = useCallback(
     (f: Finding) => f.suggestion && setCells([{ id: f.suggestion.cell, value: f.suggestion.value }]),

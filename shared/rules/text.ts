@@ -95,6 +95,9 @@ export function checkMeta(report: Report, out: Finding[]): void {
   }
 }
 
+/** First reporting year that must state the 信息处理费 charged. */
+export const FEE_RULE_FROM = 2021;
+
 export function checkNarrative(report: Report, out: Finding[]): void {
   const format = getFormat(report.format);
   for (const s of format.sections) {
@@ -109,6 +112,8 @@ export function checkNarrative(report: Report, out: Finding[]): void {
       });
     }
   }
+  // 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号） applies from 1 January 2021.
+  if (report.year < FEE_RULE_FROM) return;
   const six = report.narrative.other.map((p) => p.text).join('\n');
   if (!/信息处理费/.test(six)) {
     out.push({

@@ -4,10 +4,22 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { coverTitle, getFormat } from '../../../shared/format';
 import { defaultCoverBody, defaultPreamble, type Contact, type Report } from '../../../shared/report';
+import { emailError, parseYear, postcodeError, yearError } from '../../validate';
 import type { ReportDoc } from '../useReportDoc';
+import { DateField } from './DateField';
+
+/** Element ids of the fields, so that a finding about one can focus it (see Editor). */
+export const FIELD = {
+  org: 'field-org',
+  year: 'field-year',
+  recipient: 'field-recipient',
+  date: 'field-date',
+  body: 'field-body',
+  preamble: 'field-preamble',
+} as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -22,23 +34,43 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 const wide = { gridColumn: '1 / -1' };
 
-const CONTACT_FIELDS: { key: keyof Contact; label: string; type?: string }[] = [
+const CONTACT_FIELDS: { key: keyof Contact; label: string; type?: string; check?(v: string): string }[] = [
   { key: 'office', label: '联系部门' },
   { key: 'phone', label: '联系电话' },
   { key: 'address', label: '通讯地址' },
-  { key: 'postcode', label: '邮政编码' },
+  { key: 'postcode', label: '邮政编码', check: postcodeError },
   { key: 'fax', label: '传真' },
-  { key: 'email', label: '电子邮箱', type: 'email' },
+  { key: 'email', label: '电子邮箱', type: 'email', check: emailError },
 ];
+
+/**
+ * A preamble still in its default wording follows the organ and year (it names both); one the
+ * clerk has rewritten is left alone.
+ */
+export function withIdentity(r: Report, org: string, year: number): Report {
+  const followsDefault = r.preamble === defaultPreamble(r.org, r.year);
+  return { ...r, org, year, preamble: followsDefault ? defaultPreamble(org, year) : r.preamble };
+}
+
+/** 报送对象 is printed followed by a colon: a colon typed by the clerk would double it. */
+const stripColon = (s: string) => s.replace(/[\s:：]+$/, '');
 
 export function CoverPage({ doc }: { doc: ReportDoc }) {
   const r = doc.report;
   const format = getFormat(r.format);
   const set = (change: (r: Report) => Report) => doc.update(change);
   const [yearText, setYearText] = useState(String(r.year));
-  const yearValid = /^\d{4}$/.test(yearText) && +yearText >= 2000 && +yearText <= 2100;
+  const yearProblem = yearError(yearText);
+  useEffect(() => {
+    // Keep the field in step when the year changes elsewhere (undo, reload), unless mid-typing.
+    setYearText((t) => (yearError(t) ? t : String(r.year)));
+  }, [r.year]);
   const bodyDefault = defaultCoverBody(r.org, r.year);
   const preambleDefault = defaultPreamble(r.org, r.year);
+  // While the clerk edits the body it shows exactly what they typed, even an empty field;
+  // an empty body stands for the default wording, which comes back when they leave the field.
+  const [bodyDraft, setBodyDraft] = useState<string | null>(null);
+  const recipient = r.cover.recipient;
 
   return (
     <Box>
@@ -46,17 +78,29 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
         报送信息
       </Typography>
       <Section title="报告">
-        <TextField label="机关名称" required value={r.org} onChange={(e) => set((x) => ({ ...x, org: e.target.value }))} error={!r.org.trim()} helperText={!r.org.trim() ? '请填写机关名称' : ' '} />
         <TextField
+          id={FIELD.org}
+          label="机关名称"
+          required
+          value={r.org}
+          onChange={(e) => {
+            const org = e.target.value;
+            set((x) => withIdentity(x, org, x.year));
+          }}
+          error={!r.org.trim()}
+          helperText={!r.org.trim() ? '请填写机关名称，它印在报告标题和落款中' : '印在报告标题和落款中'}
+        />
+        <TextField
+          id={FIELD.year}
           label="统计年度"
           value={yearText}
           onChange={(e) => {
-            const t = e.target.value.trim();
+            const t = e.target.value;
             setYearText(t);
-            if (/^\d{4}$/.test(t) && +t >= 2000 && +t <= 2100) set((x) => ({ ...x, year: +t }));
+            if (!yearError(t)) set((x) => withIdentity(x, x.org, parseYear(t)));
           }}
-          error={!yearValid}
-          helperText={yearValid ? `本报告使用${format.name}` : '请填写四位数字的年份，如 2024'}
+          error={!!yearProblem}
+          helperText={yearProblem || `本报告使用${format.name}`}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
         />
         <TextField
@@ -64,36 +108,45 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
           value={r.website}
           onChange={(e) => set((x) => ({ ...x, website: e.target.value }))}
           placeholder="如 http://www.xxx.gov.cn"
-          helperText="电子版发布的网站，写入前言"
+          helperText="电子版发布的网站，导出时接在前言之后"
         />
       </Section>
 
       <Section title={`报送函：${coverTitle(r.org || '（机关名称）', r.year)}`}>
         <TextField
+          id={FIELD.recipient}
           label="报送对象"
-          value={r.cover.recipient}
+          value={recipient}
           onChange={(e) => set((x) => ({ ...x, cover: { ...x.cover, recipient: e.target.value } }))}
-          helperText="印作“县政府办：”"
+          onBlur={() => {
+            if (stripColon(recipient) !== recipient) set((x) => ({ ...x, cover: { ...x.cover, recipient: stripColon(x.cover.recipient) } }));
+          }}
+          error={!recipient.trim()}
+          helperText={recipient.trim() ? `印作“${stripColon(recipient)}：”` : '请填写报送对象，如 县政府办'}
         />
-        <TextField
+        <DateField
+          id={FIELD.date}
           label="成文日期"
-          type="date"
           value={r.cover.date}
-          onChange={(e) => set((x) => ({ ...x, cover: { ...x.cover, date: e.target.value } }))}
+          onChange={(date) => set((x) => ({ ...x, cover: { ...x.cover, date } }))}
           helperText={`应不晚于${r.year + 1}年1月31日`}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
         <Box sx={wide}>
           <TextField
+            id={FIELD.body}
             label="报送函正文"
             multiline
             minRows={2}
             fullWidth
-            value={r.cover.body || bodyDefault}
+            value={bodyDraft ?? (r.cover.body || bodyDefault)}
+            onFocus={() => setBodyDraft(r.cover.body || bodyDefault)}
+            onBlur={() => setBodyDraft(null)}
             onChange={(e) => {
               const t = e.target.value;
+              setBodyDraft(t);
               set((x) => ({ ...x, cover: { ...x.cover, body: t === defaultCoverBody(x.org, x.year) ? '' : t } }));
             }}
+            helperText={r.cover.body ? ' ' : '默认正文；可以修改，清空则恢复默认'}
           />
           {r.cover.body && (
             <Button size="small" onClick={() => set((x) => ({ ...x, cover: { ...x.cover, body: '' } }))}>
@@ -104,27 +157,33 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
       </Section>
 
       <Section title="联系方式">
-        {CONTACT_FIELDS.map((f) => (
-          <TextField
-            key={f.key}
-            label={f.label}
-            type={f.type}
-            value={r.contact[f.key]}
-            onChange={(e) => set((x) => ({ ...x, contact: { ...x.contact, [f.key]: e.target.value } }))}
-          />
-        ))}
+        {CONTACT_FIELDS.map((f) => {
+          const problem = f.check?.(r.contact[f.key]) ?? '';
+          return (
+            <TextField
+              key={f.key}
+              label={f.label}
+              type={f.type}
+              value={r.contact[f.key]}
+              error={!!problem}
+              helperText={problem || undefined}
+              onChange={(e) => set((x) => ({ ...x, contact: { ...x.contact, [f.key]: e.target.value } }))}
+            />
+          );
+        })}
       </Section>
 
       <Section title="前言">
         <Box sx={wide}>
           <TextField
+            id={FIELD.preamble}
             label="报告前言"
             multiline
             minRows={3}
             fullWidth
             value={r.preamble}
             onChange={(e) => set((x) => ({ ...x, preamble: e.target.value }))}
-            helperText="法律依据、统计期限、电子版发布网址和联系方式"
+            helperText="法律依据和统计期限；上面的发布网址和联系方式，导出时自动接在前言之后"
           />
           {r.preamble !== preambleDefault && (
             <Button size="small" onClick={() => set((x) => ({ ...x, preamble: defaultPreamble(x.org, x.year) }))}>

@@ -24,6 +24,11 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Whether last year's paragraph is already in this year's text (copied, perhaps then edited around). */
+export function hasParagraph(text: string, paragraph: string): boolean {
+  return paragraphs(text).includes(paragraph.trim());
+}
+
 function matchPrevious(part: NarrativePart, prev: NarrativePart[]): NarrativePart | undefined {
   return (
     prev.find((p) => p.id === part.id && p.text.trim()) ??
@@ -48,7 +53,13 @@ interface PartProps {
 const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYear, lastProblems, showReference, onText }: PartProps) {
   const title = part.heading || '开篇段落（不加小标题）';
   const inputId = `part-${part.id}`;
-  const append = (p: string) => onText(index, part.text.trim() ? `${part.text.replace(/\s+$/, '')}\n${p}` : p);
+  const appendAll = (ps: string[]) => {
+    const body = ps.join('\n');
+    onText(index, part.text.trim() ? `${part.text.replace(/\s+$/, '')}\n${body}` : body);
+  };
+  const append = (p: string) => appendAll([p]);
+  const prevParagraphs = paragraphs(prevText);
+  const missing = prevParagraphs.filter((p) => !hasParagraph(part.text, p));
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: showReference ? 'minmax(0, 3fr) minmax(0, 2fr)' : 'minmax(0, 1fr)', gap: 2, mb: 3 }}>
       <Box>
@@ -92,19 +103,37 @@ const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYe
         <Box>
           {prevText ? (
             <Paper variant="outlined" sx={{ p: 1.5, bgcolor: 'grey.50', maxHeight: 360, overflow: 'auto' }}>
-              <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-                {prevYear}年报告（参考）
-              </Typography>
-              {paragraphs(prevText).map((p, i) => (
-                <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mb: 1 }}>
-                  <Typography variant="body2" sx={{ flex: 1, whiteSpace: 'pre-wrap' }}>
-                    {p}
-                  </Typography>
-                  <Button size="small" variant="outlined" sx={{ minWidth: 0, flexShrink: 0 }} onClick={() => append(p)} aria-label={`复制这一段到本年：${p.slice(0, 20)}`}>
-                    复制
+              <Box sx={{ display: 'flex', alignItems: 'center', mb: 0.5 }}>
+                <Typography variant="subtitle2" sx={{ flex: 1 }}>
+                  {prevYear}年报告（参考）
+                </Typography>
+                {prevParagraphs.length > 1 && (
+                  <Button size="small" disabled={!missing.length} onClick={() => appendAll(missing)} title="把尚未用到的各段依次接在本年文字之后">
+                    全部复制
                   </Button>
-                </Box>
-              ))}
+                )}
+              </Box>
+              {prevParagraphs.map((p, i) => {
+                const used = hasParagraph(part.text, p);
+                return (
+                  <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mb: 1 }}>
+                    <Typography variant="body2" sx={{ flex: 1, whiteSpace: 'pre-wrap', color: used ? 'text.secondary' : undefined }}>
+                      {p}
+                    </Typography>
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      sx={{ minWidth: 0, flexShrink: 0 }}
+                      disabled={used}
+                      onClick={() => append(p)}
+                      title="接在本年文字之后，再按本年情况修改"
+                      aria-label={used ? `这一段已在本年文字中：${p.slice(0, 20)}` : `复制这一段到本年：${p.slice(0, 20)}`}
+                    >
+                      {used ? '已复制' : '复制'}
+                    </Button>
+                  </Box>
+                );
+              })}
             </Paper>
           ) : (
             <Typography variant="caption" color="text.secondary">
