@@ -22,6 +22,13 @@ export const theme = createTheme(
       MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       // Items of the section navigation sit flush in a scrolling column: draw the ring inside.
       MuiListItemButton: { styleOverrides: { root: { '&.Mui-focusVisible': { ...focusRing, outlineOffset: -2 } } } },
+      // The switch's own base is clipped by its track: ring the whole switch instead.
+      MuiSwitch: {
+        styleOverrides: {
+          root: { borderRadius: 12, '&:has(.Mui-focusVisible)': focusRing },
+          switchBase: { '&.Mui-focusVisible': { outline: 'none' } },
+        },
+      },
       MuiLink: { styleOverrides: { root: { '&.Mui-focusVisible, &:focus-visible': focusRing } } },
       // Fields on the grey page background would otherwise look disabled.
       MuiOutlinedInput: { styleOverrides: { root: { backgroundColor: '#fff' } } },

@@ -30,7 +30,7 @@ export function parseDate(text: string): string | null {
 export function emailError(text: string): string {
   const t = text.trim();
   if (!t || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return '';
-  return '电子邮箱的格式不对，应如 xxgk@example.gov.cn';
+  return '邮箱格式不对，应如 xxgk@xx.gov.cn';
 }
 
 export function postcodeError(text: string): string {

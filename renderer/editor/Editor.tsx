@@ -276,6 +276,11 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
     [go],
   );
 
+  // A new page starts at its top (declared before the field focus below, which may scroll it).
+  useEffect(() => {
+    main.current?.scrollTo(0, 0);
+  }, [section]);
+
   // A finding about a field rather than a cell (机关名称, 成文日期, a narrative part) focuses that field.
   const [fieldRequest, setFieldRequest] = useState<string | null>(null);
   const reportRef = useRef(doc.report);
@@ -303,6 +308,7 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
   const { setCells, readOnly } = doc;
   const applySuggestion = useCallback(
     (f: Finding) => f.suggestion && setCells([{ id: f.suggestion.cell, value: f.suggestion.value }]),
@@ -310,10 +316,6 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
   );
   const canApply = useCallback((f: Finding) => !!f.suggestion && !readOnly.has(f.suggestion.cell), [readOnly]);
   const showFindings = useCallback(() => go('findings'), [go]);
-
-  useEffect(() => {
-    main.current?.scrollTo(0, 0);
-  }, [section]);
 
   const exit = useCallback(async () => {
     try {

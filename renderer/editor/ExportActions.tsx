@@ -6,7 +6,9 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -77,6 +79,7 @@ export const ExportActions = memo(function ExportActions({ id, errorCount, flush
                 <Button
                   color="inherit"
                   size="small"
+                  sx={{ whiteSpace: 'nowrap' }}
                   onClick={() => {
                     setDialog(null);
                     onShowFindings();
@@ -90,10 +93,13 @@ export const ExportActions = memo(function ExportActions({ id, errorCount, flush
             </Alert>
           )}
           {dialog === 'docx' && (
-            <RadioGroup value={reportOnly ? 'report' : 'both'} onChange={(e) => setReportOnly(e.target.value === 'report')}>
-              <FormControlLabel value="both" control={<Radio />} label="报送函+报告" />
-              <FormControlLabel value="report" control={<Radio />} label="仅报告（用于网站公开）" />
-            </RadioGroup>
+            <FormControl>
+              <FormLabel id="export-content">导出内容</FormLabel>
+              <RadioGroup aria-labelledby="export-content" value={reportOnly ? 'report' : 'both'} onChange={(e) => setReportOnly(e.target.value === 'report')}>
+                <FormControlLabel value="both" control={<Radio />} label="报送函+报告" />
+                <FormControlLabel value="report" control={<Radio />} label="仅报告（用于网站公开）" />
+              </RadioGroup>
+            </FormControl>
           )}
         </DialogContent>
         <DialogActions>

@@ -29,7 +29,8 @@ function FindingListImpl({ findings, format, showSection, onOpen, onApply, canAp
             <button type="button" className="finding" data-rule={f.rule} onClick={() => onOpen(f)}>
               <span className="finding-msg">{f.message}</span>
               <span className="finding-meta">
-                {where}规则{rule.no}：{rule.title}
+                {where}
+                {/^\d+$/.test(rule.no) ? `规则${rule.no}` : rule.no}：{rule.title}
               </span>
             </button>
             {f.suggestion && onApply && canApply?.(f) && (

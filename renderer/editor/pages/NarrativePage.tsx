@@ -123,9 +123,11 @@ const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYe
                     <Button
                       size="small"
                       variant="outlined"
-                      sx={{ minWidth: 0, flexShrink: 0 }}
-                      disabled={used}
-                      onClick={() => append(p)}
+                      // Stays focusable once used (aria-disabled, not disabled): a keyboard user copying
+                      // paragraph after paragraph keeps their place.
+                      sx={{ minWidth: 0, flexShrink: 0, ...(used && { color: 'text.disabled', borderColor: 'action.disabledBackground', cursor: 'default' }) }}
+                      aria-disabled={used}
+                      onClick={used ? undefined : () => append(p)}
                       title="接在本年文字之后，再按本年情况修改"
                       aria-label={used ? `这一段已在本年文字中：${p.slice(0, 20)}` : `复制这一段到本年：${p.slice(0, 20)}`}
                     >
