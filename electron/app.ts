@@ -21,6 +21,8 @@ export function dataDirFromArgs(argv: string[]): string | null {
 
 export function startApp(argv: string[] = process.argv): void {
   registerAppScheme(); // before 'ready'
+  // Chinese UI for what Chromium draws itself (date pickers, context menus, spell check).
+  app.commandLine.appendSwitch('lang', 'zh-CN');
   if (!app.requestSingleInstanceLock()) {
     // Another window is already open: it comes to the front (see 'second-instance'), we leave.
     app.quit();

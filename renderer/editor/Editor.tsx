@@ -95,6 +95,8 @@ export function fieldOfFinding(f: Finding, key: SectionKey, report: Report): str
   switch (f.rule) {
     case 'meta.org':
       return FIELD.org;
+    case 'meta.recipient':
+      return FIELD.recipient;
     case 'meta.date':
       return FIELD.date;
     case 'format.outdated':

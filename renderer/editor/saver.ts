@@ -5,11 +5,15 @@ import type { Report } from '../../shared/report';
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
 export const DEBOUNCE_MS = 600;
+/** However steadily the clerk types, a change is saved within this time. */
+export const MAX_WAIT_MS = 1000;
 
 export class Saver {
   private current: Report | null = null;
   private saved: Report | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest unsaved change was made (while a save is pending). */
+  private pendingSince: number | null = null;
   private running: Promise<void> | null = null;
   private disposed = false;
   private state: SaveState = { kind: 'saved' };
@@ -37,8 +41,11 @@ export class Saver {
     this.current = report;
     if (report === this.saved || this.disposed) return;
     this.onState({ kind: 'saving' });
+    const now = Date.now();
+    if (this.pendingSince === null) this.pendingSince = now;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush().catch(() => {}), DEBOUNCE_MS);
+    const delay = Math.max(0, Math.min(DEBOUNCE_MS, this.pendingSince + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => void this.flush().catch(() => {}), delay);
   }
 
   get dirty(): boolean {
@@ -51,6 +58,7 @@ export class Saver {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    this.pendingSince = null;
     while (this.running) await this.running;
     const snapshot = this.current;
     if (!snapshot || snapshot === this.saved) return;

@@ -36,6 +36,14 @@ export function checkMeta(report: Report, out: Finding[]): void {
   if (!report.org.trim()) {
     out.push({ rule: 'meta.org', severity: 'error', message: '未填写机关名称：请在“报送信息”中填写', cells: [] });
   }
+  if (!report.cover.recipient.trim()) {
+    out.push({
+      rule: 'meta.recipient',
+      severity: 'warning',
+      message: '未填写报送函的主送机关（如“县政府办”）：请在“报送信息”中填写，否则导出的报送函没有主送机关',
+      cells: [],
+    });
+  }
   const y = report.year;
   for (const { where, text, narrative } of allText(report)) {
     // Cheap guards first: most paragraphs name no period and no report title.

@@ -12,6 +12,7 @@ export type RuleId =
   | 'value.invalid'
   | 'value.blank'
   | 'meta.org'
+  | 'meta.recipient'
   | 'meta.year'
   | 'meta.date'
   | 'format.outdated'
@@ -42,6 +43,7 @@ export const RULES: Record<RuleId, { no: string; title: string }> = {
   'value.invalid': { no: '7', title: '件数为不小于0的整数，收费金额为不小于0的数' },
   'value.blank': { no: '7', title: '表格不留空白，没有的填0' },
   'meta.org': { no: '8', title: '填写机关名称' },
+  'meta.recipient': { no: '完整性', title: '填写报送函的主送机关' },
   'meta.year': { no: '8', title: '标题、统计期限和正文的年度一致' },
   'meta.date': { no: '8', title: '成文日期已填写，且不晚于次年1月31日' },
   'format.outdated': { no: '9', title: '2021年度起使用2021年版格式' },

@@ -107,6 +107,24 @@ describe('Saver', () => {
     }
   });
 
+  it('saves within a second even while the clerk keeps typing', async () => {
+    vi.useFakeTimers();
+    try {
+      const writes: Report[] = [];
+      const s = new Saver(async (r) => void writes.push(r), () => {});
+      s.loaded(rep(0));
+      for (let i = 1; i <= 10; i++) {
+        s.changed(rep(i)); // a keystroke every 200 ms: never a 600 ms pause
+        await vi.advanceTimersByTimeAsync(200);
+      }
+      // 2 s of typing: saved at least once a second, each time the newest state then.
+      expect(writes.length).toBeGreaterThanOrEqual(2);
+      expect(writes.map((r) => Number(r.website))).toEqual([...writes.map((r) => Number(r.website))].sort((a, b) => a - b));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('saves changes made during a save afterwards, newest last', async () => {
     const writes: string[] = [];
     let release!: () => void;

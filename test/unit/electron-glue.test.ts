@@ -202,6 +202,8 @@ describe('app start', () => {
     expect(win.focus).toHaveBeenCalled();
     expect(mock.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
     expect(state.protocolHandler).toBeTypeOf('function');
+    // Chromium's own widgets (date picker, context menu) speak Chinese.
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
   });
 
   it('has a Chinese menu whose 新建报告 tells the page', async () => {

@@ -450,6 +450,18 @@ describe('rule 8: year and date', () => {
       { rule: 'meta.org', severity: 'error', message: '未填写机关名称：请在“报送信息”中填写', cells: [] },
     ]);
   });
+
+  it('wants the cover letter’s recipient', () => {
+    const r = fullReport();
+    expect(checkReport({ ...r, cover: { ...r.cover, recipient: ' ' } })).toEqual([
+      {
+        rule: 'meta.recipient',
+        severity: 'warning',
+        message: '未填写报送函的主送机关（如“县政府办”）：请在“报送信息”中填写，否则导出的报送函没有主送机关',
+        cells: [],
+      },
+    ]);
+  });
 });
 
 describe('rule 9: the 2021 format from the 2021 reporting year on', () => {

@@ -73,6 +73,8 @@ describe('store: reports', () => {
     expect(copy).not.toBe(id);
     const names = (await store.list()).map((s) => s.name).sort();
     expect(names).toEqual(['县教育局2024年度报告', '县教育局2024年度报告（副本）']);
+    await store.duplicate(id); // a second copy gets a name of its own
+    expect((await store.list()).map((s) => s.name)).toContain('县教育局2024年度报告（副本2）');
     const c = await store.read(copy);
     expect(c.applications.newReceived.natural).toBe(3);
     c.applications.newReceived.natural = 9;

@@ -59,7 +59,8 @@ export function letterBlocks(report: Report): Paragraph[] {
   const sigIndent = Math.max(0, Math.round(4 * CHAR + ((ems(date) - ems(report.org)) / 2) * CHAR));
   return [
     twoLineTitle(STYLE.letterTitle, title, report.org ? breakAt : 0),
-    para(STYLE.recipient, `${report.cover.recipient}：`),
+    // No recipient: no bare '：' line (the rules tell the clerk it is missing).
+    ...(report.cover.recipient.trim() ? [para(STYLE.recipient, `${report.cover.recipient.trim()}：`)] : []),
     ...lines(report.cover.body || defaultCoverBody(report.org, report.year)).map((l) => para(STYLE.letterBody, l)),
     new Paragraph({ style: STYLE.signature, indent: { right: sigIndent }, children: [new TextRun(clean(report.org))] }),
     para(STYLE.date, date),

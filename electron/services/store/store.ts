@@ -386,7 +386,10 @@ export class ReportStore {
       const copyId = randomUUID();
       const at = this.now().toISOString();
       await this.writeReport(copyId, serializeReport(report));
-      this.db.data.reports.push({ ...source, id: copyId, name: `${source.name}（副本）`, customName: true, createdAt: at, updatedAt: at });
+      const taken = new Set(this.db.data.reports.filter((r) => !r.deletedAt).map((r) => r.name));
+      let name = `${source.name}（副本）`;
+      for (let n = 2; taken.has(name); n++) name = `${source.name}（副本${n}）`;
+      this.db.data.reports.push({ ...source, id: copyId, name, customName: true, createdAt: at, updatedAt: at });
       await this.writeIndex(true);
       return { id: copyId };
     });

@@ -54,6 +54,7 @@ export class FakeWindow {
 
 export const app = {
   requestSingleInstanceLock: vi.fn(() => state.lock),
+  commandLine: { appendSwitch: vi.fn() },
   quit: vi.fn(),
   exit: vi.fn(),
   on: vi.fn((ev: string, fn: Handler) => {

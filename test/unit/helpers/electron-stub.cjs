@@ -18,6 +18,7 @@ class BrowserWindow {
 const stub = {
   app: {
     requestSingleInstanceLock: () => true,
+    commandLine: { appendSwitch: () => {} },
     on,
     whenReady: () => Promise.resolve(),
     getPath: () => process.env.STUB_USER_DATA,
