@@ -263,9 +263,9 @@ const fixtures = [];
 
 // A text file as Chinese Windows saves it ("ANSI" = GBK/GB18030): sample 004, re-encoded.
 {
-  const sample = readdirSync(join(root, '..', 'shared', 'samples')).find((f) => f.startsWith('004'));
+  const sample = readdirSync(join(root, 'test', 'fixtures', 'published')).find((f) => f.startsWith('004'));
   if (sample) {
-    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', join(root, '..', 'shared', 'samples', sample)]);
+    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', join(root, 'test', 'fixtures', 'published', sample)]);
     writeFileSync(join(out, 'sample-004-gb18030.txt'), gbk);
   }
 }

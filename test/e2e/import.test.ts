@@ -13,7 +13,7 @@ import { buildIfStale, startWebApp, type WebApp } from './support/web-app';
 const run = chromiumAvailable();
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'import', 'official-2021.docx');
 const EXPECTED = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'official-2021.expected.json'), 'utf8'));
-const SAMPLE_TEXT = readFileSync(join(ROOT, '..', 'shared', 'samples', '004_a4584f6e36514f0f.txt'), 'utf8');
+const SAMPLE_TEXT = readFileSync(join(ROOT, 'test', 'fixtures', 'published', '004_a4584f6e36514f0f.txt'), 'utf8');
 
 describe.skipIf(!run)('从上年报告新建 in Chromium (browser mode)', () => {
   let app: WebApp;

@@ -14,8 +14,8 @@ import { markEncrypted, pdfWithoutText } from './helpers/craft';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const IMPORT = join(SAMPLES_DIR, '..', 'import');
-/** The published samples as text (../shared/samples, beside the repository). */
-const TEXTS = resolve(ROOT, '..', 'shared', 'samples');
+/** The published samples as text (test/fixtures/published, copies of shared/samples). */
+const TEXTS = resolve(ROOT, 'test', 'fixtures', 'published');
 const SAMPLE_TEXT = join(TEXTS, '004_a4584f6e36514f0f.txt');
 let dir: string;
 

@@ -8,7 +8,7 @@ import { getCell } from '../../shared/report';
 import { readPasted, toBase64 } from '../../renderer/import/source';
 import { SAMPLES_DIR } from '../fixtures/reports';
 
-const TEXTS = join(SAMPLES_DIR, '..', '..', '..', '..', 'shared', 'samples');
+const TEXTS = join(SAMPLES_DIR, '..', 'published');
 
 describe('paste import', () => {
   it('reads pasted text, and prefers the HTML the clipboard carried (its table cells)', () => {

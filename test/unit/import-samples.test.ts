@@ -10,8 +10,8 @@ import { getCell, type Report } from '../../shared/report';
 import { loadReport, SAMPLES_DIR } from '../fixtures/reports';
 import { crlf, extraBlankLines, fullWidth, halfWidth, pipesToCells, relayout, toHtml } from './helpers/sample-variants';
 
-/** The published samples as text (../shared/samples, beside the repository). */
-const textDir = join(SAMPLES_DIR, '..', '..', '..', '..', 'shared', 'samples');
+/** The published samples as text (test/fixtures/published, copies of shared/samples). */
+const textDir = join(SAMPLES_DIR, '..', 'published');
 const names = readdirSync(SAMPLES_DIR).map((f) => f.replace(/\.json$/, '')).sort();
 const text = (name: string) => readFileSync(join(textDir, `${name}.txt`), 'utf8');
 const expected = (name: string) => loadReport(join(SAMPLES_DIR, `${name}.json`));

@@ -8,7 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const IMPORT = join(ROOT, 'test', 'fixtures', 'import');
-const TEXTS = resolve(ROOT, '..', 'shared', 'samples');
+const TEXTS = resolve(ROOT, 'test', 'fixtures', 'published');
 
 export interface FuzzCase {
   id: string;
