@@ -1,6 +1,6 @@
 // Parts shared by the 2021 and the 2019 formats: the matrix of 三, the table of 四 and the
 // narrative sections. Labels are quoted exactly as the formats print them.
-import type { ColumnDef, NarrativePartDef, ReviewDef, RowDef, SectionDef } from './types';
+import type { ColumnDef, MatrixDef, NarrativePartDef, ReviewDef, RowDef, SectionDef } from './types';
 
 export const MATRIX_HEADER = '申请人情况';
 export const MATRIX_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
@@ -16,7 +16,7 @@ export const matrixColumns: ColumnDef[] = [
   { id: 'total', label: '总计', kind: 'count', isTotal: true },
 ];
 
-const RESULTS = '三、本年度办理结果';
+export const RESULTS = '三、本年度办理结果';
 const REFUSED = '（三）不予公开';
 const UNABLE = '（四）无法提供';
 const NOT_HANDLED = '（五）不予处理';
@@ -115,4 +115,21 @@ export function sections(tableHeading2: string): SectionDef[] {
     },
     { no: 6, numeral: '六', heading: '其他需要报告的事项', kind: 'narrative', parts: otherParts },
   ];
+}
+
+/** The matrix of 三, given the （六）其他处理 rows of a format (three in 2021, one in 2019). */
+export function matrix(otherHandlingRows: RowDef[]): MatrixDef {
+  const rows = [...matrixHeadRows, ...otherHandlingRows, ...matrixTailRows];
+  return {
+    header: MATRIX_HEADER,
+    note: MATRIX_NOTE,
+    columns: matrixColumns,
+    rows,
+    resultRows: rows.filter((r) => r.path[0] === RESULTS && !r.isTotal).map((r) => r.id),
+    resultTotalRow: 'resultTotal',
+    newRow: 'newReceived',
+    carriedOverRow: 'carriedOver',
+    carryForwardRow: 'carryForward',
+    totalColumn: 'total',
+  };
 }

@@ -1,12 +1,7 @@
 // The 2019 trial format: 《…年度报告格式（试行）》（国办公开办函〔2019〕60号）, used for 2019 and 2020.
 // Kept so that last year's file in the old layout can still be read and checked.
-import {
-  MATRIX_HEADER, MATRIX_NOTE, OTHER_HANDLING, matrixColumns, matrixHeadRows, matrixTailRows, review, sections,
-} from './common';
-import type { ColumnDef, FormatDef, RowDef } from './types';
-
-const RESULTS = matrixHeadRows[2].path[0];
-const rows: RowDef[] = [...matrixHeadRows, { id: 'other', path: [RESULTS, OTHER_HANDLING] }, ...matrixTailRows];
+import { matrix, OTHER_HANDLING, RESULTS, review, sections } from './common';
+import type { ColumnDef, FormatDef } from './types';
 
 const made: ColumnDef[] = [
   { id: 'newMade', label: '本年新制作数量', kind: 'count' },
@@ -68,17 +63,6 @@ export const format2019: FormatDef = {
       rows: [{ id: 'procurement', path: ['政府集中采购'] }],
     },
   ],
-  applications: {
-    header: MATRIX_HEADER,
-    note: MATRIX_NOTE,
-    columns: matrixColumns,
-    rows,
-    resultRows: rows.filter((r) => r.path[0] === RESULTS && !r.isTotal).map((r) => r.id),
-    resultTotalRow: 'resultTotal',
-    newRow: 'newReceived',
-    carriedOverRow: 'carriedOver',
-    carryForwardRow: 'carryForward',
-    totalColumn: 'total',
-  },
+  applications: matrix([{ id: 'other', path: [RESULTS, OTHER_HANDLING] }]),
   review,
 };

@@ -1,18 +1,12 @@
 // The 2021 format: 《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）.
-import {
-  MATRIX_HEADER, MATRIX_NOTE, OTHER_HANDLING, matrixColumns, matrixHeadRows, matrixTailRows, review, sections,
-} from './common';
+import { matrix, OTHER_HANDLING, RESULTS, review, sections } from './common';
 import type { ColumnDef, FormatDef, RowDef } from './types';
-
-const RESULTS = matrixHeadRows[2].path[0];
 
 const otherHandlingRows: RowDef[] = [
   { id: 'other.noCorrection', path: [RESULTS, OTHER_HANDLING, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'], aliases: ['逾期不补正'] },
   { id: 'other.noFee', path: [RESULTS, OTHER_HANDLING, '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'], aliases: ['未按收费通知要求缴纳费用'] },
   { id: 'other.other', path: [RESULTS, OTHER_HANDLING, '3.其他'] },
 ];
-
-const rows: RowDef[] = [...matrixHeadRows, ...otherHandlingRows, ...matrixTailRows];
 
 const threeCounts: ColumnDef[] = [
   { id: 'issued', label: '本年制发件数', kind: 'count' },
@@ -58,17 +52,6 @@ export const format2021: FormatDef = {
       rows: [{ id: 'fees', path: ['行政事业性收费'] }],
     },
   ],
-  applications: {
-    header: MATRIX_HEADER,
-    note: MATRIX_NOTE,
-    columns: matrixColumns,
-    rows,
-    resultRows: rows.filter((r) => r.path[0] === RESULTS && !r.isTotal).map((r) => r.id),
-    resultTotalRow: 'resultTotal',
-    newRow: 'newReceived',
-    carriedOverRow: 'carriedOver',
-    carryForwardRow: 'carryForward',
-    totalColumn: 'total',
-  },
+  applications: matrix(otherHandlingRows),
   review,
 };
