@@ -3,11 +3,12 @@
 // from Excel, undoes it, and finds the values kept after a reload.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
 import { ROOT } from './support/build';
-import { buildIfStale, startWebApp, type WebApp } from './support/web-app';
+import { useAppSession } from './support/session';
+import type { WebApp } from './support/web-app';
 
 const run = chromiumAvailable();
 
@@ -39,24 +40,13 @@ async function saved(page: Page): Promise<void> {
 }
 
 describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
+  const session = useAppSession({ width: 1366, height: 768 });
+  const pageErrors = session.pageErrors;
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await buildIfStale();
-    app = await startWebApp();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(() => {
+    app = session.app;
+    page = session.page;
   });
 
   it('creates a report with 新建报告 on the start page of a fresh data folder', async () => {

@@ -2,49 +2,31 @@
 // 新建报告 refusing what cannot be a report, 报送信息 (成文日期 as a clerk writes it, the default
 // cover body and preamble), findings about a field, last year's text beside this year's, the start
 // page with many reports, deleting with 撤销, and the section navigation by keyboard.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../shared/report';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { buildIfStale, startWebApp, type WebApp } from './support/web-app';
+import { chromiumAvailable } from './support/browser';
+import { useAppSession } from './support/session';
+import type { WebApp } from './support/web-app';
 
 const run = chromiumAvailable();
 
 describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', () => {
+  const session = useAppSession({ width: 1366, height: 768 });
+  const pageErrors = session.pageErrors;
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  beforeAll(() => {
+    app = session.app;
+    page = session.page;
+  });
 
-  async function call<T>(method: string, ...args: unknown[]): Promise<T> {
-    const res = await fetch(`${app.url}api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ args }),
-    });
-    const body = (await res.json()) as { ok: boolean; value: T; error?: string };
-    if (!body.ok) throw new Error(body.error);
-    return body.value;
-  }
+  const call = session.call.bind(session);
 
   const create = async (report: Report) => (await call<{ id: string }>('createReport', report)).id;
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
   const saved = () =>
     expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
-
-  beforeAll(async () => {
-    await buildIfStale();
-    app = await startWebApp();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('新建报告 refuses an empty 机关名称 and a year still to come, saying what to write', async () => {
     await page.getByRole('button', { name: '新建报告', exact: true }).click();

@@ -4,11 +4,12 @@
 // filled. Then the same from text pasted from a web page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
 import { ROOT } from './support/build';
-import { buildIfStale, startWebApp, type WebApp } from './support/web-app';
+import { useAppSession } from './support/session';
+import type { WebApp } from './support/web-app';
 
 const run = chromiumAvailable();
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'import', 'official-2021.docx');
@@ -16,23 +17,13 @@ const EXPECTED = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'import'
 const SAMPLE_TEXT = readFileSync(join(ROOT, 'test', 'fixtures', 'published', '004_a4584f6e36514f0f.txt'), 'utf8');
 
 describe.skipIf(!run)('从上年报告新建 in Chromium (browser mode)', () => {
+  const session = useAppSession({ width: 1366, height: 900 });
+  const pageErrors = session.pageErrors;
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await buildIfStale();
-    app = await startWebApp();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(() => {
+    app = session.app;
+    page = session.page;
   });
 
   it('reads a Word file and previews it before anything is created', { timeout: 120_000 }, async () => {
