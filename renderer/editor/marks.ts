@@ -9,6 +9,16 @@ export type MarkLevel = 'error' | 'warning' | 'hint';
 export interface Mark {
   level: MarkLevel;
   messages: string[];
+  /**
+   * findingKey of the finding behind each message. A key stays the same while the numbers in its
+   * message change as the clerk types, so a cell can refer to its description by a stable id.
+   */
+  keys: string[];
+}
+
+/** Names a finding by its rule and cells, not by its message (which holds the numbers). */
+export function findingKey(f: Finding): string {
+  return `${f.rule}:${f.cells.join(',')}`;
 }
 
 export type Marks = Map<string, Mark>;
@@ -41,6 +51,10 @@ function levelOf(f: Finding, format: FormatDef): MarkLevel | null {
   return f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'hint';
 }
 
+function sameStrings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /**
  * Marks by cell id. A mark equal to the one in `prev` is reused, so that memoised rows whose
  * cells did not change keep their props and skip re-rendering.
@@ -51,19 +65,23 @@ export function buildMarks(findings: Finding[], format: FormatDef, prev?: Marks)
     if (!f.cells.length) continue;
     const level = levelOf(f, format);
     if (!level) continue;
+    const key = findingKey(f);
     for (const id of f.cells) {
       const m = next.get(id);
-      if (!m) next.set(id, { level, messages: [f.message] });
+      if (!m) next.set(id, { level, messages: [f.message], keys: [key] });
       else {
         if (RANK[level] < RANK[m.level]) m.level = level;
-        if (!m.messages.includes(f.message)) m.messages.push(f.message);
+        if (!m.messages.includes(f.message)) {
+          m.messages.push(f.message);
+          m.keys.push(key);
+        }
       }
     }
   }
   if (prev) {
     for (const [id, m] of next) {
       const p = prev.get(id);
-      if (p && p.level === m.level && p.messages.length === m.messages.length && p.messages.every((x, i) => x === m.messages[i])) {
+      if (p && p.level === m.level && sameStrings(p.messages, m.messages) && sameStrings(p.keys, m.keys)) {
         next.set(id, p);
       }
     }

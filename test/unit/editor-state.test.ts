@@ -37,6 +37,16 @@ describe('buildMarks', () => {
     expect(second.get('applications.newReceived.business')).toBe(first.get('applications.newReceived.business'));
   });
 
+  it('keeps a finding\'s key while the numbers in its message change, so a cell keeps its description', () => {
+    const r = applyAutoTotals(setCell(emptyReport('某某县某局', 2024), NEW, 5));
+    const first = buildMarks(checkReport(r), format2021);
+    const second = buildMarks(checkReport(applyAutoTotals(setCell(r, NEW, 6))), format2021, first);
+    const [a, b] = [first.get(NEW)!, second.get(NEW)!];
+    expect(b.messages).not.toEqual(a.messages);
+    expect(b.keys).toEqual(a.keys);
+    expect(b.keys).toHaveLength(b.messages.length);
+  });
+
   it('sends a finding to the page where it is fixed', () => {
     const r = emptyReport('', 2024);
     const findings = checkReport(setCell(r, NEW, 5));

@@ -1,11 +1,14 @@
 // A spreadsheet-like grid over one table of the report. Every cell is a plain <input> (no MUI per
-// cell) inside memoised rows, so a keystroke re-renders only the rows whose values or marks
-// changed. Keyboard and clipboard behave as in Excel / WPS; see the key handler below.
+// cell) inside memoised rows, so a keystroke re-renders only the rows whose values or mark levels
+// changed. A cell refers to its findings' messages by id (aria-describedby), so a message whose
+// numbers change as the clerk types touches one hidden element, not every cell of the finding.
+// The tooltip renders only for the hovered or focused cell. Keyboard and clipboard behave as in
+// Excel / WPS; see the key handler below.
 import Popper from '@mui/material/Popper';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { tableOf, type Cell, type Report } from '../../../shared/report';
 import type { CellChange } from '../history';
-import type { Mark, Marks } from '../marks';
+import type { MarkLevel, Marks } from '../marks';
 import type { BodyRow, GridLayout, InputCell } from './layout';
 import { parseTsv, toTsv } from './tsv';
 import { formatCell, parseCellText, type ParseOutcome } from './values';
@@ -72,7 +75,10 @@ const span = (n: number) => (n > 1 ? n : undefined);
 interface DataRowProps {
   row: BodyRow;
   values: Cell[];
-  marks: (Mark | undefined)[];
+  /** One letter per input: e(rror), w(arning), h(int) or '.' for none. */
+  levels: string;
+  /** Per input: ids of the hidden descriptions of its findings (aria-describedby), or ''. */
+  describedBy: string[];
   /** '1' per read-only input, '0' otherwise. */
   ro: string;
   /** Index (among the row's inputs) of the cell being edited, its text and problem. */
@@ -84,16 +90,21 @@ interface DataRowProps {
   onChange(e: ChangeEvent<HTMLInputElement>): void;
 }
 
-function sameArray<T>(a: T[], b: T[]): boolean {
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
+/**
+ * A row's props hold only what it shows: values, mark levels and description ids, all of which
+ * stay equal while the clerk types elsewhere (and while only the numbers in a message change).
+ */
 function dataRowEqual(p: DataRowProps, n: DataRowProps): boolean {
   return (
     p.row === n.row &&
+    p.levels === n.levels &&
     p.ro === n.ro &&
     p.draftIndex === n.draftIndex &&
     p.draftText === n.draftText &&
@@ -101,12 +112,14 @@ function dataRowEqual(p: DataRowProps, n: DataRowProps): boolean {
     p.sel === n.sel &&
     p.onChange === n.onChange &&
     sameArray(p.values, n.values) &&
-    sameArray(p.marks, n.marks)
+    sameArray(p.describedBy, n.describedBy)
   );
 }
 
+const LEVEL: Record<string, MarkLevel | undefined> = { e: 'error', w: 'warning', h: 'hint' };
+
 const DataRow = memo(function DataRow(props: DataRowProps) {
-  const { row, values, marks, ro, draftIndex, draftText, draftBad, sel, onChange } = props;
+  const { row, values, levels, describedBy, ro, draftIndex, draftText, draftBad, sel, onChange } = props;
   let i = -1;
   let s0 = -1;
   let s1 = -1;
@@ -135,7 +148,8 @@ const DataRow = memo(function DataRow(props: DataRowProps) {
             key={cell.cellId}
             cell={cell}
             text={editing ? draftText : formatCell(values[i])}
-            mark={marks[i]}
+            level={LEVEL[levels[i]]}
+            describedBy={describedBy[i]}
             readOnly={ro[i] === '1'}
             bad={editing && draftBad}
             selected={i >= s0 && i <= s1}
@@ -151,15 +165,16 @@ const DataRow = memo(function DataRow(props: DataRowProps) {
 const InputTd = memo(function InputTd(props: {
   cell: InputCell;
   text: string;
-  mark: Mark | undefined;
+  level: MarkLevel | undefined;
+  describedBy: string;
   readOnly: boolean;
   bad: boolean;
   selected: boolean;
   onChange(e: ChangeEvent<HTMLInputElement>): void;
 }) {
-  const { cell, text, mark, readOnly, bad, selected, onChange } = props;
+  const { cell, text, level, describedBy, readOnly, bad, selected, onChange } = props;
   let cls = 'cell';
-  if (mark) cls += ` m-${mark.level}`;
+  if (level) cls += ` m-${level}`;
   if (readOnly) cls += ' ro';
   if (cell.isTotal) cls += ' total';
   if (bad) cls += ' bad';
@@ -169,8 +184,8 @@ const InputTd = memo(function InputTd(props: {
       <input
         data-cell={cell.cellId}
         aria-label={cell.ariaLabel}
-        aria-invalid={mark?.level === 'error' || bad ? 'true' : undefined}
-        aria-description={mark ? mark.messages.join('；') : undefined}
+        aria-invalid={level === 'error' || bad ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
         readOnly={readOnly}
         value={text}
         onChange={onChange}
@@ -179,6 +194,49 @@ const InputTd = memo(function InputTd(props: {
         spellCheck={false}
       />
     </td>
+  );
+});
+
+/**
+ * The messages the cells' aria-describedby point at, one per finding, never displayed (the
+ * tooltip shows them). When a number in a message changes only its text here changes, not the
+ * cells: a hidden element costs no layout.
+ */
+const Descriptions = memo(function Descriptions({ items }: { items: [string, string][] }) {
+  return (
+    <div hidden>
+      {items.map(([id, text]) => (
+        <span key={id} id={id}>
+          {text}
+        </span>
+      ))}
+    </div>
+  );
+}, (p, n) => p.items.length === n.items.length && p.items.every((x, i) => x[0] === n.items[i][0] && x[1] === n.items[i][1]));
+
+/** Column widths and the column headers: they never change while typing, so render them once. */
+const GridHead = memo(function GridHead({ layout }: { layout: GridLayout }) {
+  return (
+    <>
+      <colgroup>
+        {layout.cols.map((c, i) => (
+          <col key={i} className={`col-${c.kind}`} style={c.width ? { width: c.width } : undefined} />
+        ))}
+      </colgroup>
+      {layout.head.length > 0 && (
+        <thead>
+          {layout.head.map((cells, i) => (
+            <tr key={i}>
+              {cells.map((h) => (
+                <th key={h.key} colSpan={span(h.colSpan)} rowSpan={span(h.rowSpan)} className={`h-${h.kind}`} scope={h.kind === 'leaf' ? 'col' : undefined}>
+                  {h.text}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+      )}
+    </>
   );
 });
 
@@ -226,6 +284,15 @@ const TIP_MODIFIERS = [{ name: 'offset', options: { offset: [0, 4] } }];
 
 // ---- grid -----------------------------------------------------------------------------------
 
+interface RowView {
+  /** What the view was built from: layout, read-only set, then per input its report row and mark. */
+  sources: unknown[];
+  values: Cell[];
+  describedBy: string[];
+  levels: string;
+  ro: string;
+}
+
 export function Grid(props: GridProps) {
   const { layout, report, marks, readOnly, caption, focusRequest } = props;
   const tableRef = useRef<HTMLTableElement>(null);
@@ -240,6 +307,10 @@ export function Grid(props: GridProps) {
   // Handlers read the latest props through this ref, so they can stay stable for memoised rows.
   const live = useRef(props);
   live.current = props;
+  // Stable ids of the hidden finding descriptions, by findingKey, and the rows' last props.
+  const idBase = useId();
+  const descIds = useRef(new Map<string, string>());
+  const rowCache = useRef<RowView[]>([]);
 
   const setEdit = (e: Edit | null) => {
     editRef.current = e;
@@ -733,6 +804,53 @@ export function Grid(props: GridProps) {
   }
   const tipMessages = tipLines.join('\n');
 
+  // The hidden descriptions of the findings marked in this table, one per finding.
+  const idOf = (key: string): string => {
+    let id = descIds.current.get(key);
+    if (!id) descIds.current.set(key, (id = `${idBase}d${descIds.current.size}`));
+    return id;
+  };
+  const descItems: [string, string][] = [];
+  const described = new Set<string>();
+  for (const [cellId, m] of marks) {
+    if (!layout.byId.has(cellId)) continue;
+    m.keys.forEach((key, k) => {
+      const id = idOf(key);
+      if (described.has(id)) return;
+      described.add(id);
+      descItems.push([id, m.messages[k]]);
+    });
+  }
+
+  // What each data row shows, rebuilt only when the row's data, its cells' marks or the read-only
+  // set changed (rows of the report and marks keep their identity while unchanged), so an
+  // unchanged row passes the very same props and its memo check is a few identity comparisons.
+  const rowProps = layout.body.map((row, bi): RowView | undefined => {
+    if (row.type !== 'data') return undefined;
+    const before = rowCache.current[bi];
+    const inputs = rowInputs[bi];
+    const sources: unknown[] = [layout, readOnly];
+    for (const c of inputs) sources.push(tableOf(report, c.table)?.[c.rowId], marks.get(c.cellId));
+    if (before && sameArray(before.sources, sources)) return before;
+    let levels = '';
+    let ro = '';
+    for (const c of inputs) {
+      levels += marks.get(c.cellId)?.level[0] ?? '.';
+      ro += readOnly.has(c.cellId) ? '1' : '0';
+    }
+    const values = inputs.map((c) => valueOf(c, report));
+    const describedBy = inputs.map((c) => marks.get(c.cellId)?.keys.map(idOf).join(' ') ?? '');
+    const next: RowView = {
+      sources,
+      values: before && sameArray(before.values, values) ? before.values : values,
+      describedBy: before && sameArray(before.describedBy, describedBy) ? before.describedBy : describedBy,
+      levels,
+      ro,
+    };
+    rowCache.current[bi] = next;
+    return next;
+  });
+
   return (
     <>
       <table
@@ -750,42 +868,22 @@ export function Grid(props: GridProps) {
         onCut={onCut}
         onPaste={onPaste}
       >
-        <colgroup>
-          {layout.cols.map((c, i) => (
-            <col key={i} className={`col-${c.kind}`} style={c.width ? { width: c.width } : undefined} />
-          ))}
-        </colgroup>
-        {layout.head.length > 0 && (
-          <thead>
-            {layout.head.map((cells, i) => (
-              <tr key={i}>
-                {cells.map((h) => (
-                  <th key={h.key} colSpan={span(h.colSpan)} rowSpan={span(h.rowSpan)} className={`h-${h.kind}`} scope={h.kind === 'leaf' ? 'col' : undefined}>
-                    {h.text}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-        )}
+        <GridHead layout={layout} />
         <tbody>
           {layout.body.map((row, bi) => {
             if (row.type !== 'data') return <StaticRow key={row.key} row={row} />;
-            const inputs = rowInputs[bi];
-            const values = inputs.map((c) => valueOf(c, report));
-            const rowMarks = inputs.map((c) => marks.get(c.cellId));
-            let ro = '';
-            for (const c of inputs) ro += readOnly.has(c.cellId) ? '1' : '0';
-            const r = inputs[0]?.r ?? -1;
-            const draftIndex = edit ? inputs.findIndex((c) => c.cellId === edit.cellId) : -1;
+            const p = rowProps[bi]!;
+            const r = rowInputs[bi][0]?.r ?? -1;
+            const draftIndex = edit ? rowInputs[bi].findIndex((c) => c.cellId === edit.cellId) : -1;
             const selText = rect && r >= rect.r0 && r <= rect.r1 ? `${rect.c0}-${rect.c1}` : null;
             return (
               <DataRow
                 key={row.key}
                 row={row}
-                values={values}
-                marks={rowMarks}
-                ro={ro}
+                values={p.values}
+                levels={p.levels}
+                describedBy={p.describedBy}
+                ro={p.ro}
                 draftIndex={draftIndex}
                 draftText={draftIndex >= 0 ? edit!.text : ''}
                 draftBad={draftIndex >= 0 && !edit!.outcome.ok && !edit!.outcome.partial}
@@ -796,6 +894,7 @@ export function Grid(props: GridProps) {
           })}
         </tbody>
       </table>
+      <Descriptions items={descItems} />
       <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} find={inputEl} />
     </>
   );

@@ -10,8 +10,8 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useMemo, useState } from 'react';
-import { getFormat } from '../../../shared/format';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { getFormat, type FormatDef } from '../../../shared/format';
 import type { Finding } from '../../../shared/rules';
 import { useNotify } from '../../notify';
 import { FindingList } from '../FindingList';
@@ -86,6 +86,31 @@ const Toolbar = memo(function Toolbar(props: {
   );
 });
 
+/**
+ * The findings of this section below the grid. It renders with deferred priority: a keystroke
+ * paints the grid's totals and highlights first, and the list (whose messages carry the changing
+ * numbers) follows right after.
+ */
+const SectionFindings = memo(function SectionFindings(props: {
+  no: 2 | 3 | 4;
+  findings: Finding[];
+  format: FormatDef;
+  onOpen(f: Finding): void;
+  onApply(f: Finding): void;
+  canApply(f: Finding): boolean;
+}) {
+  const { no, format, onOpen, onApply, canApply } = props;
+  const findings = useDeferredValue(props.findings);
+  const mine = useMemo(() => findings.filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no), [findings, no]);
+  if (!mine.length) return null;
+  return (
+    <section className="section-findings" aria-label="本部分的检查结果">
+      <h2>本部分的检查结果（{mine.length}）</h2>
+      <FindingList findings={mine} format={format} onOpen={onOpen} onApply={onApply} canApply={canApply} />
+    </section>
+  );
+});
+
 export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canApply }: Props) {
   const notify = useNotify();
   const format = getFormat(doc.report.format);
@@ -127,10 +152,6 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
   const onUndo = useCallback(() => docUndo(no), [docUndo, no]);
   const onRedo = useCallback(() => docRedo(no), [docRedo, no]);
 
-  const sectionFindings = useMemo(
-    () => doc.findings.filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no),
-    [doc.findings, no],
-  );
   const openFinding = useCallback((f: Finding) => onFocusCell(f.cells[0]), [onFocusCell]);
 
   const title = sectionTitle(format, String(no) as '2');
@@ -162,12 +183,7 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
         />
       </div>
       <p className="key-help">{KEY_HELP}</p>
-      {sectionFindings.length > 0 && (
-        <section className="section-findings" aria-label="本部分的检查结果">
-          <h2>本部分的检查结果（{sectionFindings.length}）</h2>
-          <FindingList findings={sectionFindings} format={format} onOpen={openFinding} onApply={onApply} canApply={canApply} />
-        </section>
-      )}
+      <SectionFindings no={no} findings={doc.findings} format={format} onOpen={openFinding} onApply={onApply} canApply={canApply} />
       <ConfirmAutoDialog count={confirmAuto} onClose={closeConfirm} onConfirm={confirmAutoTotals} />
     </div>
   );
