@@ -151,4 +151,25 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
     await expect.poll(() => rows.count()).toBe(before);
     expect(pageErrors).toEqual([]);
   });
+
+  it('空白处填0 fills the blank cells of one table in a single undo step, leaving totals to the sums', async () => {
+    const id = await create(emptyReport('某某县司法局', 2024));
+    await page.goto(`${app.url}#/report/${id}/4`);
+    const input = (col: string) => page.locator(`input[data-cell="reviewLitigation.review.${col}"]`);
+    await input('upheld').click();
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    // 15 cells, 3 auto totals, 1 typed: 11 blanks left.
+    const fill = page.getByRole('button', { name: '空白处填0（11）' });
+    await fill.click();
+    await expect(input('corrected').inputValue()).resolves.toBe('0');
+    await expect(page.locator('input[data-cell="reviewLitigation.litigationAfterReview.pending"]').inputValue()).resolves.toBe('0');
+    await expect(input('upheld').inputValue()).resolves.toBe('2');
+    await expect(input('total').inputValue()).resolves.toBe('2');
+    await expect(page.getByRole('button', { name: '空白处填0', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('空白不等于0');
+    await page.getByRole('button', { name: '撤销', exact: true }).click();
+    await expect(input('corrected').inputValue()).resolves.toBe('');
+    await expect(input('upheld').inputValue()).resolves.toBe('2');
+  });
 });

@@ -12,6 +12,7 @@ import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { getFormat, type FormatDef } from '../../../shared/format';
+import { getCell } from '../../../shared/report';
 import type { Finding } from '../../../shared/rules';
 import { useNotify } from '../../notify';
 import { FindingList } from '../FindingList';
@@ -66,6 +67,8 @@ const Toolbar = memo(function Toolbar(props: {
   onUndo(): void;
   onRedo(): void;
   onAutoTotals(manual: boolean): void;
+  blanks: number;
+  onFillBlanks(): void;
 }) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
@@ -82,6 +85,15 @@ const Toolbar = memo(function Toolbar(props: {
           label={props.autoTotals ? '手动填写合计（现为自动计算）' : '手动填写合计（合计由您填写并参与勾稽检查）'}
         />
       )}
+      <Button
+        size="small"
+        variant="outlined"
+        onClick={props.onFillBlanks}
+        disabled={props.blanks === 0}
+        title="本表中仍空白的单元格一律填0（可撤销）：公开的表格不留空白，没有的填0"
+      >
+        空白处填0{props.blanks ? `（${props.blanks}）` : ''}
+      </Button>
     </Stack>
   );
 });
@@ -154,6 +166,17 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
 
   const openFinding = useCallback((f: Finding) => onFocusCell(f.cells[0]), [onFocusCell]);
 
+  // Blank cells the clerk may type into (not auto-computed totals): "空白处填0" fills them in one undo step.
+  const blankIds = useMemo(
+    () => [...layout.byId.keys()].filter((id) => getCell(doc.report, id) === null && !doc.readOnly.has(id)),
+    [layout, doc.report, doc.readOnly],
+  );
+  const fillBlanks = useCallback(() => {
+    if (!blankIds.length) return;
+    setCells(blankIds.map((id) => ({ id, value: 0 })));
+    notify(`已将本表${blankIds.length}个空白单元格填为0。如有误，可点“撤销”或按 Ctrl+Z。`, 'success');
+  }, [blankIds, setCells, notify]);
+
   const title = sectionTitle(format, String(no) as '2');
   return (
     <div>
@@ -166,6 +189,8 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
         onUndo={undo}
         onRedo={redo}
         onAutoTotals={onAutoTotals}
+        blanks={blankIds.length}
+        onFillBlanks={fillBlanks}
       />
       <div className="grid-wrap">
         <Grid
