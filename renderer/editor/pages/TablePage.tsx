@@ -10,7 +10,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { getFormat, type FormatDef } from '../../../shared/format';
 import { getCell } from '../../../shared/report';
 import type { Finding } from '../../../shared/rules';
@@ -167,15 +167,19 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
   const openFinding = useCallback((f: Finding) => onFocusCell(f.cells[0]), [onFocusCell]);
 
   // Blank cells the clerk may type into (not auto-computed totals): "空白处填0" fills them in one undo step.
+  // The toolbar gets only the count and a stable callback, so a keystroke does not re-render it.
   const blankIds = useMemo(
     () => [...layout.byId.keys()].filter((id) => getCell(doc.report, id) === null && !doc.readOnly.has(id)),
     [layout, doc.report, doc.readOnly],
   );
+  const blankRef = useRef(blankIds);
+  blankRef.current = blankIds;
   const fillBlanks = useCallback(() => {
-    if (!blankIds.length) return;
-    setCells(blankIds.map((id) => ({ id, value: 0 })));
-    notify(`已将本表${blankIds.length}个空白单元格填为0。如有误，可点“撤销”或按 Ctrl+Z。`, 'success');
-  }, [blankIds, setCells, notify]);
+    const ids = blankRef.current;
+    if (!ids.length) return;
+    setCells(ids.map((id) => ({ id, value: 0 })));
+    notify(`已将本表${ids.length}个空白单元格填为0。如有误，可点“撤销”或按 Ctrl+Z。`, 'success');
+  }, [setCells, notify]);
 
   const title = sectionTitle(format, String(no) as '2');
   return (
