@@ -126,7 +126,7 @@ describe('IPC', () => {
     const { api, host } = setup();
     for (const event of [
       { senderFrame: { url: 'https://evil.example/', parent: null } },
-      { senderFrame: { url: 'file:///tmp/x.html', parent: null } },
+      { senderFrame: { url: 'file:///C:/Users/clerk/x.html', parent: null } },
       { senderFrame: { url: 'app://nianbao/index.html', parent: {} } },
       { senderFrame: null },
     ]) {

@@ -1,5 +1,7 @@
 // A stand-in for the 'electron' module in unit tests of the Electron glue: records what the
 // glue asks of Electron so that tests can inspect it and play the part of the page.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Handler = (...args: any[]) => any;
@@ -12,8 +14,8 @@ export const state = {
   protocolHandler: null as Handler | null,
   session: {} as Record<string, Handler>,
   menuTemplate: null as any,
-  userData: '/tmp/nianbao-electron-mock',
-  appPath: '/tmp/nianbao-app',
+  userData: join(tmpdir(), 'nianbao-electron-mock'),
+  appPath: join(tmpdir(), 'nianbao-app'),
 };
 
 export function fakeContents() {
@@ -61,7 +63,7 @@ export const app = {
     state.appHandlers.set(ev, [...(state.appHandlers.get(ev) ?? []), fn]);
   }),
   whenReady: vi.fn(() => Promise.resolve()),
-  getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : `/tmp/${name}`)),
+  getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : join(tmpdir(), name))),
   getAppPath: vi.fn(() => state.appPath),
   getVersion: vi.fn(() => '0.1.0'),
   isPackaged: false,
