@@ -83,7 +83,10 @@ export function startApp(argv: string[] = process.argv): void {
       );
 
       if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
-        dialog.showErrorBox('公开年报无法启动', '找不到界面文件（dist/renderer）。请先运行 npm run build，或重新安装本软件。');
+        dialog.showErrorBox(
+          '公开年报无法启动',
+          '找不到界面文件（dist/renderer）。请先运行 npm run build，或重新安装本软件。',
+        );
         app.exit(1);
         return;
       }
@@ -95,7 +98,10 @@ export function startApp(argv: string[] = process.argv): void {
     })
     .catch((e: unknown) => {
       console.error('[nianbao] start failed:', e instanceof Error ? e.stack : e);
-      dialog.showErrorBox('公开年报无法启动', '程序启动时出错。请重新启动；如果问题依旧，请联系技术人员。已保存的报告不受影响。');
+      dialog.showErrorBox(
+        '公开年报无法启动',
+        '程序启动时出错。请重新启动；如果问题依旧，请联系技术人员。已保存的报告不受影响。',
+      );
       app.exit(1);
     });
 }

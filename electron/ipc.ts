@@ -27,7 +27,9 @@ export async function handleHostCall(host: HostApi, method: string, args: unknow
 
 /** Keeps what Windows and Linux refuse in a file name out of the suggested name. */
 export function safeFileName(name: string): string {
-  const clean = basename(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  const clean = basename(name)
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .trim();
   return clean || '公开年报导出';
 }
 
@@ -66,7 +68,8 @@ export function createHost(deps: HostDeps): HostApi {
         await writeFileAtomic(path, Buffer.from(file.base64, 'base64'));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOSPC') throw new UserError(`无法保存“${basename(path)}”：磁盘空间不足。请清理磁盘或另选位置保存。`);
+        if (code === 'ENOSPC')
+          throw new UserError(`无法保存“${basename(path)}”：磁盘空间不足。请清理磁盘或另选位置保存。`);
         throw new UserError(
           `无法保存“${basename(path)}”：文件可能正在 Word、WPS 或 Excel 中打开，或这个文件夹不允许写入。请关闭该文件后重试，或另选位置保存。`,
         );
@@ -92,7 +95,13 @@ export function createHost(deps: HostDeps): HostApi {
     async showInFolder(path) {
       const p = normalize(path);
       if (!isAbsolute(p) || !shown.has(p)) throw new UserError('只能打开本软件保存的文件或数据文件夹所在的位置。');
-      if (!(await stat(p).then(() => true, () => false))) throw new UserError(`找不到“${p}”，它可能已被移动或删除。`);
+      if (
+        !(await stat(p).then(
+          () => true,
+          () => false,
+        ))
+      )
+        throw new UserError(`找不到“${p}”，它可能已被移动或删除。`);
       shell.showItemInFolder(p);
     },
   };

@@ -15,7 +15,12 @@ export function menuTemplate(actions: MenuActions, devTools: boolean): MenuItemC
     { type: 'separator' },
     { label: '全屏', role: 'togglefullscreen' },
   ];
-  if (devTools) view.push({ type: 'separator' }, { label: '重新加载', role: 'reload' }, { label: '开发者工具', role: 'toggleDevTools' });
+  if (devTools)
+    view.push(
+      { type: 'separator' },
+      { label: '重新加载', role: 'reload' },
+      { label: '开发者工具', role: 'toggleDevTools' },
+    );
   return [
     {
       label: '文件',

@@ -14,7 +14,10 @@ import { realRendererRoot, resolveRendererFile } from './static-files';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true },
+    },
   ]);
 }
 
@@ -28,6 +31,9 @@ export function serveRenderer(rendererDir: string): void {
     const found = await resolveRendererFile(await root, url.pathname);
     if (!found.ok) return new Response('Not found', { status: found.status, headers: SECURITY_HEADERS });
     const body = request.method === 'HEAD' ? null : await readFile(found.path);
-    return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': found.type, 'Cache-Control': 'no-cache' } });
+    return new Response(body, {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': found.type, 'Cache-Control': 'no-cache' },
+    });
   });
 }

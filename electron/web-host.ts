@@ -42,7 +42,13 @@ export function defaultDataDir(userDataDir = electronUserDataDir()): string {
   return join(userDataDir, 'data');
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -101,7 +107,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, 405, '请求方式不对：接口只接受 POST。');
     // application/json cannot be sent cross-site without a preflight, which we never answer.
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return fail(res, 415, '请求格式不对：应为 JSON。');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+      return fail(res, 415, '请求格式不对：应为 JSON。');
     const body = await readBody(req, MAX_BODY_BYTES);
     if (!body) {
       res.setHeader('Connection', 'close'); // do not wait for the rest of an oversized upload
@@ -123,10 +130,18 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain', { Allow: 'GET, HEAD' });
     const found = await resolveRendererFile(rendererRoot, pathname);
     if (!found.ok && pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon'); // no console noise
-    if (!found.ok) return send(res, found.status, found.status === 404 ? 'Not found' : 'Forbidden', 'text/plain; charset=utf-8');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.type, 'Content-Length': String(found.size), 'Cache-Control': 'no-cache' });
+    if (!found.ok)
+      return send(res, found.status, found.status === 404 ? 'Not found' : 'Forbidden', 'text/plain; charset=utf-8');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': found.type,
+      'Content-Length': String(found.size),
+      'Cache-Control': 'no-cache',
+    });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(found.path).on('error', () => res.destroy()).pipe(res);
+    createReadStream(found.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   const server: Server = createServer((req, res) => {

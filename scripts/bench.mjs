@@ -8,7 +8,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test', 'bench');
 const only = process.argv[2];
 let failed = 0;
-for (const f of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   if (only && !f.includes(only)) continue;
   console.log(`\n== ${f}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f)], { stdio: 'inherit', cwd: root });

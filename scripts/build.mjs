@@ -91,10 +91,28 @@ export function bundles(outDir = 'dist') {
       banner: { js: '"use strict";\nconst __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
       define: { 'import.meta.url': '__importMetaUrl' },
     },
-    { ...common, entryPoints: ['electron/preload.ts'], outfile: join(outDir, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] },
+    {
+      ...common,
+      entryPoints: ['electron/preload.ts'],
+      outfile: join(outDir, 'electron/preload.cjs'),
+      format: 'cjs',
+      external: ['electron'],
+    },
     // Browser mode and the CLI run under plain Node from this folder: dependencies stay in node_modules.
-    { ...common, entryPoints: ['electron/web-host.ts'], outfile: join(outDir, 'web-host.mjs'), format: 'esm', packages: 'external' },
-    { ...common, entryPoints: ['electron/cli.ts'], outfile: join(outDir, 'cli.mjs'), format: 'esm', packages: 'external' },
+    {
+      ...common,
+      entryPoints: ['electron/web-host.ts'],
+      outfile: join(outDir, 'web-host.mjs'),
+      format: 'esm',
+      packages: 'external',
+    },
+    {
+      ...common,
+      entryPoints: ['electron/cli.ts'],
+      outfile: join(outDir, 'cli.mjs'),
+      format: 'esm',
+      packages: 'external',
+    },
   ];
 }
 

@@ -17,7 +17,8 @@ const out = join(root, 'test', 'fixtures', 'import');
 mkdirSync(out, { recursive: true });
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const td = (text, attrs = '') => `<td${attrs ? ' ' + attrs : ''}>${text === null || text === undefined ? '' : esc(text)}</td>`;
+const td = (text, attrs = '') =>
+  `<td${attrs ? ' ' + attrs : ''}>${text === null || text === undefined ? '' : esc(text)}</td>`;
 const tdHtml = (html, attrs = '') => `<td${attrs ? ' ' + attrs : ''}>${html}</td>`;
 
 /** Deterministic values: every cell a different small number, some blanks, totals summed. */
@@ -43,11 +44,16 @@ function disclosureTable(format, v, text = shown) {
   const rows = [];
   for (const b of format.disclosure) {
     rows.push(`<tr>${td(b.label, `colspan="${width + 1}"`)}</tr>`);
-    const head = b.columns.map((c, i) => td(c.label, i === b.columns.length - 1 && b.columns.length < width ? `colspan="${width - i}"` : ''));
+    const head = b.columns.map((c, i) =>
+      td(c.label, i === b.columns.length - 1 && b.columns.length < width ? `colspan="${width - i}"` : ''),
+    );
     rows.push(`<tr>${td(b.itemHeader)}${head.join('')}</tr>`);
     for (const r of b.rows) {
       const cells = b.columns.map((c, i) =>
-        td(text(v[`${format.disclosureKey}.${r.id}.${c.id}`], c), i === b.columns.length - 1 && b.columns.length < width ? `colspan="${width - i}"` : ''),
+        td(
+          text(v[`${format.disclosureKey}.${r.id}.${c.id}`], c),
+          i === b.columns.length - 1 && b.columns.length < width ? `colspan="${width - i}"` : '',
+        ),
       );
       rows.push(`<tr>${td(ownLabel(r.path))}${cells.join('')}</tr>`);
     }
@@ -67,10 +73,19 @@ function matrixLabelCells(rows, depth = 3) {
       if (!isOwn && prev.slice(0, level + 1).join('|') === path.slice(0, level + 1).join('|')) continue;
       let span = 1;
       if (!isOwn) {
-        while (r + span < rows.length && rows[r + span].path.slice(0, level + 1).join('|') === path.slice(0, level + 1).join('|')) span++;
+        while (
+          r + span < rows.length &&
+          rows[r + span].path.slice(0, level + 1).join('|') === path.slice(0, level + 1).join('|')
+        )
+          span++;
       }
       const colspan = isOwn ? depth - level : 1;
-      out[r].push(td(path[level], [span > 1 ? `rowspan="${span}"` : '', colspan > 1 ? `colspan="${colspan}"` : ''].filter(Boolean).join(' ')));
+      out[r].push(
+        td(
+          path[level],
+          [span > 1 ? `rowspan="${span}"` : '', colspan > 1 ? `colspan="${colspan}"` : ''].filter(Boolean).join(' '),
+        ),
+      );
     }
   }
   return out;
@@ -117,7 +132,10 @@ function oddMatrix(format, v) {
   const cols = m.columns;
   const width = 2 + cols.length + 1;
   const split = (s) => (s.length === 4 ? `${esc(s.slice(0, 2))}<br>${esc(s.slice(2))}` : esc(s));
-  const head = `<tr>${td(m.note, 'colspan="2"')}${cols.slice(0, -1).map((c) => tdHtml(split(c.label))).join('')}${td('')}${td(cols[cols.length - 1].label)}</tr>`;
+  const head = `<tr>${td(m.note, 'colspan="2"')}${cols
+    .slice(0, -1)
+    .map((c) => tdHtml(split(c.label)))
+    .join('')}${td('')}${td(cols[cols.length - 1].label)}</tr>`;
   const body = [];
   let group = '';
   let sub = '';
@@ -165,15 +183,25 @@ function narrative2021(org, year) {
   };
 }
 
-function reportHtml({ format, org, year, v, tables, narrative, cover = false, contact = true }) {
+function reportHtml({ format, org, year, tables, narrative, cover = false, contact = true }) {
   const s = format.sections;
   const heading = (no) => `<p>${esc(`${s[no - 1].numeral}、${s[no - 1].heading}`)}</p>`;
   const parts = [];
   if (cover) {
-    parts.push(P(`关于报送《${reportTitle(org, year)}》的报告`), P('县政府办：'), P(`现将《${reportTitle(org, year)}》随文呈来，请审阅。`), P(org), P(`${year + 1}年1月20日`));
+    parts.push(
+      P(`关于报送《${reportTitle(org, year)}》的报告`),
+      P('县政府办：'),
+      P(`现将《${reportTitle(org, year)}》随文呈来，请审阅。`),
+      P(org),
+      P(`${year + 1}年1月20日`),
+    );
   }
   parts.push(`<p>${esc(org)}<br>${esc(`${year}年政府信息公开工作年度报告`)}</p>`);
-  parts.push(P(`本报告根据《中华人民共和国政府信息公开条例》第五十条规定编制。报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在某某县人民政府门户网站（www.example.gov.cn）查阅。`));
+  parts.push(
+    P(
+      `本报告根据《中华人民共和国政府信息公开条例》第五十条规定编制。报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在某某县人民政府门户网站（www.example.gov.cn）查阅。`,
+    ),
+  );
   if (contact) parts.push(P('地址：某某县人民路1号；邮编：100000；电话：0000-1234567'));
   parts.push(heading(1), ...narrative.one);
   parts.push(heading(2), tables.disclosure);
@@ -197,7 +225,11 @@ const fixtures = [];
   const org = '某某县行政审批服务局';
   const year = 2024;
   const v = values(format, {
-    blanks: ['applications.refused.query.natural', 'applications.other.noFee.business', 'reviewLitigation.litigationDirect.pending'],
+    blanks: [
+      'applications.refused.query.natural',
+      'applications.other.noFee.business',
+      'reviewLitigation.litigationDirect.pending',
+    ],
     special: {
       'activeDisclosure.rules.issued': null,
       'activeDisclosure.rules.repealed': null,
@@ -206,10 +238,25 @@ const fixtures = [];
       'activeDisclosure.fees.amount': 1.25,
     },
   });
-  const text = (x, c) => (x === null ? (c?.id === 'issued' || c?.id === 'repealed' || c?.id === 'inForce' ? '/' : '') : x === 1024 ? '1 024' : String(x));
+  const text = (x, c) =>
+    x === null
+      ? c?.id === 'issued' || c?.id === 'repealed' || c?.id === 'inForce'
+        ? '/'
+        : ''
+      : x === 1024
+        ? '1 024'
+        : String(x);
   const html = reportHtml({
-    format, org, year, v, cover: true,
-    tables: { disclosure: disclosureTable(format, v, text), matrix: matrixTable(format, v, { text }), review: reviewTable(format, v, text) },
+    format,
+    org,
+    year,
+    v,
+    cover: true,
+    tables: {
+      disclosure: disclosureTable(format, v, text),
+      matrix: matrixTable(format, v, { text }),
+      review: reviewTable(format, v, text),
+    },
     narrative: narrative2021(org, year),
   });
   fixtures.push({ name: 'official-2021', html, to: ['docx', 'doc', 'pdf'], expected: expected(format, org, year, v) });
@@ -220,14 +267,29 @@ const fixtures = [];
   const org = '某某县自然资源局';
   const year = 2020;
   const v = values(format, {
-    special: { 'activeDisclosure2019.licensing.change': 144, 'activeDisclosure2019.punishment.change': -3, 'activeDisclosure2019.procurement.amount': 12.5 },
+    special: {
+      'activeDisclosure2019.licensing.change': 144,
+      'activeDisclosure2019.punishment.change': -3,
+      'activeDisclosure2019.procurement.amount': 12.5,
+    },
   });
   const text = (x, c) => (x === null ? '' : c?.id === 'change' && x > 0 ? `+${x}` : String(x));
   const html = reportHtml({
-    format, org, year, v,
-    tables: { disclosure: disclosureTable(format, v, text), matrix: matrixTable(format, v, { text }), review: reviewTable(format, v, text) },
+    format,
+    org,
+    year,
+    v,
+    tables: {
+      disclosure: disclosureTable(format, v, text),
+      matrix: matrixTable(format, v, { text }),
+      review: reviewTable(format, v, text),
+    },
     narrative: {
-      one: [P(`${year}年，本局依法做好政府信息公开工作。`), P('主动公开。全年主动公开信息120条。'), P('依申请公开。全年收到申请若干件。')],
+      one: [
+        P(`${year}年，本局依法做好政府信息公开工作。`),
+        P('主动公开。全年主动公开信息120条。'),
+        P('依申请公开。全年收到申请若干件。'),
+      ],
       five: [P('主要问题是公开内容不够全面。')],
       six: [P('无。')],
     },
@@ -239,9 +301,14 @@ const fixtures = [];
   const format = format2021;
   const org = '某某县市场监督管理局';
   const year = 2023;
-  const v = values(format, { blanks: ['applications.unable.unclear.legal', 'activeDisclosure.normativeDocs.repealed'] });
+  const v = values(format, {
+    blanks: ['applications.unable.unclear.legal', 'activeDisclosure.normativeDocs.repealed'],
+  });
   const html = reportHtml({
-    format, org, year, v,
+    format,
+    org,
+    year,
+    v,
     tables: { disclosure: disclosureTable(format, v), matrix: oddMatrix(format, v), review: oddReview(format, v) },
     narrative: narrative2021(org, year),
     contact: false,
@@ -254,10 +321,18 @@ const fixtures = [];
   const org = '某某县统计局';
   const year = 2024;
   const n = narrative2021(org, year);
-  const html = page(reportTitle(org, year), [
-    `<p>${esc(reportTitle(org, year))}</p>`,
-    ...format.sections.filter((s) => s.kind === 'narrative').flatMap((s) => [`<p>${esc(`${s.numeral}、${s.heading}`)}</p>`, ...(s.no === 1 ? n.one : s.no === 5 ? n.five : n.six)]),
-  ].join('\n'));
+  const html = page(
+    reportTitle(org, year),
+    [
+      `<p>${esc(reportTitle(org, year))}</p>`,
+      ...format.sections
+        .filter((s) => s.kind === 'narrative')
+        .flatMap((s) => [
+          `<p>${esc(`${s.numeral}、${s.heading}`)}</p>`,
+          ...(s.no === 1 ? n.one : s.no === 5 ? n.five : n.six),
+        ]),
+    ].join('\n'),
+  );
   fixtures.push({ name: 'no-tables', html, to: ['docx'], expected: { format: '2021', org, year, cells: null } });
 }
 
@@ -265,7 +340,13 @@ const fixtures = [];
 {
   const sample = readdirSync(join(root, 'test', 'fixtures', 'published')).find((f) => f.startsWith('004'));
   if (sample) {
-    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', join(root, 'test', 'fixtures', 'published', sample)]);
+    const gbk = execFileSync('iconv', [
+      '-f',
+      'UTF-8',
+      '-t',
+      'GB18030',
+      join(root, 'test', 'fixtures', 'published', sample),
+    ]);
     writeFileSync(join(out, 'sample-004-gb18030.txt'), gbk);
   }
 }
@@ -279,10 +360,20 @@ try {
     writeFileSync(src, f.html);
     for (const ext of f.to) {
       const filter = { docx: 'docx:MS Word 2007 XML', doc: 'doc:MS Word 97', pdf: 'pdf:writer_pdf_Export' }[ext];
-      execFileSync('soffice', [
-        '--headless', `-env:UserInstallation=file://${join(work, 'profile')}`, '--infilter=HTML (StarWriter)',
-        '--convert-to', filter, '--outdir', work, src,
-      ], { stdio: 'pipe', timeout: 180_000 });
+      execFileSync(
+        'soffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(work, 'profile')}`,
+          '--infilter=HTML (StarWriter)',
+          '--convert-to',
+          filter,
+          '--outdir',
+          work,
+          src,
+        ],
+        { stdio: 'pipe', timeout: 180_000 },
+      );
       renameSync(join(work, `${f.name}.${ext}`), join(out, `${f.name}.${ext}`));
     }
     console.log(`${f.name}: ${['html', ...f.to].join(', ')}`);

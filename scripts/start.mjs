@@ -40,9 +40,15 @@ function options() {
     let port = null;
     if (values.port !== undefined) {
       port = Number(values.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`端口“${values.port}”无效：应为 1–65535 之间的整数。\n${USAGE}`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail(`端口“${values.port}”无效：应为 1–65535 之间的整数。\n${USAGE}`);
     }
-    return { web: !!values.web, port, open: !values['no-open'], dataDir: values['data-dir'] ? resolve(values['data-dir']) : null };
+    return {
+      web: !!values.web,
+      port,
+      open: !values['no-open'],
+      dataDir: values['data-dir'] ? resolve(values['data-dir']) : null,
+    };
   } catch (e) {
     return fail(`参数有误：${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
   }
@@ -60,7 +66,11 @@ function electronBinary() {
 
 function openBrowser(url) {
   const [cmd, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.on('error', () => console.log(`请在浏览器中打开上面的地址。 Please open the address above in a browser.`));

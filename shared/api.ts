@@ -78,7 +78,11 @@ export interface HostApi {
 export const TRASH_DAYS = 30;
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
-const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, '无效的报告编号');
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, '无效的报告编号');
 // The report itself is validated by the report schema in the service (it fills defaults).
 const reportArg = z.record(z.string(), z.unknown());
 const fileBytes = z.object({
@@ -99,7 +103,14 @@ export const apiArgs = {
   deleteReport: z.tuple([id]),
   restoreReport: z.tuple([id]),
   listBackups: z.tuple([id]),
-  restoreBackup: z.tuple([id, z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/)]),
+  restoreBackup: z.tuple([
+    id,
+    z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.-]+$/),
+  ]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;

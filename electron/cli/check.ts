@@ -2,7 +2,15 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { getFormat, parseCellId, reportTitle, tableSection, type FormatDef } from '../../shared/format';
-import { checkReport, hasErrors, RULES, tableRows, type Finding, type PlanRow, type Severity } from '../../shared/rules';
+import {
+  checkReport,
+  hasErrors,
+  RULES,
+  tableRows,
+  type Finding,
+  type PlanRow,
+  type Severity,
+} from '../../shared/rules';
 import { readReportPath } from '../services/readers';
 import type { Io } from './run';
 
@@ -127,7 +135,11 @@ function argError(e: unknown): UserError {
 export async function checkCommand(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, last: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, last: { type: 'string' } },
+    });
   } catch (e) {
     throw argError(e);
   }

@@ -12,7 +12,8 @@ import { readReportPath } from '../services/readers';
 import { buildXlsx } from '../services/xlsx';
 import type { Io } from './run';
 
-const USAGE = '用法：nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]（--docx 和 --xlsx 至少指定一个）';
+const USAGE =
+  '用法：nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]（--docx 和 --xlsx 至少指定一个）';
 
 /** Writes next to the target, then renames: a crash never leaves half a document behind. */
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
@@ -24,7 +25,13 @@ export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void
     await rm(tmp, { force: true }).catch(() => {});
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? '文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EBUSY' ? '文件正被其他程序打开' : (code ?? '未知原因');
+      code === 'ENOENT'
+        ? '文件夹不存在'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有写入权限'
+          : code === 'EBUSY'
+            ? '文件正被其他程序打开'
+            : (code ?? '未知原因');
     throw new UserError(`无法写入“${path}”（${why}）。请换一个位置，或关闭正在打开该文件的 Word / Excel 后重试。`);
   }
 }
@@ -44,12 +51,16 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { docx, xlsx } = parsed.values;
   if (!file || extra.length) throw new UserError(`请指定一个要导出的报告文件。${USAGE}`);
   if (!docx && !xlsx) throw new UserError(`请用 --docx 或 --xlsx 指定输出文件。${USAGE}`);
-  if (parsed.values['report-only'] && !docx) throw new UserError(`--report-only 只用于 Word 导出，请同时指定 --docx。${USAGE}`);
+  if (parsed.values['report-only'] && !docx)
+    throw new UserError(`--report-only 只用于 Word 导出，请同时指定 --docx。${USAGE}`);
   const { report } = await readReportPath(file);
 
   const errors = checkReport(report).filter((f) => f.severity === 'error');
   if (errors.length) {
-    const list = errors.slice(0, 10).map((f) => `  - ${f.message}`).join('\n');
+    const list = errors
+      .slice(0, 10)
+      .map((f) => `  - ${f.message}`)
+      .join('\n');
     const more = errors.length > 10 ? `\n  ……另有 ${errors.length - 10} 处` : '';
     io.err(`警告：报告还有 ${errors.length} 处勾稽错误，仍照常导出，请核对后再报送：\n${list}${more}\n`);
   }

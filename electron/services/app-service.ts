@@ -81,7 +81,8 @@ export function createAppService(opts: AppServiceOptions): AppService {
   };
 }
 
-export const INTERNAL_ERROR = '操作没有完成：程序内部出错。请重试；如果问题依旧，请重新启动软件，已保存的内容不会丢失。';
+export const INTERNAL_ERROR =
+  '操作没有完成：程序内部出错。请重试；如果问题依旧，请重新启动软件，已保存的内容不会丢失。';
 
 /** Runs a function, turning errors into the envelope: UserError messages as they are, others generic. */
 export async function toResponse(label: string, fn: () => Promise<unknown>): Promise<ApiResponse> {

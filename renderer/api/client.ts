@@ -1,7 +1,14 @@
 // The renderer's only way to the main process: the typed API of shared/api.ts over Electron IPC
 // (preload) or, in browser mode, over HTTP to the local web host.
 import {
-  API_METHODS, HOST_METHODS, createClient, type ApiResponse, type FileBytes, type HostApi, type NianbaoApi, type Transport,
+  API_METHODS,
+  HOST_METHODS,
+  createClient,
+  type ApiResponse,
+  type FileBytes,
+  type HostApi,
+  type NianbaoApi,
+  type Transport,
 } from '../../shared/api';
 import type { Report } from '../../shared/report';
 import './bridge.d';

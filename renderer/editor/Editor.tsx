@@ -120,7 +120,12 @@ export function fieldOfFinding(f: Finding, key: SectionKey, report: Report): str
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
   if (state.kind === 'failed') {
     return (
-      <Box role="alert" data-testid="save-status" data-state="failed" sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'error.main', minWidth: 0 }}>
+      <Box
+        role="alert"
+        data-testid="save-status"
+        data-state="failed"
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'error.main', minWidth: 0 }}
+      >
         <Typography variant="body2" noWrap title={state.message} sx={{ maxWidth: 280 }}>
           保存失败：{state.message}
         </Typography>
@@ -149,11 +154,15 @@ function onNavKey(e: KeyboardEvent<HTMLElement>) {
   const at = items.indexOf(document.activeElement as HTMLElement);
   if (at < 0) return;
   const to =
-    e.key === 'ArrowDown' ? Math.min(at + 1, items.length - 1)
-    : e.key === 'ArrowUp' ? Math.max(at - 1, 0)
-    : e.key === 'Home' ? 0
-    : e.key === 'End' ? items.length - 1
-    : -1;
+    e.key === 'ArrowDown'
+      ? Math.min(at + 1, items.length - 1)
+      : e.key === 'ArrowUp'
+        ? Math.max(at - 1, 0)
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? items.length - 1
+            : -1;
   if (to < 0) return;
   e.preventDefault();
   items[to].focus();
@@ -166,7 +175,18 @@ const SectionNav = memo(function SectionNav(props: {
   onSelect(key: SectionKey): void;
 }) {
   return (
-    <Box component="nav" aria-label="报告各部分" sx={{ width: 196, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflow: 'auto', bgcolor: 'background.paper' }}>
+    <Box
+      component="nav"
+      aria-label="报告各部分"
+      sx={{
+        width: 196,
+        flexShrink: 0,
+        borderRight: 1,
+        borderColor: 'divider',
+        overflow: 'auto',
+        bgcolor: 'background.paper',
+      }}
+    >
       <List dense onKeyDown={onNavKey}>
         {SECTION_KEYS.map((key) => {
           const n = props.errors[key] ?? 0;
@@ -180,7 +200,9 @@ const SectionNav = memo(function SectionNav(props: {
               sx={{ py: 0.75 }}
             >
               <ListItemText primary={sectionTitle(props.format, key)} slotProps={{ primary: { variant: 'body2' } }} />
-              {n > 0 && <Badge badgeContent={n} color="error" max={99} sx={{ ml: 1.5, mr: 1 }} aria-label={`${n}处错误`} />}
+              {n > 0 && (
+                <Badge badgeContent={n} color="error" max={99} sx={{ ml: 1.5, mr: 1 }} aria-label={`${n}处错误`} />
+              )}
             </ListItemButton>
           );
         })}
@@ -203,11 +225,29 @@ const HeaderBar = memo(function HeaderBar(props: {
 }) {
   const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush } = props;
   return (
-    <Box component="header" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+    <Box
+      component="header"
+      sx={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 1.5,
+        px: 1.5,
+        py: 1,
+        borderBottom: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+      }}
+    >
       <Button size="small" onClick={() => void onExit()}>
         ‹ 报告列表
       </Button>
-      <Typography component="div" noWrap title={title} data-testid="report-title" sx={{ flex: 1, minWidth: 0, fontWeight: 600, fontSize: 16 }}>
+      <Typography
+        component="div"
+        noWrap
+        title={title}
+        data-testid="report-title"
+        sx={{ flex: 1, minWidth: 0, fontWeight: 600, fontSize: 16 }}
+      >
         {title}
       </Typography>
       <SaveStatus state={saveState} onRetry={onRetry} />

@@ -42,7 +42,9 @@ export const ExportActions = memo(function ExportActions({ id, errorCount, flush
       const saved = await host.saveFile({ name: fileName, base64 });
       if (!saved) return; // the clerk cancelled the save dialog
       if (isElectron) {
-        notify(`已导出：${saved.path}`, 'success', { action: { label: '打开所在文件夹', onClick: () => void host.showInFolder(saved.path) } });
+        notify(`已导出：${saved.path}`, 'success', {
+          action: { label: '打开所在文件夹', onClick: () => void host.showInFolder(saved.path) },
+        });
       } else {
         notify(`已导出“${fileName}”，请在浏览器的下载文件夹中查看。`, 'success');
       }
@@ -95,7 +97,11 @@ export const ExportActions = memo(function ExportActions({ id, errorCount, flush
           {dialog === 'docx' && (
             <FormControl>
               <FormLabel id="export-content">导出内容</FormLabel>
-              <RadioGroup aria-labelledby="export-content" value={reportOnly ? 'report' : 'both'} onChange={(e) => setReportOnly(e.target.value === 'report')}>
+              <RadioGroup
+                aria-labelledby="export-content"
+                value={reportOnly ? 'report' : 'both'}
+                onChange={(e) => setReportOnly(e.target.value === 'report')}
+              >
                 <FormControlLabel value="both" control={<Radio />} label="报送函+报告" />
                 <FormControlLabel value="report" control={<Radio />} label="仅报告（用于网站公开）" />
               </RadioGroup>

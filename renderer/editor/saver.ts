@@ -25,7 +25,9 @@ export class Saver {
 
   /** Tells the UI only when the state changes: a keystroke must not cost an extra render. */
   private onState(s: SaveState): void {
-    const same = s.kind === this.state.kind && (s.kind !== 'failed' || (this.state.kind === 'failed' && this.state.message === s.message));
+    const same =
+      s.kind === this.state.kind &&
+      (s.kind !== 'failed' || (this.state.kind === 'failed' && this.state.message === s.message));
     if (same) return;
     this.state = s;
     this.notify(s);

@@ -70,7 +70,11 @@ function Preview({ read, year, setYear }: { read: ReadResult; year: string; setY
           <Chip size="small" label={read.kind} />
           <Chip size="small" label={format.name} color={last.format === '2019' ? 'warning' : 'default'} />
           <Chip size="small" label={`读到数字 ${filledCount} / ${cells.length} 个单元格`} />
-          <Chip size="small" label={`未能读取 ${read.problems.length} 处`} color={read.problems.length ? 'warning' : 'success'} />
+          <Chip
+            size="small"
+            label={`未能读取 ${read.problems.length} 处`}
+            color={read.problems.length ? 'warning' : 'success'}
+          />
           <Chip size="small" label={`上年报告勾稽错误 ${errors} 个`} color={errors ? 'error' : 'success'} />
         </Stack>
       </Box>
@@ -109,13 +113,17 @@ function Preview({ read, year, setYear }: { read: ReadResult; year: string; setY
             value={year}
             onChange={(e) => setYear(e.target.value.trim())}
             error={!yearOk}
-            helperText={yearOk ? `将新建“${reportTitle(last.org, +year)}”（${getFormat(carry.report.format).name}）` : '请填写四位数字的年度'}
+            helperText={
+              yearOk
+                ? `将新建“${reportTitle(last.org, +year)}”（${getFormat(carry.report.format).name}）`
+                : '请填写四位数字的年度'
+            }
             sx={{ maxWidth: 360 }}
             slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
           />
           <Alert severity="info">
-            将从上年报告带入：机关名称、联系方式、报送对象、网站；“{rowLabel(nm.carriedOverRow)}”一行按上年“{rowLabel(nm.carryForwardRow)}”逐列填入（下表绿色单元格，共{' '}
-            {carry.carried.length} 个）；
+            将从上年报告带入：机关名称、联系方式、报送对象、网站；“{rowLabel(nm.carriedOverRow)}”一行按上年“
+            {rowLabel(nm.carryForwardRow)}”逐列填入（下表绿色单元格，共 {carry.carried.length} 个）；
             上年的文字和“存在的主要问题”留作编写本年报告时的参考。
           </Alert>
           {carry.notCarried.length > 0 && (
@@ -204,12 +212,20 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
             </Tabs>
             {mode === 'file' ? (
               <Box>
-                <input ref={input} type="file" accept={ACCEPT} hidden onChange={(e) => void chooseFile(e.target.files?.[0])} data-testid="import-file" />
+                <input
+                  ref={input}
+                  type="file"
+                  accept={ACCEPT}
+                  hidden
+                  onChange={(e) => void chooseFile(e.target.files?.[0])}
+                  data-testid="import-file"
+                />
                 <Button variant="outlined" onClick={() => input.current?.click()} disabled={busy}>
                   选择文件…
                 </Button>
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                  支持本软件的报告文件及其导出的 Word/Excel、Word 文档（.docx、.doc）、Excel 表格（.xlsx）、有文字层的 PDF、网页（.html）和文本文件（.txt）。
+                  支持本软件的报告文件及其导出的 Word/Excel、Word 文档（.docx、.doc）、Excel 表格（.xlsx）、有文字层的
+                  PDF、网页（.html）和文本文件（.txt）。
                 </Typography>
               </Box>
             ) : (

@@ -17,13 +17,27 @@ function Value({ report, id, filled }: { report: Report; id: string; filled?: Se
   const v = getCell(report, id);
   const mark = filled?.has(id);
   return (
-    <TableCell align="right" sx={{ ...cellSx, bgcolor: mark ? '#e3f2e6' : v === null ? 'grey.100' : undefined, color: v === null ? 'text.disabled' : undefined }} title={id}>
+    <TableCell
+      align="right"
+      sx={{
+        ...cellSx,
+        bgcolor: mark ? '#e3f2e6' : v === null ? 'grey.100' : undefined,
+        color: v === null ? 'text.disabled' : undefined,
+      }}
+      title={id}
+    >
       {v === null ? '空白' : fmt(v)}
     </TableCell>
   );
 }
 
-function Grid(props: { title: string; columns: ColumnDef[]; rows: { label: string; ids: string[] }[]; report: Report; filled?: Set<string> }) {
+function Grid(props: {
+  title: string;
+  columns: ColumnDef[];
+  rows: { label: string; ids: string[] }[];
+  report: Report;
+  filled?: Set<string>;
+}) {
   return (
     <Box sx={{ mb: 2 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
@@ -58,7 +72,15 @@ function Grid(props: { title: string; columns: ColumnDef[]; rows: { label: strin
 }
 
 /** The report's tables; `filled` marks cells (ids) to highlight, e.g. the ones carried forward. */
-export default function ReadTables({ report, filled, only }: { report: Report; filled?: Set<string>; only?: 'applications' }) {
+export default function ReadTables({
+  report,
+  filled,
+  only,
+}: {
+  report: Report;
+  filled?: Set<string>;
+  only?: 'applications';
+}) {
   const format = getFormat(report.format);
   const m = format.applications;
   const matrixRows = m.rows.map((r) => ({
@@ -77,7 +99,10 @@ export default function ReadTables({ report, filled, only }: { report: Report; f
             key={b.id}
             title={`${section(2)} · ${b.label}`}
             columns={b.columns}
-            rows={b.rows.map((r) => ({ label: ownLabel(r.path), ids: b.columns.map((c) => cellId(format.disclosureKey, r.id, c.id)) }))}
+            rows={b.rows.map((r) => ({
+              label: ownLabel(r.path),
+              ids: b.columns.map((c) => cellId(format.disclosureKey, r.id, c.id)),
+            }))}
             report={report}
             filled={filled}
           />
@@ -87,7 +112,10 @@ export default function ReadTables({ report, filled, only }: { report: Report; f
         <Grid
           title={section(4)}
           columns={format.review.columns}
-          rows={format.review.groups.map((g) => ({ label: g.path.join(' · '), ids: format.review.columns.map((c) => cellId('reviewLitigation', g.id, c.id)) }))}
+          rows={format.review.groups.map((g) => ({
+            label: g.path.join(' · '),
+            ids: format.review.columns.map((c) => cellId('reviewLitigation', g.id, c.id)),
+          }))}
           report={report}
           filled={filled}
         />

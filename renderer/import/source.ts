@@ -27,7 +27,9 @@ export function readPasted(text: string, html: string): ReadResult {
   const parsed = useHtml ? parseHtml(html) : parseText(text);
   if (!looksLikeReport(parsed.stats)) {
     const first = format2021.sections[0];
-    throw new UserError(`粘贴的内容不像是${REPORT_TITLE_SUFFIX}：没有找到报告标题、“${first.numeral}、${first.heading}”等部分标题或统计表。请粘贴报告全文。`);
+    throw new UserError(
+      `粘贴的内容不像是${REPORT_TITLE_SUFFIX}：没有找到报告标题、“${first.numeral}、${first.heading}”等部分标题或统计表。请粘贴报告全文。`,
+    );
   }
   return { report: parsed.report, problems: parsed.problems, kind: useHtml ? '粘贴的网页内容' : '粘贴的文字' };
 }

@@ -250,172 +250,199 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
   return (
     // The window's body does not scroll (the editor scrolls inside): this page scrolls itself.
     <Box sx={{ height: '100vh', overflow: 'auto' }}>
-    <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 3 }}>
-        <Box sx={{ flex: 1 }}>
-          <Typography variant="h5" component="h1">
-            公开年报
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            政府信息公开工作年度报告：填写、勾稽检查、导出 Word 和 Excel
-          </Typography>
-        </Box>
-        <Button variant="contained" onClick={() => setNewOpen(true)}>
-          新建报告
-        </Button>
-        <Button variant="outlined" onClick={() => setImportOpen(true)}>
-          从上年报告新建
-        </Button>
-        <Button onClick={() => setTrashOpen(true)}>回收站{trash.length ? `（${trash.length}）` : ''}</Button>
-      </Stack>
-
-      {loadError && (
-        <Alert severity="error" sx={{ mb: 2 }} action={<Button color="inherit" onClick={() => void reload()}>重试</Button>}>
-          读取报告列表失败：{loadError}
-        </Alert>
-      )}
-
-      {reports && reports.length === 0 && (
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-          <Typography sx={{ mb: 1 }}>还没有报告。</Typography>
-          <Typography variant="body2" color="text.secondary">
-            点“新建报告”从空白开始；有上年的报告文件（Word、Excel、PDF 或本软件的文件）时，点“从上年报告新建”，上年结转的数字和文字会自动带入。
-          </Typography>
-        </Paper>
-      )}
-
-      {reports && reports.length > 0 && (
-        <Paper variant="outlined">
-          <Table size="small" aria-label="报告列表">
-            <TableHead>
-              <TableRow>
-                <TableCell>名称</TableCell>
-                <TableCell sx={{ width: 80 }}>年度</TableCell>
-                <TableCell sx={{ width: 150 }}>修改时间</TableCell>
-                <TableCell sx={{ width: 290 }} align="right">
-                  操作
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {reports.map((r) => (
-                <TableRow key={r.id} hover data-report={r.id} onDoubleClick={() => onOpen(r.id)}>
-                  <TableCell>
-                    <Link component="button" className="report-name" underline="hover" onClick={() => onOpen(r.id)} sx={{ textAlign: 'left' }}>
-                      {r.name}
-                    </Link>
-                    <Typography variant="caption" color="text.secondary" component="div">
-                      {r.org}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    {r.year}
-                    {r.format !== requiredFormatFor(r.year) && (
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {getFormat(r.format).name}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell>{formatTime(r.updatedAt)}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button size="small" onClick={() => onOpen(r.id)}>
-                      打开
-                    </Button>
-                    <Button size="small" onClick={() => setRenaming(r)}>
-                      重命名
-                    </Button>
-                    <Button size="small" onClick={() => void act('复制', () => api.duplicateReport(r.id), `已复制“${r.name}”`)}>
-                      复制
-                    </Button>
-                    <Button size="small" color="error" onClick={() => setDeleting(r)}>
-                      删除
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
-
-      <NewReportDialog open={newOpen} defaultOrg={reports?.[0]?.org ?? ''} onClose={() => setNewOpen(false)} onCreated={onOpen} />
-      <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onCreate={(r) => void createFromImport(r)} />
-      <RenameDialog
-        report={renaming}
-        onClose={() => setRenaming(null)}
-        onDone={() => {
-          setRenaming(null);
-          void reload();
-        }}
-      />
-
-      <Dialog open={!!deleting} onClose={() => setDeleting(null)}>
-        <DialogTitle>删除报告？</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            将删除“{deleting?.name}”。删除的报告在回收站保留{TRASH_DAYS}天，期间可以恢复。
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDeleting(null)} autoFocus>
-            取消
+      <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 3 }}>
+          <Box sx={{ flex: 1 }}>
+            <Typography variant="h5" component="h1">
+              公开年报
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              政府信息公开工作年度报告：填写、勾稽检查、导出 Word 和 Excel
+            </Typography>
+          </Box>
+          <Button variant="contained" onClick={() => setNewOpen(true)}>
+            新建报告
           </Button>
-          <Button
-            color="error"
-            variant="contained"
-            onClick={() => {
-              const r = deleting!;
-              setDeleting(null);
-              void act('删除', () => api.deleteReport(r.id), `已删除“${r.name}”，可在回收站恢复`, {
-                action: { label: '撤销', onClick: () => restore(r) },
-              });
-            }}
+          <Button variant="outlined" onClick={() => setImportOpen(true)}>
+            从上年报告新建
+          </Button>
+          <Button onClick={() => setTrashOpen(true)}>回收站{trash.length ? `（${trash.length}）` : ''}</Button>
+        </Stack>
+
+        {loadError && (
+          <Alert
+            severity="error"
+            sx={{ mb: 2 }}
+            action={
+              <Button color="inherit" onClick={() => void reload()}>
+                重试
+              </Button>
+            }
           >
-            删除
-          </Button>
-        </DialogActions>
-      </Dialog>
+            读取报告列表失败：{loadError}
+          </Alert>
+        )}
 
-      <Dialog open={trashOpen} onClose={() => setTrashOpen(false)} maxWidth="md" fullWidth>
-        <DialogTitle>回收站</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 1 }}>删除的报告在这里保留{TRASH_DAYS}天，之后自动清除。</DialogContentText>
-          {trash.length === 0 ? (
-            <Typography color="text.secondary">回收站是空的。</Typography>
-          ) : (
-            <Table size="small" aria-label="回收站">
+        {reports && reports.length === 0 && (
+          <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
+            <Typography sx={{ mb: 1 }}>还没有报告。</Typography>
+            <Typography variant="body2" color="text.secondary">
+              点“新建报告”从空白开始；有上年的报告文件（Word、Excel、PDF
+              或本软件的文件）时，点“从上年报告新建”，上年结转的数字和文字会自动带入。
+            </Typography>
+          </Paper>
+        )}
+
+        {reports && reports.length > 0 && (
+          <Paper variant="outlined">
+            <Table size="small" aria-label="报告列表">
               <TableHead>
                 <TableRow>
                   <TableCell>名称</TableCell>
-                  <TableCell>年度</TableCell>
-                  <TableCell>删除时间</TableCell>
-                  <TableCell>自动清除</TableCell>
-                  <TableCell align="right">操作</TableCell>
+                  <TableCell sx={{ width: 80 }}>年度</TableCell>
+                  <TableCell sx={{ width: 150 }}>修改时间</TableCell>
+                  <TableCell sx={{ width: 290 }} align="right">
+                    操作
+                  </TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
-                {trash.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{r.name}</TableCell>
-                    <TableCell>{r.year}</TableCell>
-                    <TableCell>{r.deletedAt ? formatTime(r.deletedAt) : ''}</TableCell>
-                    <TableCell>{r.deletedAt ? purgeDate(r.deletedAt) : ''}</TableCell>
-                    <TableCell align="right">
-                      <Button size="small" onClick={() => restore(r)}>
-                        恢复
+                {reports.map((r) => (
+                  <TableRow key={r.id} hover data-report={r.id} onDoubleClick={() => onOpen(r.id)}>
+                    <TableCell>
+                      <Link
+                        component="button"
+                        className="report-name"
+                        underline="hover"
+                        onClick={() => onOpen(r.id)}
+                        sx={{ textAlign: 'left' }}
+                      >
+                        {r.name}
+                      </Link>
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {r.org}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>
+                      {r.year}
+                      {r.format !== requiredFormatFor(r.year) && (
+                        <Typography variant="caption" color="text.secondary" component="div">
+                          {getFormat(r.format).name}
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell>{formatTime(r.updatedAt)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Button size="small" onClick={() => onOpen(r.id)}>
+                        打开
+                      </Button>
+                      <Button size="small" onClick={() => setRenaming(r)}>
+                        重命名
+                      </Button>
+                      <Button
+                        size="small"
+                        onClick={() => void act('复制', () => api.duplicateReport(r.id), `已复制“${r.name}”`)}
+                      >
+                        复制
+                      </Button>
+                      <Button size="small" color="error" onClick={() => setDeleting(r)}>
+                        删除
                       </Button>
                     </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setTrashOpen(false)}>关闭</Button>
-        </DialogActions>
-      </Dialog>
-    </Box>
+          </Paper>
+        )}
+
+        <NewReportDialog
+          open={newOpen}
+          defaultOrg={reports?.[0]?.org ?? ''}
+          onClose={() => setNewOpen(false)}
+          onCreated={onOpen}
+        />
+        <ImportDialog
+          open={importOpen}
+          onClose={() => setImportOpen(false)}
+          onCreate={(r) => void createFromImport(r)}
+        />
+        <RenameDialog
+          report={renaming}
+          onClose={() => setRenaming(null)}
+          onDone={() => {
+            setRenaming(null);
+            void reload();
+          }}
+        />
+
+        <Dialog open={!!deleting} onClose={() => setDeleting(null)}>
+          <DialogTitle>删除报告？</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              将删除“{deleting?.name}”。删除的报告在回收站保留{TRASH_DAYS}天，期间可以恢复。
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDeleting(null)} autoFocus>
+              取消
+            </Button>
+            <Button
+              color="error"
+              variant="contained"
+              onClick={() => {
+                const r = deleting!;
+                setDeleting(null);
+                void act('删除', () => api.deleteReport(r.id), `已删除“${r.name}”，可在回收站恢复`, {
+                  action: { label: '撤销', onClick: () => restore(r) },
+                });
+              }}
+            >
+              删除
+            </Button>
+          </DialogActions>
+        </Dialog>
+
+        <Dialog open={trashOpen} onClose={() => setTrashOpen(false)} maxWidth="md" fullWidth>
+          <DialogTitle>回收站</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 1 }}>删除的报告在这里保留{TRASH_DAYS}天，之后自动清除。</DialogContentText>
+            {trash.length === 0 ? (
+              <Typography color="text.secondary">回收站是空的。</Typography>
+            ) : (
+              <Table size="small" aria-label="回收站">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>名称</TableCell>
+                    <TableCell>年度</TableCell>
+                    <TableCell>删除时间</TableCell>
+                    <TableCell>自动清除</TableCell>
+                    <TableCell align="right">操作</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {trash.map((r) => (
+                    <TableRow key={r.id}>
+                      <TableCell>{r.name}</TableCell>
+                      <TableCell>{r.year}</TableCell>
+                      <TableCell>{r.deletedAt ? formatTime(r.deletedAt) : ''}</TableCell>
+                      <TableCell>{r.deletedAt ? purgeDate(r.deletedAt) : ''}</TableCell>
+                      <TableCell align="right">
+                        <Button size="small" onClick={() => restore(r)}>
+                          恢复
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setTrashOpen(false)}>关闭</Button>
+          </DialogActions>
+        </Dialog>
+      </Box>
     </Box>
   );
 }

@@ -10,7 +10,13 @@ export const matrixColumns: ColumnDef[] = [
   { id: 'natural', label: '自然人', kind: 'count' },
   { id: 'business', label: '商业企业', kind: 'count', group: LEGAL_PERSON_GROUP },
   { id: 'research', label: '科研机构', kind: 'count', group: LEGAL_PERSON_GROUP },
-  { id: 'publicInterest', label: '社会公益组织', aliases: ['社会组织', '公益组织'], kind: 'count', group: LEGAL_PERSON_GROUP },
+  {
+    id: 'publicInterest',
+    label: '社会公益组织',
+    aliases: ['社会组织', '公益组织'],
+    kind: 'count',
+    group: LEGAL_PERSON_GROUP,
+  },
   { id: 'legal', label: '法律服务机构', kind: 'count', group: LEGAL_PERSON_GROUP },
   { id: 'other', label: '其他', kind: 'count', group: LEGAL_PERSON_GROUP },
   { id: 'total', label: '总计', kind: 'count', isTotal: true },
@@ -26,9 +32,17 @@ export const matrixHeadRows: RowDef[] = [
   { id: 'newReceived', path: ['一、本年新收政府信息公开申请数量'], aliases: ['本年新收'] },
   { id: 'carriedOver', path: ['二、上年结转政府信息公开申请数量'], aliases: ['上年结转'] },
   { id: 'granted', path: [RESULTS, '（一）予以公开'] },
-  { id: 'partlyGranted', path: [RESULTS, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'], aliases: ['部分公开'] },
+  {
+    id: 'partlyGranted',
+    path: [RESULTS, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+    aliases: ['部分公开'],
+  },
   { id: 'refused.stateSecret', path: [RESULTS, REFUSED, '1.属于国家秘密'] },
-  { id: 'refused.otherLaw', path: [RESULTS, REFUSED, '2.其他法律行政法规禁止公开'], aliases: ['2.其他法律法规禁止公开'] },
+  {
+    id: 'refused.otherLaw',
+    path: [RESULTS, REFUSED, '2.其他法律行政法规禁止公开'],
+    aliases: ['2.其他法律法规禁止公开'],
+  },
   { id: 'refused.security', path: [RESULTS, REFUSED, '3.危及“三安全一稳定”'], aliases: ['3.危及三安全一稳定'] },
   { id: 'refused.thirdParty', path: [RESULTS, REFUSED, '4.保护第三方合法权益'] },
   { id: 'refused.internal', path: [RESULTS, REFUSED, '5.属于三类内部事务信息'] },
@@ -85,7 +99,11 @@ export const problemParts: NarrativePartDef[] = [
 ];
 
 export const otherParts: NarrativePartDef[] = [
-  { id: 'fees', heading: '信息处理费收取情况', hint: '依据《政府信息公开信息处理费管理办法》说明本年度收取信息处理费的情况，未收取的写明“未收取信息处理费”' },
+  {
+    id: 'fees',
+    heading: '信息处理费收取情况',
+    hint: '依据《政府信息公开信息处理费管理办法》说明本年度收取信息处理费的情况，未收取的写明“未收取信息处理费”',
+  },
   { id: 'keyPoints', heading: '落实上级年度政务公开工作要点情况', hint: '' },
   { id: 'proposals', heading: '人大代表建议和政协提案办理结果公开情况', hint: '' },
   { id: 'innovation', heading: '年度政务公开工作创新情况', hint: '' },

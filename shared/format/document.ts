@@ -7,7 +7,9 @@ import { coverTitle, REPORT_TITLE_SUFFIX } from './index';
 export const COVER_TITLE_PREFIX = coverTitle('\u0000', 2000).split('《')[0];
 
 // 政府信息公开工作年度报告, and what titles also say: 政务公开, without 工作, 的, 年度 left out.
-const SUFFIX_LOOSE = REPORT_TITLE_SUFFIX.replace('政府信息公开', '(?:政府信息|政务)公开').replace('工作', '(?:工作)?').replace('年度报告', '(?:的)?(?:年度)?报告');
+const SUFFIX_LOOSE = REPORT_TITLE_SUFFIX.replace('政府信息公开', '(?:政府信息|政务)公开')
+  .replace('工作', '(?:工作)?')
+  .replace('年度报告', '(?:的)?(?:年度)?报告');
 
 /** <机关>[关于]YYYY年[度]政府信息公开[工作]年度报告, on a label-normalised (space-free) title. */
 export const TITLE_WITH_YEAR = new RegExp(`^(.*?)(?:关于)?(\\d{4})年(?:度)?(?:的)?${SUFFIX_LOOSE}$`);
@@ -24,7 +26,10 @@ export const STATISTICAL_PERIOD =
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 
 /** Contact fields (model Contact + website) and the labels that introduce them. */
-export const CONTACT_LABELS: { field: 'address' | 'postcode' | 'phone' | 'fax' | 'email' | 'website' | 'office'; labels: string[] }[] = [
+export const CONTACT_LABELS: {
+  field: 'address' | 'postcode' | 'phone' | 'fax' | 'email' | 'website' | 'office';
+  labels: string[];
+}[] = [
   { field: 'office', labels: ['联系单位', '联系部门', '联系机构'] },
   { field: 'address', labels: ['通讯地址', '联系地址', '办公地址', '地址'] },
   { field: 'postcode', labels: ['邮政编码', '邮编'] },

@@ -51,7 +51,13 @@ export const format2019: FormatDef = {
         { id: 'enforcement', path: ['行政强制'] },
       ],
     },
-    { id: 'item8', label: '第二十条第（八）项', itemHeader: '信息内容', columns: items, rows: [{ id: 'fees', path: ['行政事业性收费'] }] },
+    {
+      id: 'item8',
+      label: '第二十条第（八）项',
+      itemHeader: '信息内容',
+      columns: items,
+      rows: [{ id: 'fees', path: ['行政事业性收费'] }],
+    },
     {
       id: 'item9',
       label: '第二十条第（九）项',

@@ -3,8 +3,16 @@ import { matrix, OTHER_HANDLING, RESULTS, review, sections } from './common';
 import type { ColumnDef, FormatDef, RowDef } from './types';
 
 const otherHandlingRows: RowDef[] = [
-  { id: 'other.noCorrection', path: [RESULTS, OTHER_HANDLING, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'], aliases: ['逾期不补正'] },
-  { id: 'other.noFee', path: [RESULTS, OTHER_HANDLING, '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'], aliases: ['未按收费通知要求缴纳费用'] },
+  {
+    id: 'other.noCorrection',
+    path: [RESULTS, OTHER_HANDLING, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+    aliases: ['逾期不补正'],
+  },
+  {
+    id: 'other.noFee',
+    path: [RESULTS, OTHER_HANDLING, '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+    aliases: ['未按收费通知要求缴纳费用'],
+  },
   { id: 'other.other', path: [RESULTS, OTHER_HANDLING, '3.其他'] },
 ];
 
@@ -33,7 +41,13 @@ export const format2021: FormatDef = {
         { id: 'normativeDocs', path: ['行政规范性文件'], aliases: ['规范性文件'] },
       ],
     },
-    { id: 'item5', label: '第二十条第（五）项', itemHeader: '信息内容', columns: decisions, rows: [{ id: 'licensing', path: ['行政许可'] }] },
+    {
+      id: 'item5',
+      label: '第二十条第（五）项',
+      itemHeader: '信息内容',
+      columns: decisions,
+      rows: [{ id: 'licensing', path: ['行政许可'] }],
+    },
     {
       id: 'item6',
       label: '第二十条第（六）项',

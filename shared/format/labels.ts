@@ -1,8 +1,22 @@
 // Loose label matching: real reports drift in spacing, punctuation width and wording.
 
 const FULLWIDTH: Record<string, string> = {
-  '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '"': '', '“': '', '”': '', '‘': '', '’': '', "'": '',
-  '、': '、', '.': '.', '．': '.', '/': '/', '／': '/',
+  '(': '（',
+  ')': '）',
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '"': '',
+  '“': '',
+  '”': '',
+  '‘': '',
+  '’': '',
+  "'": '',
+  '、': '、',
+  '.': '.',
+  '．': '.',
+  '/': '/',
+  '／': '/',
 };
 
 /** Normalises a label for comparison: no whitespace, full-width brackets, no quotes. */

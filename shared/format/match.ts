@@ -21,7 +21,15 @@ export function prepareLabel(s: string): PreparedLabel {
   const m = n.match(ENUM) ?? n.match(MORE_ENUM);
   let core = stripEnumeration(n);
   for (let k = 0; k < 3 && MORE_ENUM.test(core); k++) core = stripEnumeration(core.replace(MORE_ENUM, ''));
-  return { core, enumeration: m ? m[0].replace(/[、.．]$/, '.').replace(/^（(\d+)）$/, '$1.').replace(/^(\d+)$/, '$1.') : '' };
+  return {
+    core,
+    enumeration: m
+      ? m[0]
+          .replace(/[、.．]$/, '.')
+          .replace(/^（(\d+)）$/, '$1.')
+          .replace(/^(\d+)$/, '$1.')
+      : '',
+  };
 }
 
 /** Score of a prepared candidate against one prepared label: 0 for no match. */

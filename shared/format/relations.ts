@@ -73,7 +73,8 @@ export function shortRowLabel(format: FormatDef, rowId: string): string {
 
 function resultPartsDesc(format: FormatDef): string {
   const m = format.applications;
-  const sub = (id: string) => m.rows.find((r) => r.id === id)?.path[1]?.match(/^（[一二三四五六七八九十]+）/)?.[0] ?? id;
+  const sub = (id: string) =>
+    m.rows.find((r) => r.id === id)?.path[1]?.match(/^（[一二三四五六七八九十]+）/)?.[0] ?? id;
   return `${sub(m.resultRows[0])}至${sub(m.resultRows[m.resultRows.length - 1])}各项之和`;
 }
 

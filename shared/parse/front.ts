@@ -2,7 +2,13 @@
 // (<机关>YYYY年政府信息公开工作年度报告, also over several lines, or without the organ or the year)
 // and the preamble. Also the contact lines, wherever they are.
 import {
-  CONTACT_LABELS, CONTACT_OFFICE, COVER_TITLE_PREFIX, DATE_LINE, PUBLISHED_AT, TITLE_WITH_YEAR, TITLE_WITHOUT_YEAR,
+  CONTACT_LABELS,
+  CONTACT_OFFICE,
+  COVER_TITLE_PREFIX,
+  DATE_LINE,
+  PUBLISHED_AT,
+  TITLE_WITH_YEAR,
+  TITLE_WITHOUT_YEAR,
 } from '../format/document';
 import type { Contact } from '../report/model';
 import type { ParagraphRole } from './lines';
@@ -21,12 +27,25 @@ export interface Front {
   preamble: string[];
 }
 
-/** 年　月　日: a letter's date left to be filled in. */
+/** 年\u3000月\u3000日: a letter's date left to be filled in. */
 const EMPTY_DATE = /^[\s\u3000]*年[\s\u3000]*月[\s\u3000]*日[\s\u3000]*$/;
 
 const compact = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/[《》“”"]/g, '');
 
-const DIGIT: Record<string, string> = { 〇: '0', 零: '0', О: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  О: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /** 二〇二三年一月三十日 -> 2023年1月30日 (dates of older documents). */
 function arabicDate(text: string): string {
@@ -76,11 +95,19 @@ export function readFront(texts: TextLine[]): Front {
     preamble: [],
   };
   let at = 0;
-  const coverAt = texts.slice(0, 8).findIndex((t) => compact(t.text).startsWith(COVER_TITLE_PREFIX) || compact(t.text).includes(`${COVER_TITLE_PREFIX}`));
+  const coverAt = texts
+    .slice(0, 8)
+    .findIndex(
+      (t) => compact(t.text).startsWith(COVER_TITLE_PREFIX) || compact(t.text).includes(`${COVER_TITLE_PREFIX}`),
+    );
   if (coverAt >= 0 && !matchTitle(texts[coverAt].text)) {
     const cover = front.cover;
     cover.present = true;
-    cover.letterhead = texts.slice(0, coverAt).map((t) => t.text.trim()).find((t) => t.length <= 40) ?? '';
+    cover.letterhead =
+      texts
+        .slice(0, coverAt)
+        .map((t) => t.text.trim())
+        .find((t) => t.length <= 40) ?? '';
     let t = coverAt;
     while (t < texts.length && t < coverAt + 4 && !compact(texts[t].text).endsWith('报告')) t++;
     t++;
@@ -150,11 +177,15 @@ const URL = /(?:https?:\/\/[^\s，。；;、）)"“”]+|www\.[A-Za-z0-9-]+(?:\
 /** Drops a closing bracket that belongs to the sentence around the value: 0000-1234567) */
 function balanced(v: string): string {
   let out = v;
-  while (/[)）]$/.test(out) && (out.match(/[)）]/g)?.length ?? 0) > (out.match(/[(（]/g)?.length ?? 0)) out = out.slice(0, -1).trim();
+  while (/[)）]$/.test(out) && (out.match(/[)）]/g)?.length ?? 0) > (out.match(/[(（]/g)?.length ?? 0))
+    out = out.slice(0, -1).trim();
   return out;
 }
 
-const CONTACT_RES = CONTACT_LABELS.map((f) => ({ field: f.field, res: f.labels.map((l) => new RegExp(`${l}\\s*[：:]\\s*`, 'i')) }));
+const CONTACT_RES = CONTACT_LABELS.map((f) => ({
+  field: f.field,
+  res: f.labels.map((l) => new RegExp(`${l}\\s*[：:]\\s*`, 'i')),
+}));
 const CONTACT_HINT = new RegExp(`${CONTACT_LABELS.flatMap((f) => f.labels).join('|')}|联系|电子版|www\\.|https?:`, 'i');
 
 /** Contact fields and the website, from any lines of the report. */
@@ -173,9 +204,10 @@ export function readContact(texts: string[]): { contact: Contact; website: strin
         const m = re.exec(text);
         if (!m) continue;
         const after = text.slice(m.index + m[0].length);
-        let v = '';
+        let v: string;
         if (key === 'postcode') v = after.match(/^\d{6}/)?.[0] ?? '';
-        else if (key === 'phone' || key === 'fax') v = after.match(/^[\d\-—–－()（） 、/转,，]+/)?.[0]?.replace(/[、/,，\s]+$/, '') ?? '';
+        else if (key === 'phone' || key === 'fax')
+          v = after.match(/^[\d\-—–－()（） 、/转,，]+/)?.[0]?.replace(/[、/,，\s]+$/, '') ?? '';
         else if (key === 'email') v = after.match(/^[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}/)?.[0] ?? '';
         else v = after.split(/[；;。]|[（(]?\s*(?:邮编|邮政编码|联系电话|电话|传真)/)[0];
         v = balanced(v.trim().replace(/[，,]$/, ''));

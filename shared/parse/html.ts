@@ -13,19 +13,98 @@ interface El {
   hasTable?: boolean;
 }
 
-const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'param', 'embed', 'track']);
-const SKIP = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'math', 'object', 'iframe', 'select', 'textarea']);
+const VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'col',
+  'area',
+  'base',
+  'wbr',
+  'source',
+  'param',
+  'embed',
+  'track',
+]);
+const SKIP = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'object',
+  'iframe',
+  'select',
+  'textarea',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'blockquote',
-  'pre', 'tr', 'table', 'br', 'dd', 'dt', 'dl', 'center', 'form', 'nav', 'main', 'aside', 'hr', 'td', 'th', 'caption', 'tbody', 'thead', 'tfoot', 'body', 'html',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'tr',
+  'table',
+  'br',
+  'dd',
+  'dt',
+  'dl',
+  'center',
+  'form',
+  'nav',
+  'main',
+  'aside',
+  'hr',
+  'td',
+  'th',
+  'caption',
+  'tbody',
+  'thead',
+  'tfoot',
+  'body',
+  'html',
 ]);
 const MAX_DEPTH = 200;
 const MAX_ROWS = 2000;
 const MAX_COLS = 100;
 
 const ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', thinsp: ' ',
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', times: '×',
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  middot: '·',
+  hellip: '…',
+  times: '×',
 };
 
 export function decodeEntities(s: string): string {
@@ -45,7 +124,8 @@ function parseTree(html: string): El {
   let depth = 0;
   let skipUntil = '';
   // Every alternative stops at the next `<` or `>`, so that broken markup cannot make this quadratic.
-  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^<>]*>?|<\?[^<>]*>?|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)>|([^<]+)|</g;
+  const re =
+    /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^<>]*>?|<\?[^<>]*>?|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)>|([^<]+)|</g;
   let m: RegExpExecArray | null;
   const close = (tag: string) => {
     for (let e: El | null = cur, d = depth; e && e !== root; e = e.parent, d--) {
@@ -150,7 +230,8 @@ function gridOf(table: El): Block {
       if (typeof c !== 'string') stack.push(c);
     }
   }
-  for (const tr of order.slice(0, MAX_ROWS)) rows.push(tr.children.filter((c): c is El => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')));
+  for (const tr of order.slice(0, MAX_ROWS))
+    rows.push(tr.children.filter((c): c is El => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')));
   const grid: string[][] = [];
   const merged: boolean[][] = [];
   rows.forEach((cells, r) => {
@@ -231,5 +312,8 @@ export function htmlToBlocks(html: string): Block[] {
 /** True when the text looks like HTML rather than plain text. */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4000).toLowerCase();
-  return /<(?:!doctype\s+html|html|body|table|meta\s)/.test(head) || (/<(?:p|div|td|tr|br|span)\b/.test(head) && /<\/\w+>/.test(head));
+  return (
+    /<(?:!doctype\s+html|html|body|table|meta\s)/.test(head) ||
+    (/<(?:p|div|td|tr|br|span)\b/.test(head) && /<\/\w+>/.test(head))
+  );
 }

@@ -115,7 +115,8 @@ function mostFrequentYear(texts: string[]): number | null {
     for (const m of t.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   }
   let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  for (const [y, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
   return best;
 }
 
@@ -141,7 +142,8 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
   for (let i = 0; i < frontEnd; i++) {
     const l = lines[i];
     const t = l.para || l.strong ? singleText(l) : l.cells.length === 1 && !isValueish(l.cells[0]) ? l.cells[0] : null;
-    if (t && t.trim()) frontTexts.push(l.role ? { line: i, text: t.trim(), role: l.role } : { line: i, text: t.trim() });
+    if (t && t.trim())
+      frontTexts.push(l.role ? { line: i, text: t.trim(), role: l.role } : { line: i, text: t.trim() });
   }
   const front = readFront(frontTexts);
   if (!front.titleFound) {
@@ -164,7 +166,12 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
     const hit = hits.find((h) => h.no === no)!;
     narrativeTexts[no] = [...(hit.rest ? [{ text: hit.rest }] : []), ...proseOf(lines, r)];
   }
-  const allProse = [...front.preamble, ...Object.values(narrativeTexts).flat().map((p) => p.text)];
+  const allProse = [
+    ...front.preamble,
+    ...Object.values(narrativeTexts)
+      .flat()
+      .map((p) => p.text),
+  ];
   let endDate = '';
   let endSignature = '';
   const lastNo = [...narrativeNos].reverse().find((no) => narrativeTexts[no]?.length && hits.at(-1)?.no === no);
@@ -180,7 +187,9 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
   }
   const { contact, website } = readContact([...frontTexts.map((t) => t.text), ...allProse]);
   for (const no of Object.keys(narrativeTexts)) {
-    narrativeTexts[+no] = narrativeTexts[+no].filter((t) => t.role !== 'contact' && (t.role === 'body' || !isContactLine(t.text)));
+    narrativeTexts[+no] = narrativeTexts[+no].filter(
+      (t) => t.role !== 'contact' && (t.role === 'body' || !isContactLine(t.text)),
+    );
   }
 
   // Year and organ: the title first, then what the text says.
@@ -226,7 +235,10 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
       orgFromText([...front.cover.body, ...front.preamble]) ||
       endSignature ||
       '';
-    if (org) problems.push(front.titleFound ? `标题中没有机关名称，取“${org}”，请核对` : `未找到报告标题，机关名称取“${org}”，请核对`);
+    if (org)
+      problems.push(
+        front.titleFound ? `标题中没有机关名称，取“${org}”，请核对` : `未找到报告标题，机关名称取“${org}”，请核对`,
+      );
     else problems.push('未能识别机关名称，请在报告中填写');
   }
 

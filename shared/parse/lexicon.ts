@@ -55,7 +55,10 @@ export class Lexicon {
 }
 
 const prep = (labels: (string | undefined)[]) =>
-  labels.filter((l): l is string => !!l).map(prepareLabel).filter((p) => p.core);
+  labels
+    .filter((l): l is string => !!l)
+    .map(prepareLabel)
+    .filter((p) => p.core);
 
 export interface FormatLexicon {
   format: FormatDef;
@@ -76,11 +79,15 @@ export function lexiconFor(format: FormatDef): FormatLexicon {
   for (const r of m.rows) {
     // A cell may hold the row's label with its groups (（三）不予公开1.属于国家秘密) when merged oddly.
     const composite = r.path.length > 1 ? [r.path.join(''), r.path.slice(1).join('')] : [];
-    matrix.push({ labels: prep([ownLabel(r.path), ...(r.aliases ?? []), ...composite]), target: { kind: 'matrixRow', rowId: r.id } });
+    matrix.push({
+      labels: prep([ownLabel(r.path), ...(r.aliases ?? []), ...composite]),
+      target: { kind: 'matrixRow', rowId: r.id },
+    });
     for (const p of r.path.slice(0, -1)) if (!ownLabels.has(p)) groups.add(p);
   }
   matrix.push({ labels: prep([...groups]), target: { kind: 'matrixGroup' } });
-  for (const c of m.columns) matrix.push({ labels: prep([c.label, ...(c.aliases ?? [])]), target: { kind: 'matrixColumn', colId: c.id } });
+  for (const c of m.columns)
+    matrix.push({ labels: prep([c.label, ...(c.aliases ?? [])]), target: { kind: 'matrixColumn', colId: c.id } });
   matrix.push({ labels: prep([m.header, m.note, ...m.columns.map((c) => c.group)]), target: { kind: 'matrixHeader' } });
 
   const disclosure: Entry[] = [];
@@ -88,17 +95,26 @@ export function lexiconFor(format: FormatDef): FormatLexicon {
   for (const b of format.disclosure) {
     disclosure.push({ labels: prep([b.label]), target: { kind: 'block', blockId: b.id } });
     for (const r of b.rows) {
-      disclosure.push({ labels: prep([ownLabel(r.path), ...(r.aliases ?? [])]), target: { kind: 'disclosureRow', blockId: b.id, rowId: r.id } });
+      disclosure.push({
+        labels: prep([ownLabel(r.path), ...(r.aliases ?? [])]),
+        target: { kind: 'disclosureRow', blockId: b.id, rowId: r.id },
+      });
     }
     for (const c of b.columns) {
       const key = c.id;
       if (!columnIds.has(key)) {
         columnIds.set(key, []);
-        disclosure.push({ labels: prep([c.label, ...(c.aliases ?? [])]), target: { kind: 'disclosureColumn', colId: c.id } });
+        disclosure.push({
+          labels: prep([c.label, ...(c.aliases ?? [])]),
+          target: { kind: 'disclosureColumn', colId: c.id },
+        });
       }
     }
   }
-  disclosure.push({ labels: prep([...new Set(format.disclosure.map((b) => b.itemHeader))]), target: { kind: 'itemHeader' } });
+  disclosure.push({
+    labels: prep([...new Set(format.disclosure.map((b) => b.itemHeader))]),
+    target: { kind: 'itemHeader' },
+  });
 
   const review: Entry[] = [];
   const parents = new Set<string>();
@@ -107,9 +123,15 @@ export function lexiconFor(format: FormatDef): FormatLexicon {
     for (const p of g.path.slice(0, -1)) parents.add(p);
   }
   review.push({ labels: prep([...parents]), target: { kind: 'reviewGroup', groupId: null } });
-  for (const c of format.review.columns) review.push({ labels: prep([c.label, ...(c.aliases ?? [])]), target: { kind: 'reviewColumn', colId: c.id } });
+  for (const c of format.review.columns)
+    review.push({ labels: prep([c.label, ...(c.aliases ?? [])]), target: { kind: 'reviewColumn', colId: c.id } });
 
-  const out: FormatLexicon = { format, matrix: new Lexicon(matrix), disclosure: new Lexicon(disclosure), review: new Lexicon(review) };
+  const out: FormatLexicon = {
+    format,
+    matrix: new Lexicon(matrix),
+    disclosure: new Lexicon(disclosure),
+    review: new Lexicon(review),
+  };
   lexicons.set(format.id, out);
   return out;
 }
@@ -124,5 +146,7 @@ export function distinctiveLabels(a: FormatDef, b: FormatDef): PreparedLabel[] {
     ...f.applications.rows.flatMap((r) => [...r.path, ...(r.aliases ?? [])]),
   ];
   const other = prep(labelsOf(b));
-  return prep(labelsOf(a)).filter((l) => l.core.length >= 4 && !other.some((o) => scorePrepared(l, o) > 0 || scorePrepared(o, l) > 0));
+  return prep(labelsOf(a)).filter(
+    (l) => l.core.length >= 4 && !other.some((o) => scorePrepared(l, o) > 0 || scorePrepared(o, l) > 0),
+  );
 }

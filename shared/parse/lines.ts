@@ -50,7 +50,11 @@ export function blocksToLines(blocks: Block[]): Line[] {
   for (const b of blocks) {
     if (b.type === 'p') {
       for (const part of b.text.split('\n')) {
-        out.push(b.role ? { cells: [part], strong: false, table: -1, para: true, role: b.role } : { cells: [part], strong: false, table: -1, para: true });
+        out.push(
+          b.role
+            ? { cells: [part], strong: false, table: -1, para: true, role: b.role }
+            : { cells: [part], strong: false, table: -1, para: true },
+        );
       }
       continue;
     }
@@ -58,7 +62,8 @@ export function blocksToLines(blocks: Block[]): Line[] {
     if (b.rows.every((r) => new Set(r.map((c) => c.trim()).filter(Boolean)).size <= 1)) {
       for (const r of b.rows) {
         const text = r.find((c) => c.trim()) ?? '';
-        for (const part of text.split('\n')) if (part.trim()) out.push({ cells: [part], strong: false, table: -1, para: true });
+        for (const part of text.split('\n'))
+          if (part.trim()) out.push({ cells: [part], strong: false, table: -1, para: true });
       }
       continue;
     }

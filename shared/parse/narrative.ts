@@ -80,7 +80,9 @@ export function splitParts(paragraphs: Paragraph[], defs: NarrativePartDef[]): N
     if (role === 'subheading') {
       const head = paragraph.replace(SUB_ENUM, '').trim();
       const known = knownPart(head, defs);
-      const at = known ? parts.findIndex((p) => p.id === known.id && normalizeLabel(p.heading) === normalizeLabel(head)) : -1;
+      const at = known
+        ? parts.findIndex((p) => p.id === known.id && normalizeLabel(p.heading) === normalizeLabel(head))
+        : -1;
       if (at >= 0) current = at;
       else {
         parts.splice(current + 1, 0, { id: `extra-${++extra}`, heading: head, text: '' });

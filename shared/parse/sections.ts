@@ -65,7 +65,13 @@ export function findSections(lines: Line[], format: FormatDef): SectionHit[] {
       }
       // A numbered short line that begins like the heading or holds it (五、存在的主要问题及改进措施,
       // 五、政府信息公开工作存在的主要问题及改进情况): the numeral and some words in common.
-      if (numeral && !cellOnly && core.length <= 40 && !/[。；;]/.test(text) && h.labels.some((l) => similar(core, l.core))) {
+      if (
+        numeral &&
+        !cellOnly &&
+        core.length <= 40 &&
+        !/[。；;]/.test(text) &&
+        h.labels.some((l) => similar(core, l.core))
+      ) {
         hits.push({ no: h.no, line: i, rest: '' });
         last = h.no;
         break;

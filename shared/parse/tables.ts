@@ -227,8 +227,12 @@ export function readMatrix(lines: Line[], range: Range, format: FormatDef, probl
     let indices: number[] | null = null;
     if (t.strong && t.table >= 0) {
       if (!mappings.has(t.table)) {
-        const above = linesAbove(lines, t.line, 8, range.from).filter((i) => !lines[i].cells.some((c) => lex.match(c)?.target.kind === 'matrixRow'));
-        const found = headerIndices(lines, above, lex, (mm) => (mm.target.kind === 'matrixColumn' ? mm.target.colId : null));
+        const above = linesAbove(lines, t.line, 8, range.from).filter(
+          (i) => !lines[i].cells.some((c) => lex.match(c)?.target.kind === 'matrixRow'),
+        );
+        const found = headerIndices(lines, above, lex, (mm) =>
+          mm.target.kind === 'matrixColumn' ? mm.target.colId : null,
+        );
         mappings.set(t.table, validIndices(found, colIds));
       }
       indices = mappings.get(t.table) ?? null;
@@ -260,7 +264,13 @@ export function readMatrix(lines: Line[], range: Range, format: FormatDef, probl
 
 // ───────────────────────────── 二 the small tables ─────────────────────────────
 
-export function readDisclosure(lines: Line[], range: Range, format: FormatDef, problems: string[], all?: Tok[]): TableRead {
+export function readDisclosure(
+  lines: Line[],
+  range: Range,
+  format: FormatDef,
+  problems: string[],
+  all?: Tok[],
+): TableRead {
   const lex = lexiconFor(format).disclosure;
   const data: TableData = {};
   for (const b of format.disclosure) Object.assign(data, emptyData(b.rows, b.columns));
@@ -308,7 +318,11 @@ export function readDisclosure(lines: Line[], range: Range, format: FormatDef, p
     const fits = header.length === block.columns.length && header.every((h) => ids.has(h.colId));
     const columns = fits ? header.map((h) => block.columns.find((c) => c.id === h.colId)!) : block.columns;
     let indices: number[] | null = null;
-    if (fits && t.strong && header.every((h) => h.tok.strong && h.tok.line === header[0].tok.line && h.tok.table === t.table)) {
+    if (
+      fits &&
+      t.strong &&
+      header.every((h) => h.tok.strong && h.tok.line === header[0].tok.line && h.tok.table === t.table)
+    ) {
       indices = header.map((h) => h.tok.col);
     }
     const out = readRow(lines, toks, k, lex, tg, columns, indices, where);
@@ -380,7 +394,9 @@ export function readReview(lines: Line[], range: Range, format: FormatDef, probl
     problems.push(`${heading}：表格中没有找到数字`);
     return { data, cells: 0, rows: 0, found: [] };
   }
-  const columns: { group: string; col: ColumnDef }[] = r.groups.flatMap((g) => r.columns.map((col) => ({ group: g.id, col })));
+  const columns: { group: string; col: ColumnDef }[] = r.groups.flatMap((g) =>
+    r.columns.map((col) => ({ group: g.id, col })),
+  );
   let cellsOut: CellValue[] | null = null;
   // A real row: map every column by the header cells above it (group from the nearest group label to its left).
   const first = result[0];
@@ -427,7 +443,14 @@ export function readReview(lines: Line[], range: Range, format: FormatDef, probl
   for (const g of r.groups) {
     const part = columns.map((c, i) => ({ c, v: cellsOut![i] })).filter((x) => x.c.group === g.id);
     const groupName = g.path.join('');
-    cells += store(data, g.id, part.map((x) => x.c.col), part.map((x) => x.v), `${sectionMark(format, 4)}“${groupName}”`, problems);
+    cells += store(
+      data,
+      g.id,
+      part.map((x) => x.c.col),
+      part.map((x) => x.v),
+      `${sectionMark(format, 4)}“${groupName}”`,
+      problems,
+    );
   }
   return { data, cells, rows: r.groups.length, found: r.groups.map((g) => g.id) };
 }

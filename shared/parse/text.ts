@@ -18,7 +18,6 @@ export function cleanText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u000b\f\u2028\u2029\u0085]/g, '\n')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '');
 }
 
@@ -43,7 +42,10 @@ function splitSpacedRow(line: string): string[] | null {
       if (label.length <= 80 && !prose(label) && !/[年月日第]$/.test(label)) return [label, ...words.slice(k)];
     }
   }
-  const segments = t.split(/\s{2,}|\u3000+/).map((s) => s.trim()).filter(Boolean);
+  const segments = t
+    .split(/\s{2,}|\u3000+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (segments.length >= 2 && segments.every((s) => s.length <= 40) && !prose(t)) {
     if (segments.length >= 3 || segments.some((s) => isValueish(s))) return segments;
   }
@@ -110,7 +112,12 @@ export function textToLines(input: string, layout: TextLayout = {}): Line[] {
         push([cell], false, false);
         open = cell && !isValueish(cell) && cell.length <= 16 ? out[out.length - 1] : null;
       } else if (realRows) {
-        push(parts.map((p) => p.trim()), true, false, raw.replace(/\t+/g, ' ').trim());
+        push(
+          parts.map((p) => p.trim()),
+          true,
+          false,
+          raw.replace(/\t+/g, ' ').trim(),
+        );
         open = null;
       } else {
         // Not a row: each cell a line of its own (a heading may even follow a table's last cell).

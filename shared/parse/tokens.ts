@@ -28,8 +28,24 @@ export function tokensOf(lines: Line[], from: number, to: number): Tok[] {
       const merged = l.merged ? !!l.merged[j] : false;
       const split = value.kind === 'text' && !l.para && text.length <= 80 ? LABEL_AND_NUMBER.exec(text.trim()) : null;
       if (split) {
-        out.push({ text: split[1], value: readCell(split[1]), line: i, col: j, strong: l.strong, table: l.table, merged });
-        out.push({ text: split[2], value: readCell(split[2]), line: i, col: j, strong: l.strong, table: l.table, merged });
+        out.push({
+          text: split[1],
+          value: readCell(split[1]),
+          line: i,
+          col: j,
+          strong: l.strong,
+          table: l.table,
+          merged,
+        });
+        out.push({
+          text: split[2],
+          value: readCell(split[2]),
+          line: i,
+          col: j,
+          strong: l.strong,
+          table: l.table,
+          merged,
+        });
       } else out.push({ text, value, line: i, col: j, strong: l.strong, table: l.table, merged });
     }
   }
@@ -51,7 +67,8 @@ export function sliceTokens(all: Tok[], from: number, to: number): Tok[] {
   return all.slice(first(from), first(to));
 }
 
-export type Resolved = { ok: true; cells: CellValue[]; guessed: boolean } | { ok: false; count: number; numbers: number };
+export type Resolved =
+  { ok: true; cells: CellValue[]; guessed: boolean } | { ok: false; count: number; numbers: number };
 
 /**
  * Picks n values out of the value cells that followed a label. Extra cells are dropped only
@@ -63,7 +80,7 @@ export function resolveByPosition(vals: Tok[], n: number, strong: boolean): Reso
   const numbers = vals.filter((v) => v.value.kind !== 'blank').length;
   if (vals.length === n) return { ok: true, cells: vals.map((v) => v.value), guessed: false };
   if (vals.length < n) return { ok: false, count: vals.length, numbers };
-  let extra = vals.length - n;
+  const extra = vals.length - n;
   let lead = 0;
   while (lead < vals.length && vals[lead].value.kind === 'blank') lead++;
   let trail = 0;
@@ -76,7 +93,6 @@ export function resolveByPosition(vals: Tok[], n: number, strong: boolean): Reso
     dropStart = extra - Math.min(extra, trail);
   }
   const dropEnd = extra - dropStart;
-  extra = 0;
   const kept = vals.slice(dropStart, vals.length - dropEnd);
   const guessed = kept.some((v) => v.value.kind === 'blank');
   return { ok: true, cells: kept.map((v) => v.value), guessed };

@@ -9,7 +9,25 @@ export type CellValue =
   | { kind: 'huge'; text: string }
   | { kind: 'text' };
 
-const NOT_APPLICABLE = new Set(['/', '\\', '-', '—', '–', '－', '‐', '−', '——', '--', '无', '空', '不适用', 'x', 'X', '×', '*']);
+const NOT_APPLICABLE = new Set([
+  '/',
+  '\\',
+  '-',
+  '—',
+  '–',
+  '－',
+  '‐',
+  '−',
+  '——',
+  '--',
+  '无',
+  '空',
+  '不适用',
+  'x',
+  'X',
+  '×',
+  '*',
+]);
 const UNIT = /\s*[（(]?(?:件|个|项|次|条|人次|万元|元)[）)]?$/;
 // 1234 | 1,234 | 1 234 | 12.5 | +144 | -3
 const NUMBER = /^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?$/;
@@ -24,7 +42,10 @@ export function readCell(raw: string): CellValue {
   if (raw === '') return BLANK;
   if (/^\d{1,15}$/.test(raw)) return { kind: 'number', value: Number(raw) };
   if (/^[\u4e00-\u9fff（(]/.test(raw) && !/[\d０-９]/.test(raw)) return NOT_APPLICABLE.has(raw.trim()) ? BLANK : TEXT;
-  let t = raw.normalize('NFKC').replace(/[\s\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
+  let t = raw
+    .normalize('NFKC')
+    .replace(/(?:\s|\u200b|\u200c|\u200d|\ufeff)+/g, ' ')
+    .trim();
   if (!t) return BLANK;
   if (NOT_APPLICABLE.has(t)) return BLANK;
   t = t.replace(UNIT, '').trim();

@@ -9,17 +9,20 @@ import type { Narrative, NarrativePart, Report, TableData } from './model';
 const BLANK = new Set(['', '/', '／', '-', '—', '－', '无', '空']);
 
 /** Accepts numbers, numeric strings ("5", " 0 ", "1,234") and blanks; anything else is rejected. */
-export const cellSchema = z.preprocess((v) => {
-  if (v === undefined) return null;
-  if (typeof v === 'string') {
-    // NFKC: full-width digits and signs (５, ＋１４４) as typed with a Chinese input method.
-    const t = v.normalize('NFKC').trim().replace(/,/g, '');
-    if (BLANK.has(t)) return null;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : v;
-  }
-  return v;
-}, z.number({ error: '应为数字或空白' }).refine(Number.isFinite, '应为有限的数字').nullable());
+export const cellSchema = z.preprocess(
+  (v) => {
+    if (v === undefined) return null;
+    if (typeof v === 'string') {
+      // NFKC: full-width digits and signs (５, ＋１４４) as typed with a Chinese input method.
+      const t = v.normalize('NFKC').trim().replace(/,/g, '');
+      if (BLANK.has(t)) return null;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : v;
+    }
+    return v;
+  },
+  z.number({ error: '应为数字或空白' }).refine(Number.isFinite, '应为有限的数字').nullable(),
+);
 
 const rowSchema = z.record(z.string(), cellSchema);
 const tableSchema = z.record(z.string(), rowSchema);
@@ -44,7 +47,10 @@ const str = z.string().default('');
  * Anything else is kept as it is, so that the rules can say what is wrong with it.
  */
 export function toIsoDate(text: string): string {
-  const m = text.normalize('NFKC').trim().match(/^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$/);
+  const m = text
+    .normalize('NFKC')
+    .trim()
+    .match(/^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$/);
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text.trim();
 }
 
@@ -108,7 +114,10 @@ function fillTable(base: TableData, given: TableData | undefined): TableData {
   return base;
 }
 
-function fillNarrative(format: FormatDef, given: Partial<Record<keyof Narrative, NarrativePart[] | undefined>>): Narrative {
+function fillNarrative(
+  format: FormatDef,
+  given: Partial<Record<keyof Narrative, NarrativePart[] | undefined>>,
+): Narrative {
   const base = emptyNarrative(format);
   for (const key of Object.keys(base) as (keyof Narrative)[]) {
     const parts = given[key];

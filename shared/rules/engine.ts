@@ -53,7 +53,9 @@ function checkSums(report: Report, plan: Plan, t: Tables, out: Finding[]): void 
           ? `${s.scope}：${s.targetLabel}=空白，${s.partsDesc}=${fmt(sv)}`
           : `${s.scope}：${s.targetLabel}=${fmt(tv)}，${s.partsDesc}=${fmt(sv)}，相差${fmt(Math.abs(tv - sv))}`,
       cells: [s.target, ...s.parts],
-      ...(want !== null && (tv === null || !nearlyEqual(tv, want)) ? { suggestion: { cell: s.target, value: want } } : {}),
+      ...(want !== null && (tv === null || !nearlyEqual(tv, want))
+        ? { suggestion: { cell: s.target, value: want } }
+        : {}),
     });
   }
   for (const { rel: b, left, right } of plan.balances) {
@@ -91,7 +93,13 @@ function checkValues(plan: Plan, t: Tables, out: Finding[]): void {
       } else if (!Number.isInteger(v)) {
         problem = `填写了${fmt(v)}，应为整数`;
       }
-      if (problem) out.push({ rule: 'value.invalid', severity: 'error', message: `${row.label}的“${c.colLabel}”${problem}`, cells: [c.id] });
+      if (problem)
+        out.push({
+          rule: 'value.invalid',
+          severity: 'error',
+          message: `${row.label}的“${c.colLabel}”${problem}`,
+          cells: [c.id],
+        });
     }
     if (blanks) {
       out.push({

@@ -2,8 +2,16 @@
 // rows grouped with their message labels. Checking and auto-sum then only read values, which
 // keeps a full check far below a millisecond while the clerk types.
 import {
-  allCells, parseCellId, relations, rowScopeLabel, tableSection,
-  type BalanceRelation, type CellDef, type FormatDef, type SumRelation, type TableKey,
+  allCells,
+  parseCellId,
+  relations,
+  rowScopeLabel,
+  tableSection,
+  type BalanceRelation,
+  type CellDef,
+  type FormatDef,
+  type SumRelation,
+  type TableKey,
 } from '../format';
 import type { Cell, Report, TableData } from '../report';
 
@@ -62,7 +70,8 @@ export function planOf(format: FormatDef): Plan {
   const labels = new Map<string, { section: string; name: string }>();
   const name = (table: TableKey, rowId: string, text: string) =>
     labels.set(`${table}.${rowId}`, { section: `第${tableSection(format, table)?.numeral ?? ''}部分`, name: text });
-  for (const b of format.disclosure) for (const r of b.rows) name(format.disclosureKey, r.id, r.path[r.path.length - 1]);
+  for (const b of format.disclosure)
+    for (const r of b.rows) name(format.disclosureKey, r.id, r.path[r.path.length - 1]);
   for (const r of format.applications.rows) name('applications', r.id, rowScopeLabel(r.path));
   for (const g of format.review.groups) name('reviewLitigation', g.id, g.path.join('·'));
   const rows: Plan['rows'] = [];

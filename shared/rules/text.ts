@@ -3,7 +3,8 @@ import { getFormat } from '../format';
 import { narrativeKeyOf, type Report } from '../report';
 import type { Finding } from './types';
 
-const PERIOD = /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
+const PERIOD =
+  /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
 const TITLE_IN_TEXT = /《[^》]*?(\d{4})\s*年(?:度)?政府信息公开工作年度报告》/g;
 
 /** 2024-01-30 -> 2024年1月30日 */
@@ -27,7 +28,8 @@ function allText(report: Report): { where: string; text: string; narrative: bool
   for (const s of getFormat(report.format).sections) {
     const key = narrativeKeyOf(s.no);
     if (!key) continue;
-    for (const p of report.narrative[key]) if (p.text) out.push({ where: `第${s.numeral}部分`, text: p.text, narrative: true });
+    for (const p of report.narrative[key])
+      if (p.text) out.push({ where: `第${s.numeral}部分`, text: p.text, narrative: true });
   }
   return out;
 }
@@ -83,7 +85,12 @@ export function checkMeta(report: Report, out: Finding[]): void {
   }
   const date = report.cover.date.trim();
   if (!date) {
-    out.push({ rule: 'meta.date', severity: 'warning', message: `未填写成文日期：报告应于${y + 1}年1月31日前报送`, cells: [] });
+    out.push({
+      rule: 'meta.date',
+      severity: 'warning',
+      message: `未填写成文日期：报告应于${y + 1}年1月31日前报送`,
+      cells: [],
+    });
   } else if (!isValidIsoDate(date)) {
     out.push({ rule: 'meta.date', severity: 'error', message: `成文日期“${date}”不是有效的日期`, cells: [] });
   } else if (date > `${y + 1}-01-31`) {

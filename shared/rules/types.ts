@@ -19,6 +19,13 @@ export type RuleId =
   | 'narrative.empty'
   | 'narrative.fee';
 
+/**
+ * Where a finding points outside the tables, so that the editor routes it without reading its
+ * message: a narrative section by its number (`{ section: 5 }`, optionally one part by id), or a form
+ * field by its path in the report model (`"cover.date"`, `"org"`, `"contact.phone"`).
+ */
+export type FindingField = { section: number; part?: string } | string;
+
 export interface Finding {
   rule: RuleId;
   severity: Severity;
@@ -26,6 +33,8 @@ export interface Finding {
   message: string;
   /** Cell ids the finding concerns (applications.newReceived.natural …); empty for text findings. */
   cells: string[];
+  /** For findings on text and form fields: where they point (see FindingField). */
+  field?: FindingField;
   /** For a total that can be derived from its parts: the value it should hold. */
   suggestion?: { cell: string; value: number };
 }

@@ -68,8 +68,9 @@ window.__bench = {
 
 const BARE = `<!doctype html><html><head><meta charset="utf-8"><style>
 table{border-collapse:collapse} td{border:1px solid #999;padding:0} input{width:70px;height:26px;border:0;text-align:right}
-</style></head><body><table>${Array.from({ length: 25 }, (_, r) =>
-  `<tr>${Array.from({ length: 7 }, (_, c) => `<td><input id="c${r}_${c}"></td>`).join('')}</tr>`,
+</style></head><body><table>${Array.from(
+  { length: 25 },
+  (_, r) => `<tr>${Array.from({ length: 7 }, (_, c) => `<td><input id="c${r}_${c}"></td>`).join('')}</tr>`,
 ).join('')}</table></body></html>`;
 
 interface Subject {
@@ -173,7 +174,11 @@ function keyLatencies(events: TraceEvent[]): Map<number, Latency[]> {
     const top = stack.pop();
     if (!top) continue;
     if (stack.length === 1) stack[0].stages.set(top.ev.name, (e.ts - top.ev.ts) / 1000);
-    if (stack.length === 0 && top.ev.name === 'EventLatency' && top.ev.args?.event_latency?.event_type === 'KEY_PRESSED') {
+    if (
+      stack.length === 0 &&
+      top.ev.name === 'EventLatency' &&
+      top.ev.args?.event_latency?.event_type === 'KEY_PRESSED'
+    ) {
       if (!out.has(e.pid)) out.set(e.pid, []);
       out.get(e.pid)!.push({ begin: top.ev.ts, end: e.ts, stages: top.stages });
     }
@@ -188,7 +193,8 @@ function matchKeystrokes(events: TraceEvent[], name: string, latencies: Map<numb
     .sort((a, b) => a.ts - b.ts)
     .map((m) => {
       let best: Latency | null = null;
-      for (const l of latencies.get(m.pid) ?? []) if (l.begin <= m.ts && m.ts <= l.end && (!best || l.begin > best.begin)) best = l;
+      for (const l of latencies.get(m.pid) ?? [])
+        if (l.begin <= m.ts && m.ts <= l.end && (!best || l.begin > best.begin)) best = l;
       return best;
     });
 }
@@ -205,7 +211,8 @@ async function traced(sessions: CDPSession[], run: () => Promise<void>): Promise
     cdp.on('Tracing.dataCollected', onData);
     return new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   });
-  for (const cdp of sessions) await cdp.send('Tracing.start', { categories: 'benchmark,blink.user_timing', transferMode: 'ReportEvents' });
+  for (const cdp of sessions)
+    await cdp.send('Tracing.start', { categories: 'benchmark,blink.user_timing', transferMode: 'ReportEvents' });
   await run();
   for (const cdp of sessions) await cdp.send('Tracing.end');
   await Promise.all(complete);
@@ -293,22 +300,42 @@ async function main() {
     const vsync = VSYNC ? 'WITH the 60 Hz frame clock (BENCH_VSYNC=1)' : 'vsync and frame-rate limit off';
     console.log(`What: Chromium's EventLatency per keystroke, from the browser receiving the key to the frame with`);
     console.log(`the page's response presented (handling, style, layout, paint, raster, draw). Headless, ${vsync};`);
-    console.log(`each page in its own browser, ${RUNS} keystrokes each after ${WARMUP} warm-up, the two pages alternating.`);
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work inflates both rows)`);
+    console.log(
+      `each page in its own browser, ${RUNS} keystrokes each after ${WARMUP} warm-up, the two pages alternating.`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (other work inflates both rows)`,
+    );
     console.log(`keystroke → frame with its effect presented (ms)       median     p95    mean`);
-    console.log(`  floor: bare page, 175 <input>s, no logic           ${f(b.total.median)} ${f(b.total.p95)} ${f(b.total.mean)}`);
-    console.log(`  editor: matrix cell → totals + highlights          ${f(a.total.median)} ${f(a.total.p95)} ${f(a.total.mean)}`);
-    console.log(`  ratio editor / floor                               ${f(a.total.median / b.total.median)}x ${f(a.total.p95 / b.total.p95)}x`);
+    console.log(
+      `  floor: bare page, 175 <input>s, no logic           ${f(b.total.median)} ${f(b.total.p95)} ${f(b.total.mean)}`,
+    );
+    console.log(
+      `  editor: matrix cell → totals + highlights          ${f(a.total.median)} ${f(a.total.p95)} ${f(a.total.mean)}`,
+    );
+    console.log(
+      `  ratio editor / floor                               ${f(a.total.median / b.total.median)}x ${f(a.total.p95 / b.total.p95)}x`,
+    );
     console.log(`two stages of it (medians, ms)                          floor  editor`);
     console.log(`  the page's main thread handles the key              ${f(b.main)} ${f(a.main)}`);
     console.log(`  handled → frame committed (style, layout, paint)    ${f(b.frame)} ${f(a.frame)}`);
     console.log(`key received → input event handled, in the page (ms)  median     p95    mean`);
-    console.log(`  floor                                              ${f(b.handled.median)} ${f(b.handled.p95)} ${f(b.handled.mean)}`);
-    console.log(`  editor (input handling, React, rules)              ${f(a.handled.median)} ${f(a.handled.p95)} ${f(a.handled.mean)}`);
+    console.log(
+      `  floor                                              ${f(b.handled.median)} ${f(b.handled.p95)} ${f(b.handled.mean)}`,
+    );
+    console.log(
+      `  editor (input handling, React, rules)              ${f(a.handled.median)} ${f(a.handled.p95)} ${f(a.handled.mean)}`,
+    );
     console.log(`  rules + auto-sum + marks alone (Node)              ${f(l.median)} ${f(l.p95)} ${f(l.mean)}`);
     for (const r of rows) {
-      if (r.missing) console.log(`  note: ${r.missing} ${r.s.name} keystrokes had no EventLatency in the trace and are left out`);
-      if (r.s.notShown) console.log(`  WARNING: ${r.s.notShown} ${r.s.name} keystrokes did not show the result when handled; their figure is too low`);
+      if (r.missing)
+        console.log(`  note: ${r.missing} ${r.s.name} keystrokes had no EventLatency in the trace and are left out`);
+      if (r.s.notShown)
+        console.log(
+          `  WARNING: ${r.s.notShown} ${r.s.name} keystrokes did not show the result when handled; their figure is too low`,
+        );
     }
     const met = a.total.median <= 1.5 * b.total.median && a.total.p95 < 16;
     console.log(`  aim: within 1.5x the floor (median) and p95 < 16 ms: ${met ? 'met' : 'NOT met'}`);

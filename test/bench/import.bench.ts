@@ -44,7 +44,9 @@ async function timeRounds(run: () => Promise<unknown>): Promise<number[]> {
 
 const docs = await files();
 const totalKb = docs.reduce((n, d) => n + d.bytes.length, 0) / 1024;
-console.log(`${docs.length} .docx files (${totalKb.toFixed(0)} KB), ${ROUNDS} rounds; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(2)}`);
+console.log(
+  `${docs.length} .docx files (${totalKb.toFixed(0)} KB), ${ROUNDS} rounds; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(2)}`,
+);
 
 const ours = await timeRounds(async () => {
   for (const d of docs) await readReportBytes(d.name, d.bytes);
@@ -55,11 +57,17 @@ const floor = await timeRounds(async () => {
 const perSec = (ms: number) => (docs.length / ms) * 1000;
 const mOurs = median(ours);
 const mFloor = median(floor);
-console.log(`import (readReportBytes → report)   median ${mOurs.toFixed(1)} ms per round  → ${perSec(mOurs).toFixed(0)} reports/s`);
-console.log(`mammoth.extractRawText (floor)      median ${mFloor.toFixed(1)} ms per round  → ${perSec(mFloor).toFixed(0)} files/s`);
+console.log(
+  `import (readReportBytes → report)   median ${mOurs.toFixed(1)} ms per round  → ${perSec(mOurs).toFixed(0)} reports/s`,
+);
+console.log(
+  `mammoth.extractRawText (floor)      median ${mFloor.toFixed(1)} ms per round  → ${perSec(mFloor).toFixed(0)} files/s`,
+);
 console.log(`ratio import / floor: ${(mOurs / mFloor).toFixed(2)}× (aim: within 2×)`);
 for (const d of docs) {
   const a = median(await timeRounds(() => readReportBytes(d.name, d.bytes)));
   const b = median(await timeRounds(() => mammoth.extractRawText({ buffer: Buffer.from(d.bytes) })));
-  console.log(`  ${d.name.padEnd(22)} ${(d.bytes.length / 1024).toFixed(0).padStart(4)} KB  import ${a.toFixed(2)} ms  mammoth ${b.toFixed(2)} ms`);
+  console.log(
+    `  ${d.name.padEnd(22)} ${(d.bytes.length / 1024).toFixed(0).padStart(4)} KB  import ${a.toFixed(2)} ms  mammoth ${b.toFixed(2)} ms`,
+  );
 }

@@ -16,7 +16,9 @@ function measure(name: string, iterations: number, fn: (i: number) => unknown): 
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  console.log(`${name.padEnd(50)} median ${at(0.5).toFixed(1).padStart(6)} µs   p95 ${at(0.95).toFixed(1).padStart(6)} µs   (${iterations}×${batch} runs)`);
+  console.log(
+    `${name.padEnd(50)} median ${at(0.5).toFixed(1).padStart(6)} µs   p95 ${at(0.95).toFixed(1).padStart(6)} µs   (${iterations}×${batch} runs)`,
+  );
 }
 
 const report = fullReport();
@@ -25,4 +27,6 @@ const cell = 'applications.refused.thirdParty.business';
 
 measure('checkReport, full report', 2000, () => checkReport(report));
 measure('checkReport, full report + last year', 2000, () => checkReport(report, { last }));
-measure('one cell changed: applyAutoTotals + checkReport', 2000, (i) => checkReport(applyAutoTotals(setCell(report, cell, i % 5))));
+measure('one cell changed: applyAutoTotals + checkReport', 2000, (i) =>
+  checkReport(applyAutoTotals(setCell(report, cell, i % 5))),
+);

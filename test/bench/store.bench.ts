@@ -27,10 +27,14 @@ try {
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
   const size = Buffer.byteLength(JSON.stringify(report));
-  console.log(`store.save (${N} saves, report ${Math.round(size / 1024)} KB): median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
+  console.log(
+    `store.save (${N} saves, report ${Math.round(size / 1024)} KB): median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`,
+  );
   const t = performance.now();
   await openStore({ dataDir: dir });
-  console.log(`openStore with 1 report and ${(await store.listBackups(id)).length} backups: ${(performance.now() - t).toFixed(1)} ms`);
+  console.log(
+    `openStore with 1 report and ${(await store.listBackups(id)).length} backups: ${(performance.now() - t).toFixed(1)} ms`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

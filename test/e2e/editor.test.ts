@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { ROOT } from './support/build';
 import { useAppSession } from './support/session';
-import type { WebApp } from './support/web-app';
 
 const run = chromiumAvailable();
 
@@ -24,29 +23,33 @@ async function pasteText(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
 async function copyText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const dt = new DataTransfer();
-    document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
     return dt.getData('text/plain');
   });
 }
 
 async function saved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+  await expect
+    .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 })
+    .toBe('saved');
 }
 
 describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
   const session = useAppSession({ width: 1366, height: 768 });
   const pageErrors = session.pageErrors;
-  let app: WebApp;
   let page: Page;
   beforeAll(() => {
-    app = session.app;
     page = session.page;
   });
 
@@ -79,7 +82,9 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     await expect(cell(page, 'newReceived.natural').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(cell(page, 'resultTotal.natural').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.cell)).toBe('applications.carriedOver.natural');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.cell)).toBe(
+      'applications.carriedOver.natural',
+    );
 
     // The tooltip gives the rule's Chinese message.
     await cell(page, 'newReceived.natural').hover();
@@ -89,7 +94,9 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     await page.keyboard.type('3');
     await expect(cell(page, 'newReceived.natural').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.cell)).toBe('applications.granted.business');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.cell)).toBe(
+      'applications.granted.business',
+    );
     await cell(page, 'carryForward.natural').click();
     await page.keyboard.type('2');
     // 一+二 = 5 = 三（七）3 + 四 2: the highlight is gone.
@@ -126,12 +133,19 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     await pasteText(page, '1\t2\r\n3\t\r\n5\t6\r\n');
     expect(
       await values(page, [
-        'unable.notHeld.natural', 'unable.notHeld.business',
-        'unable.needsCreation.natural', 'unable.needsCreation.business',
-        'unable.unclear.natural', 'unable.unclear.business',
+        'unable.notHeld.natural',
+        'unable.notHeld.business',
+        'unable.needsCreation.natural',
+        'unable.needsCreation.business',
+        'unable.unclear.natural',
+        'unable.unclear.business',
       ]),
     ).toEqual(['1', '2', '3', '', '5', '6']);
-    expect(await values(page, ['resultTotal.natural', 'resultTotal.business', 'resultTotal.total'])).toEqual(['12', '8', '20']);
+    expect(await values(page, ['resultTotal.natural', 'resultTotal.business', 'resultTotal.total'])).toEqual([
+      '12',
+      '8',
+      '20',
+    ]);
     // 自然人列 no longer balances: 一+二 = 5, 三（七）+四 = 12+2.
     await expect(cell(page, 'newReceived.natural').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(cell(page, 'resultTotal.natural').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -145,7 +159,13 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
 
     await page.keyboard.press('Control+z');
     expect(
-      await values(page, ['unable.notHeld.natural', 'unable.notHeld.business', 'unable.unclear.natural', 'unable.unclear.business', 'resultTotal.natural']),
+      await values(page, [
+        'unable.notHeld.natural',
+        'unable.notHeld.business',
+        'unable.unclear.natural',
+        'unable.unclear.business',
+        'resultTotal.natural',
+      ]),
     ).toEqual(['', '', '', '', '3']);
     await expect(cell(page, 'newReceived.natural').getAttribute('aria-invalid')).resolves.toBe(null);
 
@@ -158,7 +178,14 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     await page.reload();
     await cell(page, 'newReceived.natural').waitFor();
     expect(
-      await values(page, ['newReceived.natural', 'granted.natural', 'carryForward.natural', 'unable.notHeld.business', 'unable.unclear.business', 'resultTotal.total']),
+      await values(page, [
+        'newReceived.natural',
+        'granted.natural',
+        'carryForward.natural',
+        'unable.notHeld.business',
+        'unable.unclear.business',
+        'resultTotal.total',
+      ]),
     ).toEqual(['5', '3', '2', '2', '6', '20']);
     await expect(cell(page, 'newReceived.natural').getAttribute('aria-invalid')).resolves.toBe('true');
   });
@@ -168,7 +195,9 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     const first = page.locator('.finding-error').first();
     await expect(first.textContent()).resolves.toContain('自然人列');
     await first.click();
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell ?? '')).toMatch(/^applications\./);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell ?? ''))
+      .toMatch(/^applications\./);
     expect(page.url()).toMatch(/\/3$/);
   });
 
@@ -189,8 +218,11 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     await cell(page, 'partlyGranted.legal').click();
     await saved(page);
     await cell(page, 'newReceived.business').hover();
-    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('商业企业列：一+二=4，三（七）+四=3，相差1');
-    const dir = process.env.UPDATE_SCREENSHOT === '1' ? join(ROOT, 'docs') : mkdtempSync(join(tmpdir(), 'nianbao-shot-'));
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain(
+      '商业企业列：一+二=4，三（七）+四=3，相差1',
+    );
+    const dir =
+      process.env.UPDATE_SCREENSHOT === '1' ? join(ROOT, 'docs') : mkdtempSync(join(tmpdir(), 'nianbao-shot-'));
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, 'screenshot-matrix.png') });
   });
@@ -221,7 +253,10 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('tr[data-report]', { hasText: '2024年报（修改稿）' }).count()).toBe(1);
 
-    await page.locator('tr[data-report]', { hasText: '2024年报（修改稿）' }).getByRole('button', { name: '删除' }).click();
+    await page
+      .locator('tr[data-report]', { hasText: '2024年报（修改稿）' })
+      .getByRole('button', { name: '删除' })
+      .click();
     await expect(page.getByRole('dialog').textContent()).resolves.toContain('回收站');
     await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
     await expect.poll(() => rows.count()).toBe(1);

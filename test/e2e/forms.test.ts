@@ -56,7 +56,9 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
     await date.blur();
     await expect(date.inputValue()).resolves.toBe('2025年1月8日');
     await saved();
-    await expect(call<{ report: Report }>('openReport', id).then((r) => r.report.cover.date)).resolves.toBe('2025-01-08');
+    await expect(call<{ report: Report }>('openReport', id).then((r) => r.report.cover.date)).resolves.toBe(
+      '2025-01-08',
+    );
     await page.reload();
     await expect(page.getByRole('textbox', { name: '成文日期' }).inputValue()).resolves.toBe('2025年1月8日');
 
@@ -78,7 +80,9 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
     await expect(body.inputValue()).resolves.toContain('随文呈来');
 
     await page.getByRole('textbox', { name: '机关名称' }).fill('某某县退役军人事务局');
-    await expect(page.getByRole('textbox', { name: '报告前言' }).inputValue()).resolves.toContain('由某某县退役军人事务局编制');
+    await expect(page.getByRole('textbox', { name: '报告前言' }).inputValue()).resolves.toContain(
+      '由某某县退役军人事务局编制',
+    );
   });
 
   it('a finding about a field, not a cell, opens its page and focuses the field', async () => {
@@ -112,8 +116,12 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
       p.id === 'problems' ? { ...p, text: '一是公开内容不够全面。\n二是政策解读形式单一。' } : p,
     );
     report.previous = {
-      year: 2023, org: report.org, format: '2021', source: '',
-      inForce: { rules: null, normativeDocs: null }, carryForward: {},
+      year: 2023,
+      org: report.org,
+      format: '2021',
+      source: '',
+      inForce: { rules: null, normativeDocs: null },
+      carryForward: {},
       narrative: { ...report.narrative, problems },
     };
     const id = await create(report);
@@ -163,7 +171,9 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
     const fill = page.getByRole('button', { name: '空白处填0（11）' });
     await fill.click();
     await expect(input('corrected').inputValue()).resolves.toBe('0');
-    await expect(page.locator('input[data-cell="reviewLitigation.litigationAfterReview.pending"]').inputValue()).resolves.toBe('0');
+    await expect(
+      page.locator('input[data-cell="reviewLitigation.litigationAfterReview.pending"]').inputValue(),
+    ).resolves.toBe('0');
     await expect(input('upheld').inputValue()).resolves.toBe('2');
     await expect(input('total').inputValue()).resolves.toBe('2');
     await expect(page.getByRole('button', { name: '空白处填0', exact: true }).isDisabled()).resolves.toBe(true);

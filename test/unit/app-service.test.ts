@@ -7,7 +7,9 @@ import type { ApiResponse } from '../../shared/api';
 
 // The exporters are another module's work; here only the plumbing around them is under test.
 vi.mock('../../electron/services/docx/index', () => ({
-  buildDocx: vi.fn(async (_r: unknown, o: { reportOnly?: boolean }) => new TextEncoder().encode(o.reportOnly ? 'DOCX-report-only' : 'DOCX-full')),
+  buildDocx: vi.fn(async (_r: unknown, o: { reportOnly?: boolean }) =>
+    new TextEncoder().encode(o.reportOnly ? 'DOCX-report-only' : 'DOCX-full'),
+  ),
 }));
 vi.mock('../../electron/services/xlsx/index', () => ({
   buildXlsx: vi.fn(async () => new Uint8Array([0x50, 0x4b, 3, 4])),
@@ -46,10 +48,16 @@ describe('handleCall', () => {
   it('rejects bad arguments with a Chinese message before any service runs', async () => {
     const svc = createAppService({ dataDir: dir, mode: 'browser', version: '1' });
     const spy = vi.spyOn(svc, 'openReport');
-    expect(await handleCall(svc, 'openReport', ['../../etc/passwd'])).toEqual({ ok: false, error: expect.stringMatching(/参数无效/) });
+    expect(await handleCall(svc, 'openReport', ['../../etc/passwd'])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/参数无效/),
+    });
     expect(await handleCall(svc, 'openReport', [])).toMatchObject({ ok: false });
     expect(await handleCall(svc, 'openReport', 'abc')).toMatchObject({ ok: false });
-    expect(await handleCall(svc, 'renameReport', ['abc', '   '])).toEqual({ ok: false, error: expect.stringMatching(/名称不能为空/) });
+    expect(await handleCall(svc, 'renameReport', ['abc', '   '])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/名称不能为空/),
+    });
     expect(await handleCall(svc, 'constructor', [])).toEqual({ ok: false, error: '未知的操作“constructor”。' });
     expect(await handleCall(svc, '__proto__', [])).toMatchObject({ ok: false });
     expect(spy).not.toHaveBeenCalled();
@@ -57,7 +65,10 @@ describe('handleCall', () => {
 
   it('passes a UserError through and hides any other error behind a generic message', async () => {
     const svc = createAppService({ dataDir: dir, mode: 'browser', version: '1' });
-    expect(await handleCall(svc, 'openReport', ['missing'])).toEqual({ ok: false, error: expect.stringMatching(/找不到这份报告/) });
+    expect(await handleCall(svc, 'openReport', ['missing'])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/找不到这份报告/),
+    });
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(svc, 'listReports').mockRejectedValue(new TypeError('Cannot read properties of undefined'));
     const r = await handleCall(svc, 'listReports', []);
@@ -78,10 +89,14 @@ describe('exportFile and readFile', () => {
   it('names the export after the report title and returns its bytes in base64', async () => {
     const svc = createAppService({ dataDir: dir, mode: 'electron', version: '1' });
     const { id } = await svc.createReport(emptyReport('县审计局', 2024));
-    const docx = value<{ fileName: string; base64: string }>(await handleCall(svc, 'exportFile', [id, { kind: 'docx', reportOnly: true }]));
+    const docx = value<{ fileName: string; base64: string }>(
+      await handleCall(svc, 'exportFile', [id, { kind: 'docx', reportOnly: true }]),
+    );
     expect(docx.fileName).toBe('县审计局2024年政府信息公开工作年度报告.docx');
     expect(Buffer.from(docx.base64, 'base64').toString()).toBe('DOCX-report-only');
-    const xlsx = value<{ fileName: string; base64: string }>(await handleCall(svc, 'exportFile', [id, { kind: 'xlsx' }]));
+    const xlsx = value<{ fileName: string; base64: string }>(
+      await handleCall(svc, 'exportFile', [id, { kind: 'xlsx' }]),
+    );
     expect(xlsx.fileName).toBe('县审计局2024年政府信息公开工作年度报告.xlsx');
     expect([...Buffer.from(xlsx.base64, 'base64')]).toEqual([0x50, 0x4b, 3, 4]);
     expect(await handleCall(svc, 'exportFile', [id, { kind: 'pdf' }])).toMatchObject({ ok: false });
@@ -90,9 +105,14 @@ describe('exportFile and readFile', () => {
   it('reads an uploaded report file', async () => {
     const svc = createAppService({ dataDir: dir, mode: 'browser', version: '1' });
     const base64 = Buffer.from(serializeReport(emptyReport('县统计局', 2023))).toString('base64');
-    const r = value<{ report: { org: string; year: number } }>(await handleCall(svc, 'readFile', [{ name: '上年.json', base64 }]));
+    const r = value<{ report: { org: string; year: number } }>(
+      await handleCall(svc, 'readFile', [{ name: '上年.json', base64 }]),
+    );
     expect(r.report).toMatchObject({ org: '县统计局', year: 2023 });
-    expect(await handleCall(svc, 'readFile', [{ name: 'x.json', base64: '###' }])).toEqual({ ok: false, error: expect.stringMatching(/重新选择文件/) });
+    expect(await handleCall(svc, 'readFile', [{ name: 'x.json', base64: '###' }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/重新选择文件/),
+    });
   });
 });
 

@@ -48,7 +48,9 @@ describe('carryForward', () => {
       'activeDisclosure.normativeDocs.repealed': 1,
       'activeDisclosure.normativeDocs.inForce': 5,
     });
-    const f = checkReport(typed).find((x) => x.rule === 'active.inForce' && x.cells.includes('activeDisclosure.normativeDocs.inForce'));
+    const f = checkReport(typed).find(
+      (x) => x.rule === 'active.inForce' && x.cells.includes('activeDisclosure.normativeDocs.inForce'),
+    );
     expect(f?.message).toContain('上年10');
   });
 
@@ -74,7 +76,8 @@ describe('carryForward', () => {
 
   it('a wholly blank row and a 2021 report without 现行有效件数 are both named', () => {
     let last = lastYearReport();
-    for (const c of Object.keys(last.applications.carryForward)) last = setCell(last, `applications.carryForward.${c}`, null);
+    for (const c of Object.keys(last.applications.carryForward))
+      last = setCell(last, `applications.carryForward.${c}`, null);
     last = setCell(last, 'activeDisclosure.rules.inForce', null);
     const { carried, notCarried } = carryForward(last);
     expect(carried).toEqual([]);

@@ -50,7 +50,10 @@ describe('nianbao check', () => {
   });
 
   it('exits 1 and lists the findings grouped by severity when a total is wrong', async () => {
-    const bad = { ...setCell(fullReport(), 'reviewLitigation.review.total', 3), cover: { ...fullReport().cover, date: '' } };
+    const bad = {
+      ...setCell(fullReport(), 'reviewLitigation.review.total', 3),
+      cover: { ...fullReport().cover, date: '' },
+    };
     const r = await run('check', file('bad.json', bad));
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
@@ -88,12 +91,24 @@ describe('nianbao check', () => {
       rule: 'matrix.rowTotal',
       severity: 'error',
       message: '“（一）予以公开”行：总计=8，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=7，相差1',
-      cells: ['total', 'natural', 'business', 'research', 'publicInterest', 'legal', 'other'].map((c) => `applications.granted.${c}`),
+      cells: ['total', 'natural', 'business', 'research', 'publicInterest', 'legal', 'other'].map(
+        (c) => `applications.granted.${c}`,
+      ),
     });
   });
 
   it('--json of a file with only the required keys gives the full report with defaults', async () => {
-    const path = file('minimal.json', JSON.stringify({ format: '2021', year: 2024, org: '某局', activeDisclosure: {}, applications: {}, reviewLitigation: {} }));
+    const path = file(
+      'minimal.json',
+      JSON.stringify({
+        format: '2021',
+        year: 2024,
+        org: '某局',
+        activeDisclosure: {},
+        applications: {},
+        reviewLitigation: {},
+      }),
+    );
     const r = await run('check', path, '--json');
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.out);
@@ -107,7 +122,9 @@ describe('nianbao check', () => {
     const wrongLast = file('last-wrong.json', setCell(lastYearReport(), 'applications.carryForward.natural', 3));
     const r = await run('check', FULL_2021, '--last', wrongLast);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('自然人列：本年“上年结转政府信息公开申请数量”=2，2023年报告“结转下年度继续办理”=3，相差1（规则5）');
+    expect(r.out).toContain(
+      '自然人列：本年“上年结转政府信息公开申请数量”=2，2023年报告“结转下年度继续办理”=3，相差1（规则5）',
+    );
     const j = await run('check', FULL_2021, '--json', '--last', wrongLast);
     expect(JSON.parse(j.out).findings.map((f: { rule: string }) => f.rule)).toEqual(['carry.carriedOver']);
   });
@@ -159,8 +176,17 @@ describe('nianbao check', () => {
     expectUnreadable(await run('check', file('empty-file.json', '')), '是空的');
     expectUnreadable(await run('check', file('broken.json', '{"year": 2024, "org": ')), '不是有效的 JSON');
     expectUnreadable(await run('check', file('package.json', '{"name": "x", "version": "1.0.0"}')), '不是年度报告');
-    expectUnreadable(await run('check', file('bad-cell.json', '{"year": 2024, "org": "某局", "applications": {"granted": {"natural": "很多"}}}')), 'applications.granted.natural');
-    expectUnreadable(await run('check', file('future.json', '{"schemaVersion": 99, "year": 2024, "org": "某局"}')), '请升级本软件');
+    expectUnreadable(
+      await run(
+        'check',
+        file('bad-cell.json', '{"year": 2024, "org": "某局", "applications": {"granted": {"natural": "很多"}}}'),
+      ),
+      'applications.granted.natural',
+    );
+    expectUnreadable(
+      await run('check', file('future.json', '{"schemaVersion": 99, "year": 2024, "org": "某局"}')),
+      '请升级本软件',
+    );
   });
 
   it('exits 2 when last year’s file cannot be read, and says it is last year’s', async () => {

@@ -76,7 +76,12 @@ describe('parseTsv / toTsv', () => {
       ['', 'a\tb', ''],
     ];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
-    expect(toTsv([['1', '2'], ['3', '4']])).toBe('1\t2\r\n3\t4');
+    expect(
+      toTsv([
+        ['1', '2'],
+        ['3', '4'],
+      ]),
+    ).toBe('1\t2\r\n3\t4');
   });
 });
 
@@ -86,7 +91,11 @@ describe('grid layouts from the format', () => {
       const l = layoutsOf(format);
       const ids = [...l.disclosure.byId.keys(), ...l.applications.byId.keys(), ...l.review.byId.keys()];
       expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.sort()).toEqual(allCells(format).map((c) => c.id).sort());
+      expect(ids.sort()).toEqual(
+        allCells(format)
+          .map((c) => c.id)
+          .sort(),
+      );
     }
   });
 
@@ -118,7 +127,10 @@ describe('grid layouts from the format', () => {
 
   it('merges row labels over consecutive rows sharing a group (rowSpan)', () => {
     const rows = format2021.applications.rows;
-    const labels = rowLabelCells(rows.map((r) => r.path), 3);
+    const labels = rowLabelCells(
+      rows.map((r) => r.path),
+      3,
+    );
     const resultsAt = rows.findIndex((r) => r.path.length > 1);
     const results = labels[resultsAt][0];
     expect(results.text).toBe(rows[resultsAt].path[0]);

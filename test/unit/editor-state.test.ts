@@ -37,7 +37,7 @@ describe('buildMarks', () => {
     expect(second.get('applications.newReceived.business')).toBe(first.get('applications.newReceived.business'));
   });
 
-  it('keeps a finding\'s key while the numbers in its message change, so a cell keeps its description', () => {
+  it("keeps a finding's key while the numbers in its message change, so a cell keeps its description", () => {
     const r = applyAutoTotals(setCell(emptyReport('某某县某局', 2024), NEW, 5));
     const first = buildMarks(checkReport(r), format2021);
     const second = buildMarks(checkReport(applyAutoTotals(setCell(r, NEW, 6))), format2021, first);
@@ -102,7 +102,10 @@ describe('Saver', () => {
     try {
       const writes: Report[] = [];
       const states: SaveState['kind'][] = [];
-      const s = new Saver(async (r) => void writes.push(r), (st) => states.push(st.kind));
+      const s = new Saver(
+        async (r) => void writes.push(r),
+        (st) => states.push(st.kind),
+      );
       s.loaded(rep(0));
       s.changed(rep(1));
       s.changed(rep(2));
@@ -121,7 +124,10 @@ describe('Saver', () => {
     vi.useFakeTimers();
     try {
       const writes: Report[] = [];
-      const s = new Saver(async (r) => void writes.push(r), () => {});
+      const s = new Saver(
+        async (r) => void writes.push(r),
+        () => {},
+      );
       s.loaded(rep(0));
       for (let i = 1; i <= 10; i++) {
         s.changed(rep(i)); // a keystroke every 200 ms: never a 600 ms pause
@@ -129,7 +135,9 @@ describe('Saver', () => {
       }
       // 2 s of typing: saved at least once a second, each time the newest state then.
       expect(writes.length).toBeGreaterThanOrEqual(2);
-      expect(writes.map((r) => Number(r.website))).toEqual([...writes.map((r) => Number(r.website))].sort((a, b) => a - b));
+      expect(writes.map((r) => Number(r.website))).toEqual(
+        [...writes.map((r) => Number(r.website))].sort((a, b) => a - b),
+      );
     } finally {
       vi.useRealTimers();
     }
@@ -158,7 +166,10 @@ describe('Saver', () => {
 
   it('reports a failed save with its message and keeps the change unsaved', async () => {
     const states: SaveState[] = [];
-    const s = new Saver(() => Promise.reject(new Error('磁盘已满')), (st) => states.push(st));
+    const s = new Saver(
+      () => Promise.reject(new Error('磁盘已满')),
+      (st) => states.push(st),
+    );
     s.loaded(rep(0));
     s.changed(rep(1));
     await expect(s.flush()).rejects.toThrow('磁盘已满');

@@ -14,14 +14,18 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 it('passes electron-builder’s own schema validation', async () => {
   const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
   await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
-  await expect(validateConfiguration({ ...config, linux: { ...config.linux, notAnOption: 1 } }, { isEnabled: false, add() {} })).rejects.toThrow();
+  await expect(
+    validateConfiguration({ ...config, linux: { ...config.linux, notAnOption: 1 } }, { isEnabled: false, add() {} }),
+  ).rejects.toThrow();
 });
 
 it('builds the Windows installer and the 信创 Linux packages for x64 and arm64', () => {
   expect(config.productName).toBe('公开年报');
   expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
   expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-  const linux = Object.fromEntries(config.linux.target.map((t: { target: string; arch: string[] }) => [t.target, t.arch]));
+  const linux = Object.fromEntries(
+    config.linux.target.map((t: { target: string; arch: string[] }) => [t.target, t.arch]),
+  );
   expect(linux.deb).toEqual(['x64', 'arm64']);
   expect(linux.AppImage).toEqual(['x64', 'arm64']);
 });

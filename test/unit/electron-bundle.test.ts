@@ -16,7 +16,9 @@ afterAll(async () => {
 
 it('bundles main.cjs and preload.cjs that start with only electron required', { timeout: 120_000 }, async () => {
   dir = await mkdtemp(join(tmpdir(), 'nianbao-bundle-'));
-  const jobs = (bundles(join(dir, 'dist')) as { outfile: string }[]).filter((j) => /main\.cjs|preload\.cjs/.test(j.outfile));
+  const jobs = (bundles(join(dir, 'dist')) as { outfile: string }[]).filter((j) =>
+    /main\.cjs|preload\.cjs/.test(j.outfile),
+  );
   await Promise.all(jobs.map((j) => build(j as Parameters<typeof build>[0])));
   await mkdir(join(dir, 'dist', 'renderer'), { recursive: true });
   await writeFile(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html>');
@@ -27,7 +29,11 @@ it('bundles main.cjs and preload.cjs that start with only electron required', { 
   const mainSource = await readFile(join(dir, 'dist', 'electron', 'main.cjs'), 'utf8');
   expect(mainSource).not.toMatch(/import_meta\d* = \{\}/);
 
-  const main = spawnSync(process.execPath, ['--require', stub, join(dir, 'dist', 'electron', 'main.cjs')], { env, encoding: 'utf8', timeout: 60_000 });
+  const main = spawnSync(process.execPath, ['--require', stub, join(dir, 'dist', 'electron', 'main.cjs')], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(main.stderr).toBe('');
   const out = main.stdout;
   expect(out).toContain('scheme');
@@ -37,7 +43,11 @@ it('bundles main.cjs and preload.cjs that start with only electron required', { 
   expect(out).toContain('"contextIsolation":true,"sandbox":true,"nodeIntegration":false');
   expect(out).toContain('loadURL app://nianbao/index.html');
 
-  const preload = spawnSync(process.execPath, ['--require', stub, join(dir, 'dist', 'electron', 'preload.cjs')], { env, encoding: 'utf8', timeout: 60_000 });
+  const preload = spawnSync(process.execPath, ['--require', stub, join(dir, 'dist', 'electron', 'preload.cjs')], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(preload.stderr).toBe('');
   expect(preload.stdout).toContain('expose nianbao invoke');
   expect(preload.stdout).toContain('expose nianbaoHost invoke,onCommand');

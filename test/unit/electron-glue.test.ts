@@ -86,7 +86,10 @@ describe('window', () => {
     expect(decide('app://nianbao/assets/index.js')).toBe(false);
     expect(isAllowedRequest('data:image/png;base64,AA==')).toBe(true);
     let headers: Record<string, string[]> = {};
-    state.session.headersReceived({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    state.session.headersReceived(
+      { responseHeaders: {} },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Security-Policy'][0]).toMatch(/default-src 'self'.*script-src 'self'/);
     const download = { preventDefault: vi.fn() };
     state.session['will-download'](download);
@@ -99,8 +102,10 @@ describe('IPC', () => {
     const service = createAppService({ dataDir: join(dir, 'data'), mode: 'electron', version: '1' });
     registerIpc(service, createHost({ window: () => null, dataDir: join(dir, 'data') }));
     return {
-      api: (method: unknown, args: unknown, event: unknown = ownFrame) => state.ipcHandlers.get(API_CHANNEL)!(event, method, args),
-      host: (method: unknown, args: unknown, event: unknown = ownFrame) => state.ipcHandlers.get(HOST_CHANNEL)!(event, method, args),
+      api: (method: unknown, args: unknown, event: unknown = ownFrame) =>
+        state.ipcHandlers.get(API_CHANNEL)!(event, method, args),
+      host: (method: unknown, args: unknown, event: unknown = ownFrame) =>
+        state.ipcHandlers.get(HOST_CHANNEL)!(event, method, args),
     };
   }
 
@@ -114,11 +119,20 @@ describe('IPC', () => {
     const created = await api('createReport', [emptyReport('县司法局', 2024)]);
     expect(created).toMatchObject({ ok: true });
     expect(await api('listReports', [])).toMatchObject({ ok: true, value: [{ org: '县司法局' }] });
-    expect(await api('openReport', [123])).toEqual({ ok: false, error: expect.stringMatching(/^操作“openReport”的参数无效/) });
-    expect(await api('openReport', ['a/../../b'])).toEqual({ ok: false, error: expect.stringMatching(/无效的报告编号/) });
+    expect(await api('openReport', [123])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^操作“openReport”的参数无效/),
+    });
+    expect(await api('openReport', ['a/../../b'])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/无效的报告编号/),
+    });
     expect(await api('saveReport', ['abc'])).toMatchObject({ ok: false });
     expect(await api('readFile', [{ name: 'x.docx' }])).toMatchObject({ ok: false });
-    expect(await api({ toString: () => 'appInfo' }, [])).toMatchObject({ ok: false, error: expect.stringMatching(/未知的操作/) });
+    expect(await api({ toString: () => 'appInfo' }, [])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/未知的操作/),
+    });
     expect(await api('hasOwnProperty', [])).toEqual({ ok: false, error: '未知的操作“hasOwnProperty”。' });
   });
 
@@ -137,9 +151,15 @@ describe('IPC', () => {
 
   it('validates host arguments', async () => {
     const { host } = setup();
-    expect(await host('saveFile', [{ name: '', base64: 'AA==' }])).toMatchObject({ ok: false, error: expect.stringMatching(/参数无效/) });
+    expect(await host('saveFile', [{ name: '', base64: 'AA==' }])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/参数无效/),
+    });
     expect(await host('showInFolder', [42])).toMatchObject({ ok: false, error: expect.stringMatching(/参数无效/) });
-    expect(await host('openExternal', ['https://x'])).toMatchObject({ ok: false, error: expect.stringMatching(/未知的操作/) });
+    expect(await host('openExternal', ['https://x'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/未知的操作/),
+    });
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
@@ -150,7 +170,9 @@ describe('IPC', () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     const bytes = Buffer.from('PK\u0003\u0004 docx bytes');
-    const r = await host('saveFile', [{ name: '县司法局2024年政府信息公开工作年度报告.docx', base64: bytes.toString('base64') }]);
+    const r = await host('saveFile', [
+      { name: '县司法局2024年政府信息公开工作年度报告.docx', base64: bytes.toString('base64') },
+    ]);
     expect(r).toEqual({ ok: true, value: { path: target } });
     expect(await readFile(target)).toEqual(bytes);
     const [options] = dialog.showSaveDialog.mock.calls[0] as [{ defaultPath: string; filters: { name: string }[] }];
@@ -161,7 +183,10 @@ describe('IPC', () => {
     shell.showItemInFolder.mockClear();
     expect(await host('showInFolder', [target])).toEqual({ ok: true, value: null });
     expect(shell.showItemInFolder).toHaveBeenCalledWith(target);
-    expect(await host('showInFolder', ['/etc/passwd'])).toEqual({ ok: false, error: expect.stringMatching(/只能打开本软件保存的文件/) });
+    expect(await host('showInFolder', ['/etc/passwd'])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/只能打开本软件保存的文件/),
+    });
   });
 
   it('returns null when the user cancels the save dialog, and a Chinese error when the file is locked', async () => {
@@ -170,7 +195,10 @@ describe('IPC', () => {
     const blocked = join(dir, 'blocked.xlsx');
     await mkdir(blocked); // a folder where the file should go: the write fails like a locked file
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: blocked });
-    expect(await host('saveFile', [{ name: 'a.xlsx', base64: 'AA==' }])).toEqual({ ok: false, error: expect.stringMatching(/无法保存“blocked\.xlsx”/) });
+    expect(await host('saveFile', [{ name: 'a.xlsx', base64: 'AA==' }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/无法保存“blocked\.xlsx”/),
+    });
   });
 
   it('keeps forbidden characters out of suggested file names', () => {
@@ -212,7 +240,10 @@ describe('app start', () => {
     await writeFile(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html>');
     startApp(['electron', '.', `--data-dir=${join(dir, 'data')}`]);
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
-    const menu = state.menuTemplate as { label: string; submenu: { label?: string; role?: string; click?: () => void }[] }[];
+    const menu = state.menuTemplate as {
+      label: string;
+      submenu: { label?: string; role?: string; click?: () => void }[];
+    }[];
     expect(menu.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     const file = menu[0].submenu.map((i) => i.label).filter(Boolean);
     expect(file).toEqual(['新建报告', '打开数据文件夹', '退出']);
@@ -245,7 +276,11 @@ describe('app:// protocol', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(await page.text()).toContain('公开年报');
     expect((await get('app://nianbao/assets/app.js')).headers.get('content-type')).toMatch(/javascript/);
-    for (const url of ['app://nianbao/%2e%2e/secret.txt', 'app://nianbao/assets/..%2f..%2fsecret.txt', 'app://other/secret.txt']) {
+    for (const url of [
+      'app://nianbao/%2e%2e/secret.txt',
+      'app://nianbao/assets/..%2f..%2fsecret.txt',
+      'app://other/secret.txt',
+    ]) {
       const r = await get(url);
       expect(r.status, url).toBeGreaterThanOrEqual(400);
       expect(await r.text(), url).not.toContain('SECRET');
@@ -256,7 +291,9 @@ describe('app:// protocol', () => {
 describe('preload', () => {
   it('exposes only invoke functions (and a menu listener) that forward to the two channels', async () => {
     await import('../../electron/preload');
-    const exposed = Object.fromEntries(contextBridge.exposeInMainWorld.mock.calls as [string, Record<string, unknown>][]);
+    const exposed = Object.fromEntries(
+      contextBridge.exposeInMainWorld.mock.calls as [string, Record<string, unknown>][],
+    );
     expect(Object.keys(exposed).sort()).toEqual(['nianbao', 'nianbaoHost']);
     expect(Object.keys(exposed.nianbao)).toEqual(['invoke']);
     expect(Object.keys(exposed.nianbaoHost).sort()).toEqual(['invoke', 'onCommand']);

@@ -36,12 +36,18 @@ describe('cover letter', () => {
     expect(date).toMatchObject({ style: 'NbDate', text: '2025年1月20日' });
     // The letter's section ends with the date; the report follows on a new page numbered from 1.
     expect(date.xml).toContain('<w:sectPr>');
-    expect(blocks[5]).toMatchObject({ style: 'NbTitle', text: `${report.org}\n${report.year}年政府信息公开工作年度报告` });
+    expect(blocks[5]).toMatchObject({
+      style: 'NbTitle',
+      text: `${report.org}\n${report.year}年政府信息公开工作年度报告`,
+    });
     expect(files['word/document.xml'].match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
   });
 
   it('uses the body the user wrote, one paragraph per line', async () => {
-    const r = { ...report, cover: { ...report.cover, body: '第一句。\n\n第二句。', recipient: '县政务公开办', date: '' } };
+    const r = {
+      ...report,
+      cover: { ...report.cover, body: '第一句。\n\n第二句。', recipient: '县政务公开办', date: '' },
+    };
     const { blocks: b } = body(unzip(await buildDocx(r, {}))['word/document.xml']);
     expect(b.filter((p) => p.style === 'NbLetterBody').map((p) => p.text)).toEqual(['第一句。', '第二句。']);
     expect(b[1].text).toBe('县政务公开办：');
@@ -53,7 +59,9 @@ describe('cover letter', () => {
     const doc = only['word/document.xml'];
     const { blocks: b } = body(doc);
     expect(b[0].style).toBe('NbTitle');
-    expect(b.some((p) => p.style.startsWith('NbLetter') || p.style === 'NbSignature' || p.style === 'NbDate')).toBe(false);
+    expect(b.some((p) => p.style.startsWith('NbLetter') || p.style === 'NbSignature' || p.style === 'NbDate')).toBe(
+      false,
+    );
     expect(doc).not.toContain('关于报送');
     expect(doc.match(/<w:sectPr/g)).toHaveLength(1);
   });
@@ -85,7 +93,8 @@ describe('report text', () => {
     r.org = '紫阳县\u0001行政审批服务局';
     r.narrative.problems[0].text = '第一行\u000b第二行\u0007。\f第三行';
     const f = unzip(await buildDocx(r, {}));
-    for (const [name, xml] of Object.entries(f)) expect([name, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(xml)]).toEqual([name, false]);
+    for (const [name, xml] of Object.entries(f))
+      expect([name, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(xml)]).toEqual([name, false]);
     const { blocks: b } = body(f['word/document.xml']);
     const i = b.findIndex((p) => p.text === '第一行');
     expect(b.slice(i, i + 3).map((p) => p.text)).toEqual(['第一行', '第二行。', '第三行']);
@@ -120,7 +129,10 @@ describe('tables', () => {
       expect(width(t)).toBe(11906 - 1587 - 1474);
       for (const row of t.rows) expect(spans(row)).toBe(t.grid.length);
     }
-    const order = blocks.map((b) => (b.style === '#table' ? `T${b.text}` : b.style === 'NbHeading1' ? b.text[0] : '')).filter(Boolean).join('');
+    const order = blocks
+      .map((b) => (b.style === '#table' ? `T${b.text}` : b.style === 'NbHeading1' ? b.text[0] : ''))
+      .filter(Boolean)
+      .join('');
     expect(order).toBe('一二T0三T1四T2五六');
   });
 
@@ -149,7 +161,9 @@ describe('tables', () => {
     // 一: label over all three label columns, then 7 numbers.
     const first = t.rows[3];
     expect(first[0]).toMatchObject({ text: '一、本年新收政府信息公开申请数量', gridSpan: 3 });
-    expect(first.slice(1).map((c) => c.text)).toEqual(m.columns.map((c) => fmt(report.applications.newReceived[c.id]!)));
+    expect(first.slice(1).map((c) => c.text)).toEqual(
+      m.columns.map((c) => fmt(report.applications.newReceived[c.id]!)),
+    );
     // 三、本年度办理结果 merged down over every result row including （七）总计.
     const results = t.rows.slice(5, 5 + m.resultRows.length + 1).map((r) => r[0]);
     expect(results[0]).toMatchObject({ text: '三、本年度办理结果', vMerge: 'restart' });
@@ -169,7 +183,10 @@ describe('tables', () => {
     const t = tables[2];
     expect(t.grid).toHaveLength(15);
     expect(t.rows).toHaveLength(4);
-    expect(t.rows[0].map((c) => [c.text, c.gridSpan])).toEqual([['行政复议', 5], ['行政诉讼', 10]]);
+    expect(t.rows[0].map((c) => [c.text, c.gridSpan])).toEqual([
+      ['行政复议', 5],
+      ['行政诉讼', 10],
+    ]);
     expect(t.rows[1].map((c) => c.text).slice(-2)).toEqual(['未经复议直接起诉', '复议后起诉']);
     expect(t.rows[1][0]).toMatchObject({ text: '结果维持', vMerge: 'restart' });
     expect(t.rows[2][0]).toMatchObject({ text: '', vMerge: 'continue' });
@@ -214,7 +231,9 @@ describe('layout per GB/T 9704', () => {
   });
 
   it('numbers pages — 1 — in 4号 宋体 at the outer side', () => {
-    const footers = Object.entries(files).filter(([k]) => /^word\/footer\d+\.xml$/.test(k)).map(([, v]) => v);
+    const footers = Object.entries(files)
+      .filter(([k]) => /^word\/footer\d+\.xml$/.test(k))
+      .map(([, v]) => v);
     expect(footers.length).toBeGreaterThanOrEqual(2);
     for (const f of footers) {
       expect(f).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —/);
@@ -222,7 +241,9 @@ describe('layout per GB/T 9704', () => {
     }
     expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
-    expect(files['word/styles.xml']).toMatch(/w:styleId="NbPageNumber"[\s\S]*?w:eastAsia="宋体"[\s\S]*?<w:sz w:val="28"\/>/);
+    expect(files['word/styles.xml']).toMatch(
+      /w:styleId="NbPageNumber"[\s\S]*?w:eastAsia="宋体"[\s\S]*?<w:sz w:val="28"\/>/,
+    );
   });
 
   it('sets the 公文 fonts as East Asian fonts with fallbacks in the font table', () => {
@@ -274,7 +295,10 @@ function expectedNarrative(report: Report) {
     let n = 0;
     out[k] = report.narrative[k]
       .filter((p) => lines(p.text).length)
-      .map((p) => ({ heading: p.heading ? `（${'一二三四五六七八九十'[n++]}）${p.heading}` : '', lines: lines(p.text) }));
+      .map((p) => ({
+        heading: p.heading ? `（${'一二三四五六七八九十'[n++]}）${p.heading}` : '',
+        lines: lines(p.text),
+      }));
   }
   return out;
 }
@@ -294,6 +318,10 @@ describe('sample reports', () => {
     const { blocks: b, tables: t } = body(unzip(await buildDocx(r, {}))['word/document.xml']);
     expect(narrativeOf(b, r)).toEqual(expectedNarrative(r));
     const m = getFormat(r.format).applications;
-    expect(matrixValues(t[1])).toEqual(m.rows.map((row) => m.columns.map((c) => (r.applications[row.id]?.[c.id] == null ? '' : fmt(r.applications[row.id][c.id]!)))));
+    expect(matrixValues(t[1])).toEqual(
+      m.rows.map((row) =>
+        m.columns.map((c) => (r.applications[row.id]?.[c.id] == null ? '' : fmt(r.applications[row.id][c.id]!))),
+      ),
+    );
   });
 });

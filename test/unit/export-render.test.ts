@@ -27,11 +27,24 @@ describe.skipIf(!available)('rendered by LibreOffice', () => {
   function convert(to: string, outDir: string, files: string[]): void {
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files],
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
       { stdio: 'ignore', timeout: 180_000 },
     );
   }
-  const pages = (pdf: string) => Number(execFileSync('pdfinfo', [pdf]).toString().match(/Pages:\s+(\d+)/)![1]);
+  const pages = (pdf: string) =>
+    Number(
+      execFileSync('pdfinfo', [pdf])
+        .toString()
+        .match(/Pages:\s+(\d+)/)![1],
+    );
   const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
   const squeeze = (s: string) => s.replace(/\s+/g, '');
 
@@ -49,7 +62,9 @@ describe.skipIf(!available)('rendered by LibreOffice', () => {
     // The same workbook after a user changed one number in Excel (no cached results updated).
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(join(dir, 'tables.xlsx'))) as unknown as ArrayBuffer);
-    const m = wb.definedNames.getRanges('applications.granted.natural').ranges[0].match(/^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/)!;
+    const m = wb.definedNames
+      .getRanges('applications.granted.natural')
+      .ranges[0].match(/^'?(.*?)'?!\$([A-Z]+)\$(\d+)$/)!;
     wb.getWorksheet(m[1])!.getCell(`${m[2]}${m[3]}`).value = report.applications.granted.natural! + 10;
     writeFileSync(join(dir, 'edited.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
     convert('pdf', join(dir, 'pdf'), [join(dir, 'full.docx'), join(dir, 'website.docx'), join(dir, 'tables.xlsx')]);
@@ -82,7 +97,9 @@ describe.skipIf(!available)('rendered by LibreOffice', () => {
     const nums = m.columns.map((c) => fmt(report.applications.newReceived[c.id]!)).join('\\s+');
     expect(raw).toMatch(new RegExp(`本年新收政府信息公开申请数量\\s+${nums}`));
     const review = getFormat('2021').review;
-    const row = review.groups.flatMap((g) => review.columns.map((c) => fmt(report.reviewLitigation[g.id][c.id]!))).join('\\s+');
+    const row = review.groups
+      .flatMap((g) => review.columns.map((c) => fmt(report.reviewLitigation[g.id][c.id]!)))
+      .join('\\s+');
     expect(raw).toMatch(new RegExp(row));
     expect(raw).toContain('12.35');
   });

@@ -64,11 +64,15 @@ describe('sheets and layout', () => {
     const results = m.rows.filter((r) => r.path[0] === m.rows[2].path[0]).length;
     expect(merges).toEqual(
       expect.arrayContaining([
-        'A1:J1', 'A2:J2',
+        'A1:J1',
+        'A2:J2',
         'A3:C5', // the 勾稽 note
         'D3:J3', // 申请人情况
-        'D4:D5', 'E4:I4', 'J4:J5', // 自然人 / 法人或其他组织 / 总计
-        'A6:C6', 'A7:C7', // 一, 二
+        'D4:D5',
+        'E4:I4',
+        'J4:J5', // 自然人 / 法人或其他组织 / 总计
+        'A6:C6',
+        'A7:C7', // 一, 二
         `A8:A${8 + results - 1}`, // 三、本年度办理结果
         'B10:B17', // （三）不予公开
         'B8:C8', // （一）予以公开
@@ -90,9 +94,21 @@ describe('sheets and layout', () => {
 
   it('sets up printing: A4, the wide tables landscape, one page wide, header rows repeated', () => {
     const matrix = wb.getWorksheet('三、依申请公开')!.pageSetup;
-    expect(matrix).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:5' });
+    expect(matrix).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:5',
+    });
     expect(wb.getWorksheet('四、复议诉讼')!.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
-    expect(wb.getWorksheet('二、主动公开')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    expect(wb.getWorksheet('二、主动公开')!.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(wb.getWorksheet('校验')!.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 });
   });
 });
@@ -112,9 +128,15 @@ describe('values and formulas', () => {
       const v = cellOf(wb, target).value as { formula?: string };
       expect(v.formula, target).toMatch(/^IF\(COUNT\((.+)\)=0,"",SUM\(\1\)\)$/);
     }
-    expect((cellOf(wb, 'applications.newReceived.total').value as { formula: string }).formula).toBe('IF(COUNT(D6:I6)=0,"",SUM(D6:I6))');
-    expect((cellOf(wb, 'applications.resultTotal.natural').value as { formula: string }).formula).toBe('IF(COUNT(D8:D28)=0,"",SUM(D8:D28))');
-    expect((cellOf(wb, 'reviewLitigation.litigationDirect.total').value as { formula: string }).formula).toBe('IF(COUNT(F6:I6)=0,"",SUM(F6:I6))');
+    expect((cellOf(wb, 'applications.newReceived.total').value as { formula: string }).formula).toBe(
+      'IF(COUNT(D6:I6)=0,"",SUM(D6:I6))',
+    );
+    expect((cellOf(wb, 'applications.resultTotal.natural').value as { formula: string }).formula).toBe(
+      'IF(COUNT(D8:D28)=0,"",SUM(D8:D28))',
+    );
+    expect((cellOf(wb, 'reviewLitigation.litigationDirect.total').value as { formula: string }).formula).toBe(
+      'IF(COUNT(F6:I6)=0,"",SUM(F6:I6))',
+    );
     // Input cells are plain numbers with a validation.
     const input = cellOf(wb, 'applications.granted.natural');
     expect(typeof input.value).toBe('number');
@@ -160,10 +182,16 @@ describe('校验 sheet', () => {
     r = setCell(r, 'applications.carriedOver.total', report.applications.carriedOver.total! + 6);
     r = setCell(r, 'applications.newReceived.business', report.applications.newReceived.business! - 6);
     r = setCell(r, 'applications.newReceived.total', r.applications.newReceived.total! - 6);
-    const failing = checkResults(await load(await buildXlsx(r))).filter((x) => x.result === '不通过').map((x) => x.scope);
-    expect(failing.sort()).toEqual(['“一、本年新收政府信息公开申请数量”行', '自然人列', '总计列', '行政复议', '商业企业列'].sort());
+    const failing = checkResults(await load(await buildXlsx(r)))
+      .filter((x) => x.result === '不通过')
+      .map((x) => x.scope);
+    expect(failing.sort()).toEqual(
+      ['“一、本年新收政府信息公开申请数量”行', '自然人列', '总计列', '行政复议', '商业企业列'].sort(),
+    );
     // The same count as the app's own rule engine finds.
-    const engine = checkReport(r).filter((f) => f.severity === 'error' && /^(matrix|review|carry|active)\./.test(f.rule));
+    const engine = checkReport(r).filter(
+      (f) => f.severity === 'error' && /^(matrix|review|carry|active)\./.test(f.rule),
+    );
     expect(engine).toHaveLength(failing.length);
   });
 

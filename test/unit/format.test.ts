@@ -1,8 +1,20 @@
 // The format definition against report-format.md: labels are the spec, so they are spelled out here.
 import { describe, expect, it } from 'vitest';
 import {
-  allCells, cellId, coverTitle, format2019, format2021, getFormat, labelMatches, normalizeLabel, ownLabel,
-  parseCellId, relations, reportTitle, requiredFormatFor, tableSection,
+  allCells,
+  cellId,
+  coverTitle,
+  format2019,
+  format2021,
+  getFormat,
+  labelMatches,
+  normalizeLabel,
+  ownLabel,
+  parseCellId,
+  relations,
+  reportTitle,
+  requiredFormatFor,
+  tableSection,
 } from '../../shared/format';
 
 const RESULTS = '三、本年度办理结果';
@@ -68,7 +80,10 @@ describe('2021 format: the matrix of 三', () => {
   it('sums （一） to （六） into （七）总计, and balances 一+二 against 三（七）+四', () => {
     expect(m.resultRows).toEqual(ROWS_2021.slice(2, 23).map(([id]) => id));
     expect([m.newRow, m.carriedOverRow, m.resultTotalRow, m.carryForwardRow]).toEqual([
-      'newReceived', 'carriedOver', 'resultTotal', 'carryForward',
+      'newReceived',
+      'carriedOver',
+      'resultTotal',
+      'carryForward',
     ]);
     const rel = relations(format2021);
     expect(rel.balances).toHaveLength(7);
@@ -80,7 +95,9 @@ describe('2021 format: the matrix of 三', () => {
     });
     // 7 column sums (rule 3) + 25 row totals (rule 2) + 3 groups of 四 (rule 4)
     expect(rel.sums.map((s) => s.rule)).toEqual([
-      ...Array(7).fill('matrix.resultTotal'), ...Array(25).fill('matrix.rowTotal'), ...Array(3).fill('review.total'),
+      ...Array(7).fill('matrix.resultTotal'),
+      ...Array(25).fill('matrix.rowTotal'),
+      ...Array(3).fill('review.total'),
     ]);
   });
 });
@@ -93,14 +110,36 @@ describe('2021 format: section 二 and 四, sections', () => {
       rows: b.rows.map((r) => [r.id, ownLabel(r.path)]),
       cols: b.columns.map((c) => [c.id, c.label, c.kind]),
     }));
-    const three = [['issued', '本年制发件数', 'count'], ['repealed', '本年废止件数', 'count'], ['inForce', '现行有效件数', 'count']];
+    const three = [
+      ['issued', '本年制发件数', 'count'],
+      ['repealed', '本年废止件数', 'count'],
+      ['inForce', '现行有效件数', 'count'],
+    ];
     const decisions = [['decisions', '本年处理决定数量', 'count']];
     expect(blocks).toEqual([
-      { label: '第二十条第（一）项', header: '信息内容', rows: [['rules', '规章'], ['normativeDocs', '行政规范性文件']], cols: three },
-      { label: '第二十条第（五）项', header: '信息内容', rows: [['licensing', '行政许可']], cols: decisions },
-      { label: '第二十条第（六）项', header: '信息内容', rows: [['punishment', '行政处罚'], ['enforcement', '行政强制']], cols: decisions },
       {
-        label: '第二十条第（八）项', header: '信息内容', rows: [['fees', '行政事业性收费']],
+        label: '第二十条第（一）项',
+        header: '信息内容',
+        rows: [
+          ['rules', '规章'],
+          ['normativeDocs', '行政规范性文件'],
+        ],
+        cols: three,
+      },
+      { label: '第二十条第（五）项', header: '信息内容', rows: [['licensing', '行政许可']], cols: decisions },
+      {
+        label: '第二十条第（六）项',
+        header: '信息内容',
+        rows: [
+          ['punishment', '行政处罚'],
+          ['enforcement', '行政强制'],
+        ],
+        cols: decisions,
+      },
+      {
+        label: '第二十条第（八）项',
+        header: '信息内容',
+        rows: [['fees', '行政事业性收费']],
         cols: [['amount', '本年收费金额（单位：万元）', 'amount']],
       },
     ]);
@@ -115,7 +154,11 @@ describe('2021 format: section 二 and 四, sections', () => {
       ['litigationAfterReview', ['行政诉讼', '复议后起诉']],
     ]);
     expect(r.columns.map((c) => [c.id, c.label])).toEqual([
-      ['upheld', '结果维持'], ['corrected', '结果纠正'], ['other', '其他结果'], ['pending', '尚未审结'], ['total', '总计'],
+      ['upheld', '结果维持'],
+      ['corrected', '结果纠正'],
+      ['other', '其他结果'],
+      ['pending', '尚未审结'],
+      ['total', '总计'],
     ]);
   });
 
@@ -129,7 +172,11 @@ describe('2021 format: section 二 and 四, sections', () => {
       ['六', '其他需要报告的事项', 'narrative'],
     ]);
     expect(format2021.sections[0].parts!.map((p) => p.heading).filter(Boolean)).toEqual([
-      '主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障',
+      '主动公开',
+      '依申请公开',
+      '政府信息管理',
+      '平台建设',
+      '监督保障',
     ]);
     expect(format2021.sections[5].parts!.map((p) => p.heading)).toContain('信息处理费收取情况');
   });
@@ -159,7 +206,11 @@ describe('2019 format', () => {
 
   it('keeps its own section 二 under activeDisclosure2019', () => {
     expect(format2019.disclosureKey).toBe('activeDisclosure2019');
-    const blocks = format2019.disclosure.map((b) => [b.label, b.rows.map((r) => ownLabel(r.path)), b.columns.map((c) => c.label)]);
+    const blocks = format2019.disclosure.map((b) => [
+      b.label,
+      b.rows.map((r) => ownLabel(r.path)),
+      b.columns.map((c) => c.label),
+    ]);
     const items = ['上一年项目数量', '本年增/减'];
     expect(blocks).toEqual([
       ['第二十条第（一）项', ['规章', '规范性文件'], ['本年新制作数量', '本年新公开数量', '对外公开总数量']],
@@ -211,11 +262,21 @@ describe('cells', () => {
 
   it('parses cell ids whose row ids contain dots', () => {
     expect(parseCellId('applications.refused.stateSecret.natural')).toEqual({
-      table: 'applications', rowId: 'refused.stateSecret', colId: 'natural',
+      table: 'applications',
+      rowId: 'refused.stateSecret',
+      colId: 'natural',
     });
-    expect(parseCellId('applications.other.other.total')).toEqual({ table: 'applications', rowId: 'other.other', colId: 'total' });
+    expect(parseCellId('applications.other.other.total')).toEqual({
+      table: 'applications',
+      rowId: 'other.other',
+      colId: 'total',
+    });
     expect(parseCellId('applications.other.total')).toEqual({ table: 'applications', rowId: 'other', colId: 'total' });
-    expect(parseCellId('reviewLitigation.review.total')).toEqual({ table: 'reviewLitigation', rowId: 'review', colId: 'total' });
+    expect(parseCellId('reviewLitigation.review.total')).toEqual({
+      table: 'reviewLitigation',
+      rowId: 'review',
+      colId: 'total',
+    });
     for (const c of [...allCells(format2021), ...allCells(format2019)]) {
       expect(parseCellId(c.id)).toEqual({ table: c.table, rowId: c.rowId, colId: c.colId });
       expect(cellId(c.table, c.rowId, c.colId)).toBe(c.id);
@@ -223,7 +284,13 @@ describe('cells', () => {
   });
 
   it('rejects what is not a cell id', () => {
-    for (const bad of ['', 'applications', 'applications.granted', 'sheet.granted.natural', 'narrative.overview.text']) {
+    for (const bad of [
+      '',
+      'applications',
+      'applications.granted',
+      'sheet.granted.natural',
+      'narrative.overview.text',
+    ]) {
       expect(parseCellId(bad)).toBeNull();
     }
   });
@@ -266,7 +333,10 @@ describe('labelMatches: spellings drift in real reports', () => {
     for (const f of [format2021, format2019]) {
       for (const r of f.applications.rows) {
         const hits = f.applications.rows.filter((x) => labelMatches(ownLabel(r.path), ownLabel(x.path), x.aliases));
-        expect(hits.map((x) => x.id), ownLabel(r.path)).toEqual([r.id]);
+        expect(
+          hits.map((x) => x.id),
+          ownLabel(r.path),
+        ).toEqual([r.id]);
       }
       for (const c of f.applications.columns) {
         const hits = f.applications.columns.filter((x) => labelMatches(c.label, x.label, x.aliases));

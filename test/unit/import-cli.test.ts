@@ -42,7 +42,16 @@ describe('nianbao import', () => {
     const r = await run('import', join(IMPORT, 'official-2021.docx'), '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    for (const key of ['format', 'year', 'org', 'activeDisclosure', 'applications', 'reviewLitigation', 'schemaVersion']) expect(json).toHaveProperty(key);
+    for (const key of [
+      'format',
+      'year',
+      'org',
+      'activeDisclosure',
+      'applications',
+      'reviewLitigation',
+      'schemaVersion',
+    ])
+      expect(json).toHaveProperty(key);
     const parsed = parseReportJson(json);
     expect(parsed.ok).toBe(true);
     const expected = JSON.parse(readFileSync(join(IMPORT, 'official-2021.expected.json'), 'utf8'));
@@ -74,11 +83,17 @@ describe('nianbao import', () => {
     const docx = new Uint8Array(readFileSync(join(IMPORT, 'official-2021.docx')));
     expectUnreadable(await run('import', join(dir, 'nope.docx'), '--json'), /找不到文件/);
     expectUnreadable(await run('import', write('empty.docx', ''), '--json'), /是空的/);
-    expectUnreadable(await run('import', write('note.txt', '会议纪要\n讨论办公用品采购。'), '--json'), /不像是政府信息公开工作年度报告/);
+    expectUnreadable(
+      await run('import', write('note.txt', '会议纪要\n讨论办公用品采购。'), '--json'),
+      /不像是政府信息公开工作年度报告/,
+    );
     expectUnreadable(await run('import', write('cut.docx', docx.slice(0, 3000)), '--json'), /已损坏/);
     expectUnreadable(await run('import', write('locked.docx', markEncrypted(docx)), '--json'), /已加密/);
     expectUnreadable(await run('import', join(IMPORT, 'no-tables.docx'), '--json'), /没有找到统计表/);
-    expectUnreadable(await run('import', write('scan.pdf', pdfWithoutText()), '--json'), /PDF 没有文字层（可能是扫描件）/);
+    expectUnreadable(
+      await run('import', write('scan.pdf', pdfWithoutText()), '--json'),
+      /PDF 没有文字层（可能是扫描件）/,
+    );
     expectUnreadable(await run('import'), /请指定要读取的报告文件/);
     expectUnreadable(await run('import', SAMPLE_TEXT, '--jsn'), /不认识的选项 --jsn/);
     expectUnreadable(await run('import', SAMPLE_TEXT, SAMPLE_TEXT), /一次只能读取一个文件/);
@@ -105,16 +120,24 @@ describe('nianbao check on any file type', () => {
 
 describe('bin/nianbao.mjs import', () => {
   it('runs as a real command: the report JSON on stdout, exit 2 and no stack for a damaged file', () => {
-    const ok = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.mjs'), 'import', join(IMPORT, 'official-2019.docx'), '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60000,
-    });
+    const ok = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'nianbao.mjs'), 'import', join(IMPORT, 'official-2019.docx'), '--json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60000,
+      },
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).format).toBe('2019');
     const path = join(dir, 'bad.docx');
     writeFileSync(path, new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
-    const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.mjs'), 'import', path, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.mjs'), 'import', path, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/已损坏/);

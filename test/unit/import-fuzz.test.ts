@@ -19,7 +19,11 @@ interface Outcome {
 
 function runCases(seed: number): Promise<{ total: number; outcomes: Outcome[]; hung: string | null }> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'unit', 'helpers', 'fuzz-runner.ts'), String(seed)], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test', 'unit', 'helpers', 'fuzz-runner.ts'), String(seed)],
+      { cwd: ROOT },
+    );
     const outcomes: Outcome[] = [];
     let total = -1;
     let current = '(start)';
@@ -62,14 +66,18 @@ function runCases(seed: number): Promise<{ total: number; outcomes: Outcome[]; h
 }
 
 describe('fuzzing the readers', () => {
-  it('every mutated input is read or refused with a Chinese message, each within the time allowed', { timeout: 900_000 }, async () => {
-    const { total, outcomes, hung } = await runCases(20250101);
-    expect(hung).toBeNull();
-    expect(total).toBeGreaterThan(100);
-    expect(outcomes).toHaveLength(total);
-    expect(outcomes.filter((o) => o.outcome !== 'read' && o.outcome !== 'refused')).toEqual([]);
-    // Both kinds of ending occur: damaged files are refused, and mild damage still reads.
-    expect(outcomes.some((o) => o.outcome === 'read')).toBe(true);
-    expect(outcomes.some((o) => o.outcome === 'refused')).toBe(true);
-  });
+  it(
+    'every mutated input is read or refused with a Chinese message, each within the time allowed',
+    { timeout: 900_000 },
+    async () => {
+      const { total, outcomes, hung } = await runCases(20250101);
+      expect(hung).toBeNull();
+      expect(total).toBeGreaterThan(100);
+      expect(outcomes).toHaveLength(total);
+      expect(outcomes.filter((o) => o.outcome !== 'read' && o.outcome !== 'refused')).toEqual([]);
+      // Both kinds of ending occur: damaged files are refused, and mild damage still reads.
+      expect(outcomes.some((o) => o.outcome === 'read')).toBe(true);
+      expect(outcomes.some((o) => o.outcome === 'refused')).toBe(true);
+    },
+  );
 });

@@ -27,7 +27,8 @@ interface Expected {
   year: number;
   cells: Record<string, number | null> | null;
 }
-const expectedOf = (file: string): Expected => JSON.parse(readFileSync(join(DIR, `${file.replace(/\.\w+$/, '')}.expected.json`), 'utf8'));
+const expectedOf = (file: string): Expected =>
+  JSON.parse(readFileSync(join(DIR, `${file.replace(/\.\w+$/, '')}.expected.json`), 'utf8'));
 
 function cellDiff(report: Report, cells: Record<string, number | null>): string[] {
   return Object.entries(cells)
@@ -38,7 +39,13 @@ function cellDiff(report: Report, cells: Record<string, number | null>): string[
 /** The narrative as its non-empty paragraphs per part (what a document can show). */
 function paragraphs(r: Report): string[] {
   return (['overview', 'problems', 'other'] as const).flatMap((k) =>
-    r.narrative[k].flatMap((p) => p.text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => `${k}/${p.heading}/${l}`)),
+    r.narrative[k].flatMap((p) =>
+      p.text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => `${k}/${p.heading}/${l}`),
+    ),
   );
 }
 
@@ -90,7 +97,9 @@ describe('fixtures made by LibreOffice from web pages with merged cells', () => 
   it('a text file saved as GB18030 (Windows "ANSI") reads like the UTF-8 one', async () => {
     const want = loadReport(join(SAMPLES_DIR, '004_a4584f6e36514f0f.json'));
     const r = await readReportBytes('004.txt', bytes('sample-004-gb18030.txt'));
-    expect(cellDiff(r.report, Object.fromEntries(allCells(getFormat('2021')).map((c) => [c.id, getCell(want, c.id)])))).toEqual([]);
+    expect(
+      cellDiff(r.report, Object.fromEntries(allCells(getFormat('2021')).map((c) => [c.id, getCell(want, c.id)]))),
+    ).toEqual([]);
     expect(r.report.org).toBe('彭阳县审批服务管理局');
     expect(r.kind).toBe('文本文件');
   });
@@ -99,7 +108,9 @@ describe('fixtures made by LibreOffice from web pages with merged cells', () => 
 describe("this app's own exports read back exactly", () => {
   const reports = () => [fullReport(), ...readdirSync(SAMPLES_DIR).map((f) => loadReport(join(SAMPLES_DIR, f)))];
   const sameCells = (got: Report, want: Report) =>
-    allCells(getFormat(want.format)).filter((c) => getCell(got, c.id) !== getCell(want, c.id)).map((c) => c.id);
+    allCells(getFormat(want.format))
+      .filter((c) => getCell(got, c.id) !== getCell(want, c.id))
+      .map((c) => c.id);
 
   it('the constants of the embedded report are the exporters’', () => {
     expect(OWN_DOCX_NS).toBe(REPORT_XML_NS);
@@ -113,7 +124,12 @@ describe("this app's own exports read back exactly", () => {
         expect(got.kind).toBe('本软件导出的 Word 文档');
         expect(sameCells(got.report, want)).toEqual([]);
         expect(got.report.narrative).toEqual(want.narrative);
-        expect([got.report.org, got.report.year, got.report.format, got.report.preamble]).toEqual([want.org, want.year, want.format, want.preamble]);
+        expect([got.report.org, got.report.year, got.report.format, got.report.preamble]).toEqual([
+          want.org,
+          want.year,
+          want.format,
+          want.preamble,
+        ]);
         expect(got.report.contact).toEqual(want.contact);
         expect(got.problems).toEqual([]);
       }
@@ -162,7 +178,9 @@ describe("this app's own exports read back exactly", () => {
     const want = fullReport();
     const files = unzipSync(await buildXlsx(want));
     const wb = new TextDecoder().decode(files['xl/workbook.xml']);
-    files['xl/workbook.xml'] = strToU8(wb.replace(/<sheet [^>]*name="_nianbao"[^>]*\/>/, '').replace(/<definedNames>[\s\S]*<\/definedNames>/, ''));
+    files['xl/workbook.xml'] = strToU8(
+      wb.replace(/<sheet [^>]*name="_nianbao"[^>]*\/>/, '').replace(/<definedNames>[\s\S]*<\/definedNames>/, ''),
+    );
     const got = await readReportBytes('r.xlsx', zipSync(files));
     expect(got.kind).toBe('Excel 表格（.xlsx）');
     expect(sameCells(got.report, want)).toEqual([]);
@@ -191,8 +209,16 @@ describe('damaged and unsupported files: a Chinese message naming the problem', 
   });
 
   it('a file that is not a report: prose, a Word file about something else, random bytes, an image', async () => {
-    await refused('note.txt', strToU8('会议纪要\n今天讨论了办公用品采购事宜，决定下周再议。\n'), /不像是政府信息公开工作年度报告/);
-    await refused('memo.docx', makeDocx(para('会议纪要') + para('今天讨论了办公用品采购事宜。')), /不像是政府信息公开工作年度报告/);
+    await refused(
+      'note.txt',
+      strToU8('会议纪要\n今天讨论了办公用品采购事宜，决定下周再议。\n'),
+      /不像是政府信息公开工作年度报告/,
+    );
+    await refused(
+      'memo.docx',
+      makeDocx(para('会议纪要') + para('今天讨论了办公用品采购事宜。')),
+      /不像是政府信息公开工作年度报告/,
+    );
     const noise = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
     await refused('x.bin', noise, /无法识别|无法读取|不是可以识别/);
     await refused('scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), /是图片/);
@@ -205,7 +231,15 @@ describe('damaged and unsupported files: a Chinese message naming the problem', 
     const xml = files['word/document.xml'];
     const z = zipSync({ ...files, 'word/document.xml': xml }, { level: 9 });
     const damaged = z.slice();
-    const at = damaged.findIndex((_, i) => i > 40 && damaged[i] === 0x50 && damaged[i + 1] === 0x4b && damaged[i + 2] === 3 && damaged[i + 3] === 4 && new TextDecoder().decode(damaged.subarray(i + 30, i + 47)) === 'word/document.xml');
+    const at = damaged.findIndex(
+      (_, i) =>
+        i > 40 &&
+        damaged[i] === 0x50 &&
+        damaged[i + 1] === 0x4b &&
+        damaged[i + 2] === 3 &&
+        damaged[i + 3] === 4 &&
+        new TextDecoder().decode(damaged.subarray(i + 30, i + 47)) === 'word/document.xml',
+    );
     for (let i = at + 60; i < at + 400; i++) damaged[i] ^= 0x5a;
     await refused('bad.docx', damaged, /已损坏|无法解压|不像是/);
   });
@@ -227,11 +261,19 @@ describe('damaged and unsupported files: a Chinese message naming the problem', 
   it('a legacy .xls, an RTF file, an OpenDocument file', async () => {
     await refused('old.xls', makeCfb([{ name: 'Workbook', data: new Uint8Array(5000) }]), /\.xls/);
     await refused('a.rtf', strToU8('{\\rtf1\\ansi 2022年政府信息公开工作年度报告}'), /RTF/);
-    await refused('a.odt', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') }), /OpenDocument/);
+    await refused(
+      'a.odt',
+      zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') }),
+      /OpenDocument/,
+    );
   });
 
   it('a damaged .doc: a sector chain that loops, and garbage in its Word stream', async () => {
-    await refused('loop.doc', makeCfb([{ name: 'WordDocument', data: new Uint8Array(8192) }], { cycle: true }), /已损坏.*循环/);
+    await refused(
+      'loop.doc',
+      makeCfb([{ name: 'WordDocument', data: new Uint8Array(8192) }], { cycle: true }),
+      /已损坏.*循环/,
+    );
     await refused('junk.doc', makeCfb([{ name: 'WordDocument', data: new Uint8Array(8192).fill(7) }]), /已损坏|不支持/);
   });
 
@@ -254,12 +296,15 @@ describe('damaged and unsupported files: a Chinese message naming the problem', 
 describe('a .docx that embeds its content as a web page (w:altChunk)', () => {
   it('is read like the web page', async () => {
     const html = readFileSync(join(DIR, 'official-2021.html'));
-    const docx = makeDocx('<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="htmlChunk"/>', {
-      'word/_rels/document.xml.rels': strToU8(
-        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>',
-      ),
-      'word/afchunk.htm': new Uint8Array(html),
-    });
+    const docx = makeDocx(
+      '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="htmlChunk"/>',
+      {
+        'word/_rels/document.xml.rels': strToU8(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>',
+        ),
+        'word/afchunk.htm': new Uint8Array(html),
+      },
+    );
     const r = await readReportBytes('chunk.docx', docx);
     expect(cellDiff(r.report, expectedOf('official-2021.html').cells!)).toEqual([]);
   });
@@ -274,7 +319,12 @@ describe('a web page saved as one file (.mht)', () => {
     let qp = '';
     let line = '';
     for (const b of gbk) {
-      const piece = b === 10 ? '\n' : b >= 33 && b <= 126 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      const piece =
+        b === 10
+          ? '\n'
+          : b >= 33 && b <= 126 && b !== 61
+            ? String.fromCharCode(b)
+            : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
       if (piece === '\n') {
         qp += line + '\n';
         line = '';

@@ -12,7 +12,9 @@ import { crlf, extraBlankLines, fullWidth, halfWidth, pipesToCells, relayout, to
 
 /** The published samples as text (test/fixtures/published, copies of shared/samples). */
 const textDir = join(SAMPLES_DIR, '..', 'published');
-const names = readdirSync(SAMPLES_DIR).map((f) => f.replace(/\.json$/, '')).sort();
+const names = readdirSync(SAMPLES_DIR)
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 const text = (name: string) => readFileSync(join(textDir, `${name}.txt`), 'utf8');
 const expected = (name: string) => loadReport(join(SAMPLES_DIR, `${name}.json`));
 
@@ -73,9 +75,20 @@ describe('published samples', () => {
     const parsed = parseText(text(names[3]));
     const r = parsed.report;
     expect(r.contact).toMatchObject({ postcode: '756500', phone: '0954—7015216', fax: '0954—7012517' });
-    expect(r.contact.address).toBe('彭阳县审批服务管理局(悦龙山人社大楼)四楼 402-1'.normalize('NFKC') === r.contact.address ? r.contact.address : '彭阳县审批服务管理局（悦龙山人社大楼）四楼 402-1');
+    expect(r.contact.address).toBe(
+      '彭阳县审批服务管理局(悦龙山人社大楼)四楼 402-1'.normalize('NFKC') === r.contact.address
+        ? r.contact.address
+        : '彭阳县审批服务管理局（悦龙山人社大楼）四楼 402-1',
+    );
     expect(r.website).toContain('www.pengyang.gov.cn');
-    expect(r.narrative.overview.map((p) => p.id)).toEqual(['intro', 'active', 'onRequest', 'management', 'platform', 'supervision']);
+    expect(r.narrative.overview.map((p) => p.id)).toEqual([
+      'intro',
+      'active',
+      'onRequest',
+      'management',
+      'platform',
+      'supervision',
+    ]);
     expect(r.narrative.problems.find((p) => p.id === 'improvements')!.text).toMatch(/^一是进一步加强宣传力度/);
     expect(r.preamble).toMatch(/^本报告是彭阳县审批服务管理局/);
     // The contact lines are kept as contact, not as text of section 六.

@@ -91,14 +91,17 @@ export function violations(layer: 'shared' | 'renderer' | 'services', file: stri
     if (layer === 'services' && isElectron(spec)) out.push(`imports ${spec}`);
   }
   if (layer === 'shared') {
-    for (const m of stripCommentsAndStrings(src).matchAll(/(?<![\w$.])(window|document)\b(?!\s*:)/g)) out.push(`uses ${m[1]}`);
+    for (const m of stripCommentsAndStrings(src).matchAll(/(?<![\w$.])(window|document)\b(?!\s*:)/g))
+      out.push(`uses ${m[1]}`);
   }
   return out;
 }
 
 function scan(layer: 'shared' | 'renderer' | 'services', dir: string): { files: number; problems: string[] } {
   const files = sourceFiles(dir);
-  const problems = files.flatMap((f) => violations(layer, f, readFileSync(f, 'utf8')).map((v) => `${relative(ROOT, f)}: ${v}`));
+  const problems = files.flatMap((f) =>
+    violations(layer, f, readFileSync(f, 'utf8')).map((v) => `${relative(ROOT, f)}: ${v}`),
+  );
   return { files: files.length, problems };
 }
 
@@ -134,16 +137,18 @@ describe('the layer check itself catches violations', () => {
       'const w = window.innerWidth;',
       "document.title = 'x';",
     ].join('\n');
-    expect(violations('shared', sharedFile, src).sort()).toEqual([
-      'imports ../../electron/services/readers (electron/)',
-      'imports ../../renderer/app (renderer/)',
-      'imports the Node built-in node:fs/promises',
-      'imports the Node built-in path',
-      'imports electron',
-      'imports the Node built-in fs',
-      'uses window',
-      'uses document',
-    ].sort());
+    expect(violations('shared', sharedFile, src).sort()).toEqual(
+      [
+        'imports ../../electron/services/readers (electron/)',
+        'imports ../../renderer/app (renderer/)',
+        'imports the Node built-in node:fs/promises',
+        'imports the Node built-in path',
+        'imports electron',
+        'imports the Node built-in fs',
+        'uses window',
+        'uses document',
+      ].sort(),
+    );
   });
 
   it('but not words in comments and strings, properties, or imports within shared/', () => {
@@ -162,7 +167,9 @@ describe('the layer check itself catches violations', () => {
     expect(violations('renderer', rendererFile, "import { store } from '../../electron/services/store';")).toEqual([
       'imports ../../electron/services/store',
     ]);
-    expect(violations('renderer', rendererFile, "import { ipcRenderer } from 'electron';")).toEqual(['imports electron']);
+    expect(violations('renderer', rendererFile, "import { ipcRenderer } from 'electron';")).toEqual([
+      'imports electron',
+    ]);
     expect(violations('renderer', rendererFile, "import type { NianbaoApi } from '../../shared/api';")).toEqual([]);
     const serviceFile = join(ROOT, 'electron', 'services', 'store', 'x.ts');
     expect(violations('services', serviceFile, "import { app } from 'electron';")).toEqual(['imports electron']);

@@ -3,8 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { allCells, format2019, format2021 } from '../../shared/format';
 import {
-  CURRENT_SCHEMA_VERSION, emptyReport, getCell, migrate, parseReportJson, parseReportText, serializeReport,
-  setCell, toIsoDate, type Report,
+  CURRENT_SCHEMA_VERSION,
+  emptyReport,
+  getCell,
+  migrate,
+  parseReportJson,
+  parseReportText,
+  serializeReport,
+  setCell,
+  toIsoDate,
+  type Report,
 } from '../../shared/report';
 import { fullReport } from '../fixtures/reports';
 
@@ -67,9 +75,16 @@ describe('report file schema', () => {
     expect(getCell(r, 'reviewLitigation.review.total')).toBe(0);
     // Everything not given is exactly what a new report has.
     expect({ ...r, activeDisclosure: {}, applications: {}, reviewLitigation: {} }).toEqual({
-      ...empty, activeDisclosure: {}, applications: {}, reviewLitigation: {},
+      ...empty,
+      activeDisclosure: {},
+      applications: {},
+      reviewLitigation: {},
     });
-    expect(allCells(format2021).filter((c) => getCell(r, c.id) !== null).map((c) => c.id)).toEqual([
+    expect(
+      allCells(format2021)
+        .filter((c) => getCell(r, c.id) !== null)
+        .map((c) => c.id),
+    ).toEqual([
       'activeDisclosure.licensing.decisions',
       'applications.newReceived.natural',
       'applications.newReceived.total',
@@ -102,7 +117,12 @@ describe('report file schema', () => {
   });
 
   it('reads a signed change such as +144 (2019 format, sample 003)', () => {
-    const r = parseOk({ format: '2019', year: 2020, org: '某局', activeDisclosure2019: { licensing: { change: '+144' } } });
+    const r = parseOk({
+      format: '2019',
+      year: 2020,
+      org: '某局',
+      activeDisclosure2019: { licensing: { change: '+144' } },
+    });
     expect(getCell(r, 'activeDisclosure2019.licensing.change')).toBe(144);
   });
 
@@ -111,7 +131,9 @@ describe('report file schema', () => {
     expect(err).toMatch(/^报告文件有误：/);
     expect(err).toContain('applications.granted.natural');
     expect(err).toContain('应为数字或空白');
-    expect(parseError({ year: 2024, org: '某局', applications: { granted: { natural: true } } })).toContain('应为数字或空白');
+    expect(parseError({ year: 2024, org: '某局', applications: { granted: { natural: true } } })).toContain(
+      '应为数字或空白',
+    );
   });
 
   it('names missing and wrong essentials in Chinese', () => {
@@ -158,7 +180,12 @@ describe('report file schema', () => {
     const r = parseOk({
       year: 2024,
       org: '某局',
-      narrative: { problems: [{ heading: '存在问题', text: '甲' }, { id: 'improvements', text: '乙' }] },
+      narrative: {
+        problems: [
+          { heading: '存在问题', text: '甲' },
+          { id: 'improvements', text: '乙' },
+        ],
+      },
     });
     expect(r.narrative.problems).toEqual([
       { id: 'extra-1', heading: '存在问题', text: '甲' },

@@ -41,24 +41,43 @@ describe('rule 1: each column, 一+二 = 三（七）+四', () => {
     const r = withCells(fullReport(), { [app('carryForward', 'natural')]: 1, [app('carryForward', 'total')]: 2 });
     expect(checkReport(r)).toEqual([
       {
-        rule: 'matrix.balance', severity: 'error', message: '自然人列：一+二=12，三（七）+四=11，相差1',
-        cells: [app('newReceived', 'natural'), app('carriedOver', 'natural'), app('resultTotal', 'natural'), app('carryForward', 'natural')],
+        rule: 'matrix.balance',
+        severity: 'error',
+        message: '自然人列：一+二=12，三（七）+四=11，相差1',
+        cells: [
+          app('newReceived', 'natural'),
+          app('carriedOver', 'natural'),
+          app('resultTotal', 'natural'),
+          app('carryForward', 'natural'),
+        ],
       },
       {
-        rule: 'matrix.balance', severity: 'error', message: '总计列：一+二=18，三（七）+四=17，相差1',
-        cells: [app('newReceived', 'total'), app('carriedOver', 'total'), app('resultTotal', 'total'), app('carryForward', 'total')],
+        rule: 'matrix.balance',
+        severity: 'error',
+        message: '总计列：一+二=18，三（七）+四=17，相差1',
+        cells: [
+          app('newReceived', 'total'),
+          app('carriedOver', 'total'),
+          app('resultTotal', 'total'),
+          app('carryForward', 'total'),
+        ],
       },
     ]);
   });
 
   it('quotes the numbers as the issue shows', () => {
     const r = withCells(emptyReport('某局', 2024), {
-      [app('newReceived', 'natural')]: 3, [app('carriedOver', 'natural')]: 2,
-      [app('granted', 'natural')]: 3, [app('resultTotal', 'natural')]: 3, [app('carryForward', 'natural')]: 1,
+      [app('newReceived', 'natural')]: 3,
+      [app('carriedOver', 'natural')]: 2,
+      [app('granted', 'natural')]: 3,
+      [app('resultTotal', 'natural')]: 3,
+      [app('carryForward', 'natural')]: 1,
     });
-    expect(checkReport(r).filter((f) => f.rule === 'matrix.balance').map((f) => f.message)).toEqual([
-      '自然人列：一+二=5，三（七）+四=4，相差1',
-    ]);
+    expect(
+      checkReport(r)
+        .filter((f) => f.rule === 'matrix.balance')
+        .map((f) => f.message),
+    ).toEqual(['自然人列：一+二=5，三（七）+四=4，相差1']);
   });
 });
 
@@ -67,11 +86,14 @@ describe('rule 2: each row, 总计 = the six applicant columns', () => {
     const r = setCell(fullReport(), app('granted', 'total'), 8);
     expect(checkReport(r)).toEqual([
       {
-        rule: 'matrix.resultTotal', severity: 'error', message: '总计列：三（七）=15，（一）至（六）各项之和=16，相差1',
+        rule: 'matrix.resultTotal',
+        severity: 'error',
+        message: '总计列：三（七）=15，（一）至（六）各项之和=16，相差1',
         cells: [app('resultTotal', 'total'), ...RESULT_ROWS.map((row) => app(row, 'total'))],
       },
       {
-        rule: 'matrix.rowTotal', severity: 'error',
+        rule: 'matrix.rowTotal',
+        severity: 'error',
         message: '“（一）予以公开”行：总计=8，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=7，相差1',
         cells: [app('granted', 'total'), ...rowCells('granted')],
         suggestion: { cell: app('granted', 'total'), value: 7 },
@@ -83,8 +105,10 @@ describe('rule 2: each row, 总计 = the six applicant columns', () => {
     const r = setCell(fullReport(), app('refused.stateSecret', 'total'), 2);
     expect(checkReport(r).filter((f) => f.rule === 'matrix.rowTotal')).toEqual([
       {
-        rule: 'matrix.rowTotal', severity: 'error',
-        message: '“（三）不予公开1.属于国家秘密”行：总计=2，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=1，相差1',
+        rule: 'matrix.rowTotal',
+        severity: 'error',
+        message:
+          '“（三）不予公开1.属于国家秘密”行：总计=2，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=1，相差1',
         cells: [app('refused.stateSecret', 'total'), ...rowCells('refused.stateSecret')],
         suggestion: { cell: app('refused.stateSecret', 'total'), value: 1 },
       },
@@ -94,15 +118,22 @@ describe('rule 2: each row, 总计 = the six applicant columns', () => {
 
 describe('rule 3: each column, （七）总计 = （一） to （六）', () => {
   it('reports a result total that misses a part, with the sums as suggestions', () => {
-    const r = withCells(fullReport(), { [app('refused.otherLaw', 'natural')]: 1, [app('refused.otherLaw', 'total')]: 1 });
+    const r = withCells(fullReport(), {
+      [app('refused.otherLaw', 'natural')]: 1,
+      [app('refused.otherLaw', 'total')]: 1,
+    });
     expect(checkReport(r)).toEqual([
       {
-        rule: 'matrix.resultTotal', severity: 'error', message: '自然人列：三（七）=10，（一）至（六）各项之和=11，相差1',
+        rule: 'matrix.resultTotal',
+        severity: 'error',
+        message: '自然人列：三（七）=10，（一）至（六）各项之和=11，相差1',
         cells: [app('resultTotal', 'natural'), ...RESULT_ROWS.map((row) => app(row, 'natural'))],
         suggestion: { cell: app('resultTotal', 'natural'), value: 11 },
       },
       {
-        rule: 'matrix.resultTotal', severity: 'error', message: '总计列：三（七）=15，（一）至（六）各项之和=16，相差1',
+        rule: 'matrix.resultTotal',
+        severity: 'error',
+        message: '总计列：三（七）=15，（一）至（六）各项之和=16，相差1',
         cells: [app('resultTotal', 'total'), ...RESULT_ROWS.map((row) => app(row, 'total'))],
         suggestion: { cell: app('resultTotal', 'total'), value: 16 },
       },
@@ -113,21 +144,32 @@ describe('rule 3: each column, （七）总计 = （一） to （六）', () => 
     const r = setCell(fullReport(), app('resultTotal', 'natural'), null);
     expect(checkReport(r)).toEqual([
       {
-        rule: 'matrix.resultTotal', severity: 'error', message: '自然人列：三（七）=空白，（一）至（六）各项之和=10',
+        rule: 'matrix.resultTotal',
+        severity: 'error',
+        message: '自然人列：三（七）=空白，（一）至（六）各项之和=10',
         cells: [app('resultTotal', 'natural'), ...RESULT_ROWS.map((row) => app(row, 'natural'))],
         suggestion: { cell: app('resultTotal', 'natural'), value: 10 },
       },
       {
-        rule: 'matrix.rowTotal', severity: 'error',
+        rule: 'matrix.rowTotal',
+        severity: 'error',
         message: '“（七）总计”行：总计=15，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=5，相差10',
         cells: [app('resultTotal', 'total'), ...rowCells('resultTotal')],
       },
       {
-        rule: 'matrix.balance', severity: 'error', message: '自然人列：一+二=12，三（七）+四=2，相差10',
-        cells: [app('newReceived', 'natural'), app('carriedOver', 'natural'), app('resultTotal', 'natural'), app('carryForward', 'natural')],
+        rule: 'matrix.balance',
+        severity: 'error',
+        message: '自然人列：一+二=12，三（七）+四=2，相差10',
+        cells: [
+          app('newReceived', 'natural'),
+          app('carriedOver', 'natural'),
+          app('resultTotal', 'natural'),
+          app('carryForward', 'natural'),
+        ],
       },
       {
-        rule: 'value.blank', severity: 'warning',
+        rule: 'value.blank',
+        severity: 'warning',
         message: '第三部分“（七）总计”有1个单元格空白（自然人）：空白不等于0，没有的请填0',
         cells: [app('resultTotal', 'natural')],
       },
@@ -138,24 +180,36 @@ describe('rule 3: each column, （七）总计 = （一） to （六）', () => 
     const r = setCell(fullReport2019(), app('other', 'business'), 2);
     expect(checkReport(r).map((f) => [f.rule, f.message])).toEqual([
       ['matrix.resultTotal', '商业企业列：三（七）=3，（一）至（六）各项之和=4，相差1'],
-      ['matrix.rowTotal', '“（六）其他处理”行：总计=1，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=2，相差1'],
+      [
+        'matrix.rowTotal',
+        '“（六）其他处理”行：总计=1，自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他=2，相差1',
+      ],
     ]);
   });
 });
 
 describe('rule 4: section 四, 总计 = 结果维持+结果纠正+其他结果+尚未审结', () => {
   it('reports each group on its five cells', () => {
-    const r = withCells(fullReport(), { 'reviewLitigation.review.total': 3, 'reviewLitigation.litigationDirect.pending': 1 });
-    const cells = (g: string) => ['total', 'upheld', 'corrected', 'other', 'pending'].map((c) => `reviewLitigation.${g}.${c}`);
+    const r = withCells(fullReport(), {
+      'reviewLitigation.review.total': 3,
+      'reviewLitigation.litigationDirect.pending': 1,
+    });
+    const cells = (g: string) =>
+      ['total', 'upheld', 'corrected', 'other', 'pending'].map((c) => `reviewLitigation.${g}.${c}`);
     expect(checkReport(r)).toEqual([
       {
-        rule: 'review.total', severity: 'error', message: '行政复议：总计=3，结果维持+结果纠正+其他结果+尚未审结=2，相差1',
-        cells: cells('review'), suggestion: { cell: 'reviewLitigation.review.total', value: 2 },
+        rule: 'review.total',
+        severity: 'error',
+        message: '行政复议：总计=3，结果维持+结果纠正+其他结果+尚未审结=2，相差1',
+        cells: cells('review'),
+        suggestion: { cell: 'reviewLitigation.review.total', value: 2 },
       },
       {
-        rule: 'review.total', severity: 'error',
+        rule: 'review.total',
+        severity: 'error',
         message: '行政诉讼·未经复议直接起诉：总计=1，结果维持+结果纠正+其他结果+尚未审结=2，相差1',
-        cells: cells('litigationDirect'), suggestion: { cell: 'reviewLitigation.litigationDirect.total', value: 2 },
+        cells: cells('litigationDirect'),
+        suggestion: { cell: 'reviewLitigation.litigationDirect.total', value: 2 },
       },
     ]);
   });
@@ -165,14 +219,18 @@ describe('rule 5: 上年结转 = last year’s 结转下年度继续办理', () 
   const last = withCells(lastYearReport(), { [app('carryForward', 'natural')]: 3, [app('carryForward', 'total')]: 4 });
   const expected: Finding[] = [
     {
-      rule: 'carry.carriedOver', severity: 'error',
+      rule: 'carry.carriedOver',
+      severity: 'error',
       message: '自然人列：本年“上年结转政府信息公开申请数量”=2，2023年报告“结转下年度继续办理”=3，相差1',
-      cells: [app('carriedOver', 'natural')], suggestion: { cell: app('carriedOver', 'natural'), value: 3 },
+      cells: [app('carriedOver', 'natural')],
+      suggestion: { cell: app('carriedOver', 'natural'), value: 3 },
     },
     {
-      rule: 'carry.carriedOver', severity: 'error',
+      rule: 'carry.carriedOver',
+      severity: 'error',
       message: '总计列：本年“上年结转政府信息公开申请数量”=3，2023年报告“结转下年度继续办理”=4，相差1',
-      cells: [app('carriedOver', 'total')], suggestion: { cell: app('carriedOver', 'total'), value: 4 },
+      cells: [app('carriedOver', 'total')],
+      suggestion: { cell: app('carriedOver', 'total'), value: 4 },
     },
   ];
 
@@ -189,12 +247,15 @@ describe('rule 5: 上年结转 = last year’s 结转下年度继续办理', () 
     const r = setCell(fullReport(), app('carriedOver', 'research'), null);
     expect(checkReport(r, { last: lastYearReport() })).toEqual([
       {
-        rule: 'carry.carriedOver', severity: 'error',
+        rule: 'carry.carriedOver',
+        severity: 'error',
         message: '科研机构列：本年“上年结转政府信息公开申请数量”=空白，2023年报告“结转下年度继续办理”=0',
-        cells: [app('carriedOver', 'research')], suggestion: { cell: app('carriedOver', 'research'), value: 0 },
+        cells: [app('carriedOver', 'research')],
+        suggestion: { cell: app('carriedOver', 'research'), value: 0 },
       },
       {
-        rule: 'value.blank', severity: 'warning',
+        rule: 'value.blank',
+        severity: 'warning',
         message: '第三部分“二、上年结转政府信息公开申请数量”有1个单元格空白（科研机构）：空白不等于0，没有的请填0',
         cells: [app('carriedOver', 'research')],
       },
@@ -204,7 +265,8 @@ describe('rule 5: 上年结转 = last year’s 结转下年度继续办理', () 
   it('works with last year’s report in the 2019 format (2020 → 2021)', () => {
     const r = retarget(fullReport(), 2021);
     let old = emptyReport('某某县行政审批服务局', 2020);
-    for (const col of [...DATA_COLS, 'total']) old = setCell(old, app('carryForward', col), getCell(r, app('carriedOver', col)));
+    for (const col of [...DATA_COLS, 'total'])
+      old = setCell(old, app('carryForward', col), getCell(r, app('carriedOver', col)));
     expect(old.format).toBe('2019');
     expect(checkReport(r, { last: old })).toEqual([]);
     old = setCell(old, app('carryForward', 'business'), 0);
@@ -217,8 +279,10 @@ describe('rule 5: 上年结转 = last year’s 结转下年度继续办理', () 
     const wrong = { ...lastYearReport(), year: 2022 };
     expect(checkReport(setCell(fullReport(), app('carriedOver', 'natural'), 2), { last: wrong })).toEqual([
       {
-        rule: 'carry.lastYear', severity: 'warning',
-        message: '作为上年报告提供的是2022年度的报告，本报告是2024年度：未核对上年结转和现行有效件数，请改用2023年度的报告',
+        rule: 'carry.lastYear',
+        severity: 'warning',
+        message:
+          '作为上年报告提供的是2022年度的报告，本报告是2024年度：未核对上年结转和现行有效件数，请改用2023年度的报告',
         cells: [],
       },
     ]);
@@ -236,9 +300,11 @@ describe('rule 6: 现行有效件数 = last year’s + 本年制发 − 本年�
   it('reports a 现行有效件数 that does not follow, with the expected count', () => {
     const r = setCell(fullReport(), ad('normativeDocs', 'inForce'), 13);
     const finding: Finding = {
-      rule: 'active.inForce', severity: 'warning',
+      rule: 'active.inForce',
+      severity: 'warning',
       message: '行政规范性文件：现行有效件数应为 上年10+本年制发件数3−本年废止件数1=12，填报13，相差1',
-      cells: docCells, suggestion: { cell: ad('normativeDocs', 'inForce'), value: 12 },
+      cells: docCells,
+      suggestion: { cell: ad('normativeDocs', 'inForce'), value: 12 },
     };
     expect(checkReport(r, { last: lastYearReport() })).toEqual([finding]);
     expect(checkReport({ ...r, previous: summarizePrevious(lastYearReport()) })).toEqual([finding]);
@@ -248,7 +314,8 @@ describe('rule 6: 现行有效件数 = last year’s + 本年制发 − 本年�
     const r = withCells(fullReport(), { [ad('rules', 'issued')]: 1 });
     expect(checkReport(r, { last: lastYearReport() }).map((f) => [f.rule, f.message, f.cells])).toEqual([
       [
-        'active.inForce', '规章：现行有效件数应为 上年0+本年制发件数1−本年废止件数0=1，填报0，相差1',
+        'active.inForce',
+        '规章：现行有效件数应为 上年0+本年制发件数1−本年废止件数0=1，填报0，相差1',
         [ad('rules', 'inForce'), ad('rules', 'issued'), ad('rules', 'repealed')],
       ],
     ]);
@@ -258,14 +325,17 @@ describe('rule 6: 现行有效件数 = last year’s + 本年制发 − 本年�
     const r = setCell(fullReport(), ad('normativeDocs', 'inForce'), null);
     expect(checkReport(r, { last: lastYearReport() })).toEqual([
       {
-        rule: 'value.blank', severity: 'warning',
+        rule: 'value.blank',
+        severity: 'warning',
         message: '第二部分“行政规范性文件”有1个单元格空白（现行有效件数）：空白不等于0，没有的请填0',
         cells: [ad('normativeDocs', 'inForce')],
       },
       {
-        rule: 'active.inForce', severity: 'warning',
+        rule: 'active.inForce',
+        severity: 'warning',
         message: '行政规范性文件：现行有效件数应为 上年10+本年制发件数3−本年废止件数1=12，现为空白',
-        cells: docCells, suggestion: { cell: ad('normativeDocs', 'inForce'), value: 12 },
+        cells: docCells,
+        suggestion: { cell: ad('normativeDocs', 'inForce'), value: 12 },
       },
     ]);
   });
@@ -273,7 +343,8 @@ describe('rule 6: 现行有效件数 = last year’s + 本年制发 − 本年�
   it('reports repealing more than was in force, on 本年废止件数 only', () => {
     const r = setCell(fullReport(), ad('normativeDocs', 'repealed'), 20);
     const finding: Finding = {
-      rule: 'active.repealedExceeds', severity: 'error',
+      rule: 'active.repealedExceeds',
+      severity: 'error',
       message: '行政规范性文件：本年废止件数20超过上年现行有效件数10与本年制发件数3之和13',
       cells: [ad('normativeDocs', 'repealed')],
     };
@@ -292,14 +363,21 @@ describe('rule 6: 现行有效件数 = last year’s + 本年制发 − 本年�
 
 describe('rule 7: whole numbers ≥ 0, amounts ≥ 0, no blanks', () => {
   it('reports fractional and negative counts on their cell', () => {
-    const r = withCells(fullReport(), { 'activeDisclosure.licensing.decisions': 2.5, 'activeDisclosure.punishment.decisions': -1 });
+    const r = withCells(fullReport(), {
+      'activeDisclosure.licensing.decisions': 2.5,
+      'activeDisclosure.punishment.decisions': -1,
+    });
     expect(checkReport(r)).toEqual([
       {
-        rule: 'value.invalid', severity: 'error', message: '第二部分“行政许可”的“本年处理决定数量”填写了2.5，件数应为不小于0的整数',
+        rule: 'value.invalid',
+        severity: 'error',
+        message: '第二部分“行政许可”的“本年处理决定数量”填写了2.5，件数应为不小于0的整数',
         cells: ['activeDisclosure.licensing.decisions'],
       },
       {
-        rule: 'value.invalid', severity: 'error', message: '第二部分“行政处罚”的“本年处理决定数量”填写了-1，件数应为不小于0的整数',
+        rule: 'value.invalid',
+        severity: 'error',
+        message: '第二部分“行政处罚”的“本年处理决定数量”填写了-1，件数应为不小于0的整数',
         cells: ['activeDisclosure.punishment.decisions'],
       },
     ]);
@@ -307,16 +385,22 @@ describe('rule 7: whole numbers ≥ 0, amounts ≥ 0, no blanks', () => {
 
   it('reports a negative count in the matrix even where the sums still hold', () => {
     const r = withCells(fullReport(), {
-      [app('granted', 'natural')]: 7, [app('granted', 'total')]: 9,
-      [app('refused.stateSecret', 'natural')]: -1, [app('refused.stateSecret', 'total')]: -1,
+      [app('granted', 'natural')]: 7,
+      [app('granted', 'total')]: 9,
+      [app('refused.stateSecret', 'natural')]: -1,
+      [app('refused.stateSecret', 'total')]: -1,
     });
     expect(checkReport(r)).toEqual([
       {
-        rule: 'value.invalid', severity: 'error', message: '第三部分“（三）不予公开1.属于国家秘密”的“自然人”填写了-1，件数应为不小于0的整数',
+        rule: 'value.invalid',
+        severity: 'error',
+        message: '第三部分“（三）不予公开1.属于国家秘密”的“自然人”填写了-1，件数应为不小于0的整数',
         cells: [app('refused.stateSecret', 'natural')],
       },
       {
-        rule: 'value.invalid', severity: 'error', message: '第三部分“（三）不予公开1.属于国家秘密”的“总计”填写了-1，件数应为不小于0的整数',
+        rule: 'value.invalid',
+        severity: 'error',
+        message: '第三部分“（三）不予公开1.属于国家秘密”的“总计”填写了-1，件数应为不小于0的整数',
         cells: [app('refused.stateSecret', 'total')],
       },
     ]);
@@ -326,7 +410,9 @@ describe('rule 7: whole numbers ≥ 0, amounts ≥ 0, no blanks', () => {
     expect(checkReport(setCell(fullReport(), 'activeDisclosure.fees.amount', 0.35))).toEqual([]);
     expect(checkReport(setCell(fullReport(), 'activeDisclosure.fees.amount', -0.5))).toEqual([
       {
-        rule: 'value.invalid', severity: 'error', message: '第二部分“行政事业性收费”的“本年收费金额（单位：万元）”填写了-0.5，金额不能为负数',
+        rule: 'value.invalid',
+        severity: 'error',
+        message: '第二部分“行政事业性收费”的“本年收费金额（单位：万元）”填写了-0.5，金额不能为负数',
         cells: ['activeDisclosure.fees.amount'],
       },
     ]);
@@ -336,7 +422,9 @@ describe('rule 7: whole numbers ≥ 0, amounts ≥ 0, no blanks', () => {
     expect(checkReport(setCell(fullReport2019(), 'activeDisclosure2019.licensing.change', -3))).toEqual([]);
     expect(checkReport(setCell(fullReport2019(), 'activeDisclosure2019.licensing.change', 1.5))).toEqual([
       {
-        rule: 'value.invalid', severity: 'error', message: '第二部分“行政许可”的“本年增/减”填写了1.5，应为整数',
+        rule: 'value.invalid',
+        severity: 'error',
+        message: '第二部分“行政许可”的“本年增/减”填写了1.5，应为整数',
         cells: ['activeDisclosure2019.licensing.change'],
       },
     ]);
@@ -354,19 +442,25 @@ describe('rule 7: whole numbers ≥ 0, amounts ≥ 0, no blanks', () => {
     });
     expect(checkReport(r)).toEqual([
       {
-        rule: 'value.blank', severity: 'warning',
+        rule: 'value.blank',
+        severity: 'warning',
         message: '第二部分“行政事业性收费”有1个单元格空白（本年收费金额（单位：万元））：空白不等于0，没有的请填0',
         cells: ['activeDisclosure.fees.amount'],
       },
       {
-        rule: 'value.blank', severity: 'warning',
+        rule: 'value.blank',
+        severity: 'warning',
         message: '第三部分“一、本年新收政府信息公开申请数量”有1个单元格空白（科研机构）：空白不等于0，没有的请填0',
         cells: [app('newReceived', 'research')],
       },
       {
-        rule: 'value.blank', severity: 'warning',
-        message: '第四部分“行政诉讼·复议后起诉”有5个单元格空白（结果维持、结果纠正、其他结果、尚未审结、总计）：空白不等于0，没有的请填0',
-        cells: ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `reviewLitigation.litigationAfterReview.${c}`),
+        rule: 'value.blank',
+        severity: 'warning',
+        message:
+          '第四部分“行政诉讼·复议后起诉”有5个单元格空白（结果维持、结果纠正、其他结果、尚未审结、总计）：空白不等于0，没有的请填0',
+        cells: ['upheld', 'corrected', 'other', 'pending', 'total'].map(
+          (c) => `reviewLitigation.litigationAfterReview.${c}`,
+        ),
       },
     ]);
   });
@@ -379,7 +473,9 @@ describe('rule 8: year and date', () => {
     const r = { ...fullReport(), preamble: fullReport().preamble.replaceAll('2024', '2023') };
     expect(meta(r)).toEqual([
       {
-        rule: 'meta.year', severity: 'error', message: '报告前言的统计期限写的是2023年1月1日至2023年12月31日，与报告年度2024年不一致',
+        rule: 'meta.year',
+        severity: 'error',
+        message: '报告前言的统计期限写的是2023年1月1日至2023年12月31日，与报告年度2024年不一致',
         cells: [],
       },
     ]);
@@ -387,13 +483,26 @@ describe('rule 8: year and date', () => {
 
   it('finds the period however it is spaced', () => {
     const r = { ...fullReport(), preamble: '所列数据统计期限为 2021 年 1 月 1 日至 2021 年 12 月 31 日。' };
-    expect(meta(r).map((f) => f.message)).toEqual(['报告前言的统计期限写的是2021年1月1日至2021年12月31日，与报告年度2024年不一致']);
+    expect(meta(r).map((f) => f.message)).toEqual([
+      '报告前言的统计期限写的是2021年1月1日至2021年12月31日，与报告年度2024年不一致',
+    ]);
   });
 
   it('reports a report title of another year in the cover letter', () => {
-    const r = { ...fullReport(), cover: { ...fullReport().cover, body: '现将《某某县行政审批服务局2023年政府信息公开工作年度报告》随文呈来，请审阅。' } };
+    const r = {
+      ...fullReport(),
+      cover: {
+        ...fullReport().cover,
+        body: '现将《某某县行政审批服务局2023年政府信息公开工作年度报告》随文呈来，请审阅。',
+      },
+    };
     expect(meta(r)).toEqual([
-      { rule: 'meta.year', severity: 'error', message: '报送函正文提到的报告名称是2023年度，与报告年度2024年不一致', cells: [] },
+      {
+        rule: 'meta.year',
+        severity: 'error',
+        message: '报送函正文提到的报告名称是2023年度，与报告年度2024年不一致',
+        cells: [],
+      },
     ]);
   });
 
@@ -401,7 +510,12 @@ describe('rule 8: year and date', () => {
     const r = fullReport();
     const problems = r.narrative.problems.map((p, i) => (i === 0 ? { ...p, text: p.text.replace('2023', '2022') } : p));
     expect(meta({ ...r, narrative: { ...r.narrative, problems } })).toEqual([
-      { rule: 'meta.year', severity: 'error', message: '第五部分提到的报告名称是2022年度，与报告年度2024年不一致', cells: [] },
+      {
+        rule: 'meta.year',
+        severity: 'error',
+        message: '第五部分提到的报告名称是2022年度，与报告年度2024年不一致',
+        cells: [],
+      },
     ]);
   });
 
@@ -410,7 +524,8 @@ describe('rule 8: year and date', () => {
     const overview = r.narrative.overview.map((p, i) => (i === 0 ? { ...p, text: p.text.replace('2024', '2023') } : p));
     expect(meta({ ...r, narrative: { ...r.narrative, overview } })).toEqual([
       {
-        rule: 'meta.year', severity: 'warning',
+        rule: 'meta.year',
+        severity: 'warning',
         message: '第一部分开头写的是“2023年”，与报告年度2024年不一致，请核对是否沿用了往年的文字',
         cells: [],
       },
@@ -436,10 +551,20 @@ describe('rule 8: year and date', () => {
 
   it('warns about a date after 1月31日 of the next year, or before the year ends', () => {
     expect(meta(withDate('2025-02-01'))).toEqual([
-      { rule: 'meta.date', severity: 'warning', message: '成文日期2025年2月1日晚于报送截止日期2025年1月31日', cells: [] },
+      {
+        rule: 'meta.date',
+        severity: 'warning',
+        message: '成文日期2025年2月1日晚于报送截止日期2025年1月31日',
+        cells: [],
+      },
     ]);
     expect(meta(withDate('2024-12-30'))).toEqual([
-      { rule: 'meta.date', severity: 'warning', message: '成文日期2024年12月30日早于统计期限结束（2024年12月31日）', cells: [] },
+      {
+        rule: 'meta.date',
+        severity: 'warning',
+        message: '成文日期2024年12月30日早于统计期限结束（2024年12月31日）',
+        cells: [],
+      },
     ]);
     expect(meta(withDate('2025-01-31'))).toEqual([]);
     expect(meta(withDate('2024-12-31'))).toEqual([]);
@@ -468,8 +593,10 @@ describe('rule 9: the 2021 format from the 2021 reporting year on', () => {
   it('reports a 2021 report in the 2019 format', () => {
     expect(checkReport(fullReport2019(2021))).toEqual([
       {
-        rule: 'format.outdated', severity: 'error',
-        message: '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），本报告使用的是2019年版格式（试行）：请按2021年版格式重新填报',
+        rule: 'format.outdated',
+        severity: 'error',
+        message:
+          '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），本报告使用的是2019年版格式（试行）：请按2021年版格式重新填报',
         cells: [],
       },
     ]);
@@ -487,7 +614,12 @@ describe('completeness', () => {
     const r = fullReport();
     const problems = r.narrative.problems.map((p) => ({ ...p, text: '  ' }));
     expect(checkReport({ ...r, narrative: { ...r.narrative, problems } })).toEqual([
-      { rule: 'narrative.empty', severity: 'warning', message: '第五部分“存在的主要问题及改进情况”还没有内容', cells: [] },
+      {
+        rule: 'narrative.empty',
+        severity: 'warning',
+        message: '第五部分“存在的主要问题及改进情况”还没有内容',
+        cells: [],
+      },
     ]);
   });
 
@@ -496,7 +628,8 @@ describe('completeness', () => {
     const other = r.narrative.other.filter((p) => p.id !== 'fees');
     expect(checkReport({ ...r, narrative: { ...r.narrative, other } })).toEqual([
       {
-        rule: 'narrative.fee', severity: 'warning',
+        rule: 'narrative.fee',
+        severity: 'warning',
         message: '第六部分未说明信息处理费收取情况：请写明本年度是否收取信息处理费（未收取的写“未收取信息处理费”）',
         cells: [],
       },
@@ -565,14 +698,20 @@ describe('auto-sum', () => {
         if (f.suggestion) expect(f.suggestion.value, f.message).toBe(derived.get(f.suggestion.cell));
       }
       for (const f of findings) if (f.suggestion) r = setCell(r, f.suggestion.cell, f.suggestion.value);
-      expect(checkReport(r).filter((f) => SUM_RULES.has(f.rule)), JSON.stringify(m)).toEqual([]);
+      expect(
+        checkReport(r).filter((f) => SUM_RULES.has(f.rule)),
+        JSON.stringify(m),
+      ).toEqual([]);
     }
   });
 });
 
 describe('findings', () => {
   it('come errors first, then warnings', () => {
-    const r = withCells({ ...fullReport(), cover: { ...fullReport().cover, date: '' } }, { 'reviewLitigation.review.total': 3 });
+    const r = withCells(
+      { ...fullReport(), cover: { ...fullReport().cover, date: '' } },
+      { 'reviewLitigation.review.total': 3 },
+    );
     const f = checkReport(r);
     expect(f.map((x) => x.severity)).toEqual(['error', 'warning']);
     expect(hasErrors(f)).toBe(true);

@@ -15,14 +15,21 @@ const NO_TEXT = [
   ['narrative.empty', 'warning', '第一部分“总体情况”还没有内容'],
   ['narrative.empty', 'warning', '第五部分“存在的主要问题及改进情况”还没有内容'],
   ['narrative.empty', 'warning', '第六部分“其他需要报告的事项”还没有内容'],
-  ['narrative.fee', 'warning', '第六部分未说明信息处理费收取情况：请写明本年度是否收取信息处理费（未收取的写“未收取信息处理费”）'],
+  [
+    'narrative.fee',
+    'warning',
+    '第六部分未说明信息处理费收取情况：请写明本年度是否收取信息处理费（未收取的写“未收取信息处理费”）',
+  ],
 ];
 const brief = (r: Report) => checkReport(r).map((f) => [f.rule, f.severity, f.message]);
 
 describe('sample fixtures', () => {
   it('are the four samples', () => {
     expect(readdirSync(SAMPLES_DIR).sort()).toEqual([
-      '000_0bc252219158d4bd.json', '001_c6c31d5f8237c802.json', '003_4a52da9c95e361e9.json', '004_a4584f6e36514f0f.json',
+      '000_0bc252219158d4bd.json',
+      '001_c6c31d5f8237c802.json',
+      '003_4a52da9c95e361e9.json',
+      '004_a4584f6e36514f0f.json',
     ]);
   });
 
@@ -49,14 +56,17 @@ describe('sample fixtures', () => {
     // Every blank cell is in exactly one blank finding, and nothing else is.
     expect(blanks.flatMap((f) => f.cells).sort()).toEqual(blank.map((c) => c.id).sort());
     expect(blanks[0]).toEqual({
-      rule: 'value.blank', severity: 'warning',
+      rule: 'value.blank',
+      severity: 'warning',
       message: '第二部分“规章”有2个单元格空白（本年废止件数、现行有效件数）：空白不等于0，没有的请填0',
       cells: ['activeDisclosure.rules.repealed', 'activeDisclosure.rules.inForce'],
     });
     expect(blanks[2].message).toBe(
       '第三部分“一、本年新收政府信息公开申请数量”有6个单元格空白（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）：空白不等于0，没有的请填0',
     );
-    expect(findings.filter((f) => f.rule !== 'value.blank').map((f) => [f.rule, f.severity, f.message])).toEqual(NO_TEXT);
+    expect(findings.filter((f) => f.rule !== 'value.blank').map((f) => [f.rule, f.severity, f.message])).toEqual(
+      NO_TEXT,
+    );
   });
 
   it('001 (麦积, 2022): all zeros, consistent; undated', () => {
@@ -70,7 +80,15 @@ describe('sample fixtures', () => {
     const r = sample('003_4a52da9c95e361e9');
     expect([r.org, r.year, r.format]).toEqual(['汶上县行政审批服务局', 2020, '2019']);
     expect(requiredFormatFor(2020)).toBe('2019');
-    expect(r.applications.other).toEqual({ natural: 0, business: 0, research: 0, publicInterest: 0, legal: 0, other: 0, total: 0 });
+    expect(r.applications.other).toEqual({
+      natural: 0,
+      business: 0,
+      research: 0,
+      publicInterest: 0,
+      legal: 0,
+      other: 0,
+      total: 0,
+    });
     expect(r.applications['other.other']).toBeUndefined();
     expect(r.activeDisclosure2019!.licensing).toEqual({ lastYearItems: 105, change: 144, decisions: 29497 });
     expect(getCell(r, 'applications.newReceived.natural')).toBe(2);
@@ -86,7 +104,9 @@ describe('sample fixtures', () => {
     const r = sample('004_a4584f6e36514f0f');
     expect([r.org, r.year, r.format]).toEqual(['彭阳县审批服务管理局', 2021, '2021']);
     expect(getCell(r, 'activeDisclosure.licensing.decisions')).toBe(2648);
-    const nonZero = allCells(getFormat('2021')).filter((c) => getCell(r, c.id) !== 0).map((c) => c.id);
+    const nonZero = allCells(getFormat('2021'))
+      .filter((c) => getCell(r, c.id) !== 0)
+      .map((c) => c.id);
     expect(nonZero).toEqual(['activeDisclosure.licensing.decisions']);
     expect(brief(r)).toEqual([['meta.date', 'warning', '未填写成文日期：报告应于2022年1月31日前报送'], ...NO_TEXT]);
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
 const script = join(__dirname, '..', '..', 'scripts', 'start.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 30_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 30_000 });
 
 it('rejects an unknown option and a bad port with usage in Chinese', () => {
   const unknown = run('--wbe');

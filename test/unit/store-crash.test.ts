@@ -20,7 +20,10 @@ afterAll(async () => {
 /** Runs the writer, kills it at a random moment once it is saving; returns its output lines. */
 function runAndKill(dataDir: string, id: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, id], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, id], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let armed = false;

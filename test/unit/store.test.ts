@@ -208,7 +208,9 @@ describe('store: recovery', () => {
 
     const again = await openStore({ dataDir: dir });
     expect(again.notices).toHaveLength(1);
-    expect(again.notices[0]).toMatch(/^报告“县教育局2024年度报告”的文件已损坏，已自动恢复到 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 的备份。损坏的文件已另存为 .+\.damaged-\d{8}T\d{9}Z。$/);
+    expect(again.notices[0]).toMatch(
+      /^报告“县教育局2024年度报告”的文件已损坏，已自动恢复到 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 的备份。损坏的文件已另存为 .+\.damaged-\d{8}T\d{9}Z。$/,
+    );
     expect((await again.read(id)).applications.newReceived.natural).toBe(42);
     const aside = await damagedFiles('reports');
     expect(aside).toHaveLength(1);

@@ -19,11 +19,16 @@ interface Raw {
 /** A plain HTTP request, so that Host, Origin and odd paths go out exactly as written. */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: web.port, method, path, headers: { host: `127.0.0.1:${web.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: web.port, method, path, headers: { host: `127.0.0.1:${web.port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -37,7 +42,10 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'nianbao-web-'));
   const rendererDir = join(base, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>公开年报</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>公开年报</title><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   await writeFile(join(base, 'secret.txt'), 'SECRET');
   await symlink(join(base, 'secret.txt'), join(rendererDir, 'assets', 'link.js'));
@@ -71,7 +79,15 @@ describe('serving the renderer', () => {
   });
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/assets/link.js', '/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/link.js',
+      '/%00',
+    ]) {
       const r = await raw('GET', path);
       expect(r.body, path).not.toContain('SECRET');
       expect(r.status, path).toBeGreaterThanOrEqual(400);
@@ -91,12 +107,16 @@ describe('guarding the address', () => {
 
   it('accepts its own origin under 127.0.0.1 and localhost', async () => {
     expect((await call('listReports', [], { origin: `http://127.0.0.1:${web.port}` })).status).toBe(200);
-    expect((await call('listReports', [], { host: `localhost:${web.port}`, origin: `http://localhost:${web.port}` })).status).toBe(200);
+    expect(
+      (await call('listReports', [], { host: `localhost:${web.port}`, origin: `http://localhost:${web.port}` })).status,
+    ).toBe(200);
   });
 
   it('listens on 127.0.0.1 only', () => {
     expect(web.url).toBe(`http://127.0.0.1:${web.port}/`);
-    return expect(startWebHost({ port: 0, host: '0.0.0.0' as '127.0.0.1', dataDir: base, rendererDir: base })).rejects.toThrow();
+    return expect(
+      startWebHost({ port: 0, host: '0.0.0.0' as '127.0.0.1', dataDir: base, rendererDir: base }),
+    ).rejects.toThrow();
   });
 });
 
@@ -115,7 +135,10 @@ describe('the API over HTTP', () => {
   });
 
   it('answers bad requests with Chinese envelopes', async () => {
-    expect(JSON.parse((await call('openReport', ['../x'])).body)).toEqual({ ok: false, error: expect.stringMatching(/参数无效/) });
+    expect(JSON.parse((await call('openReport', ['../x'])).body)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/参数无效/),
+    });
     expect(JSON.parse((await call('dropDatabase', [])).body).error).toMatch(/未知的操作/);
     const notJson = await raw('POST', '/api/listReports', { 'content-type': 'application/json' }, '{args:');
     expect(notJson.status).toBe(400);
@@ -125,7 +148,12 @@ describe('the API over HTTP', () => {
   });
 
   it('refuses a body over the size limit', async () => {
-    const declared = await raw('POST', '/api/readFile', { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) }, '');
+    const declared = await raw(
+      'POST',
+      '/api/readFile',
+      { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) },
+      '',
+    );
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error).toMatch(/太大/);
   });

@@ -12,7 +12,10 @@ import { gridTable } from './tables';
 
 /** Splits text into its non-empty lines: one paragraph each. */
 export function lines(text: string): string[] {
-  return clean(text).split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  return clean(text)
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 const NUMERALS = '一二三四五六七八九十';
@@ -34,7 +37,10 @@ function para(style: string, text: string): Paragraph {
 function twoLineTitle(style: string, title: string, breakAt: number): Paragraph {
   const a = clean(title.slice(0, breakAt));
   const b = clean(title.slice(breakAt));
-  return new Paragraph({ style, children: a && b ? [new TextRun(a), new TextRun({ text: b, break: 1 })] : [new TextRun(title)] });
+  return new Paragraph({
+    style,
+    children: a && b ? [new TextRun(a), new TextRun({ text: b, break: 1 })] : [new TextRun(title)],
+  });
 }
 
 /** Display width in body characters: ASCII counts half. */
@@ -75,7 +81,11 @@ export function contactLines(report: Report): string[] {
   if (site && !preamble.includes(site)) out.push(`本报告电子版可在${site}查阅。`);
   const c = report.contact;
   const fields: [string, string][] = [
-    ['地址', c.address], ['邮编', c.postcode], ['电话', c.phone], ['传真', c.fax], ['电子邮箱', c.email],
+    ['地址', c.address],
+    ['邮编', c.postcode],
+    ['电话', c.phone],
+    ['传真', c.fax],
+    ['电子邮箱', c.email],
   ];
   const given = fields.filter(([, v]) => v.trim());
   if ((given.length || c.office.trim()) && !(c.phone.trim() && preamble.includes(c.phone.trim()))) {

@@ -1,7 +1,15 @@
 // Word export of a report: the cover letter (报告) and the report, laid out per GB/T 9704-2012.
 // Plain Node: never import 'electron'. The structure is described in README.md for the reader.
 import {
-  AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, SectionType, TextRun,
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  TextRun,
   type ISectionOptions,
 } from 'docx';
 import { reportTitle } from '../../../shared/format';
@@ -37,7 +45,14 @@ function section(children: ISectionOptions['children'], first: boolean): ISectio
       type: first ? undefined : SectionType.NEXT_PAGE,
       page: {
         size: { width: PAGE.width, height: PAGE.height },
-        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer },
+        margin: {
+          top: PAGE.top,
+          bottom: PAGE.bottom,
+          left: PAGE.left,
+          right: PAGE.right,
+          header: PAGE.header,
+          footer: PAGE.footer,
+        },
         // The report's pages are numbered from 1 even after the cover letter.
         pageNumbers: { start: 1 },
       },

@@ -31,7 +31,7 @@ export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
  * 28 characters in 156 mm: each character gets TEXT_WIDTH/28 twips; w:charSpace is the difference
  * to the 16 pt body size in 1/4096 pt.
  */
-export const CHAR_SPACE = Math.round(((TEXT_WIDTH / CHARS_PER_LINE / 20) - BODY_SIZE / 2) * 4096);
+export const CHAR_SPACE = Math.round((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SIZE / 2) * 4096);
 /**
  * Word would reach 28 characters through the grid's charSpace, but LibreOffice then gives every
  * 16 pt character two grid cells (half the text per line). So the grid is type "lines" and body
@@ -92,65 +92,123 @@ const indent2 = { firstLine: 2 * CHAR, firstLineChars: 200 };
 export const paragraphStyles: IParagraphStyleOptions[] = [
   {
     // Normal carries the body size itself: LibreOffice measures the character grid against it.
-    id: 'Normal', name: 'Normal', quickFormat: true,
-    run: { font: font(FONTS.body), size: SIZES.body, characterSpacing: BODY_CONDENSE, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+    id: 'Normal',
+    name: 'Normal',
+    quickFormat: true,
+    run: {
+      font: font(FONTS.body),
+      size: SIZES.body,
+      characterSpacing: BODY_CONDENSE,
+      language: { value: 'en-US', eastAsia: 'zh-CN' },
+    },
   },
   {
-    id: STYLE.body, name: 'NB 正文', quickFormat: true, basedOn: 'Normal', next: STYLE.body,
+    id: STYLE.body,
+    name: 'NB 正文',
+    quickFormat: true,
+    basedOn: 'Normal',
+    next: STYLE.body,
     run: { font: font(FONTS.body), size: SIZES.body },
     paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: exactLine, indent: indent2 },
   },
   {
-    id: STYLE.title, name: 'NB 标题', quickFormat: true, basedOn: STYLE.body, next: STYLE.body,
+    id: STYLE.title,
+    name: 'NB 标题',
+    quickFormat: true,
+    basedOn: STYLE.body,
+    next: STYLE.body,
     run: { font: font(FONTS.title), size: SIZES.title, characterSpacing: 0 },
-    paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exactLine, after: LINE_PITCH }, keepNext: true },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { ...exactLine, after: LINE_PITCH },
+      keepNext: true,
+    },
   },
   {
-    id: STYLE.contact, name: 'NB 联系方式', basedOn: STYLE.body, next: STYLE.body,
+    id: STYLE.contact,
+    name: 'NB 联系方式',
+    basedOn: STYLE.body,
+    next: STYLE.body,
     run: { font: font(FONTS.body), size: SIZES.body },
   },
   {
-    id: STYLE.heading1, name: 'NB 一级标题', quickFormat: true, basedOn: STYLE.body, next: STYLE.body,
+    id: STYLE.heading1,
+    name: 'NB 一级标题',
+    quickFormat: true,
+    basedOn: STYLE.body,
+    next: STYLE.body,
     run: { font: font(FONTS.heading1), size: SIZES.body },
     paragraph: { keepNext: true, outlineLevel: 0 },
   },
   {
-    id: STYLE.heading2, name: 'NB 二级标题', quickFormat: true, basedOn: STYLE.body, next: STYLE.body,
+    id: STYLE.heading2,
+    name: 'NB 二级标题',
+    quickFormat: true,
+    basedOn: STYLE.body,
+    next: STYLE.body,
     run: { font: font(FONTS.heading2), size: SIZES.body },
     paragraph: { keepNext: true, outlineLevel: 1 },
   },
   {
-    id: STYLE.letterTitle, name: 'NB 报送函标题', basedOn: STYLE.title, next: STYLE.recipient,
+    id: STYLE.letterTitle,
+    name: 'NB 报送函标题',
+    basedOn: STYLE.title,
+    next: STYLE.recipient,
     run: { font: font(FONTS.title), size: SIZES.title },
   },
   {
-    id: STYLE.recipient, name: 'NB 主送机关', basedOn: STYLE.body, next: STYLE.letterBody,
+    id: STYLE.recipient,
+    name: 'NB 主送机关',
+    basedOn: STYLE.body,
+    next: STYLE.letterBody,
     run: { font: font(FONTS.body), size: SIZES.body },
     paragraph: { indent: { firstLine: 0, firstLineChars: 0 } },
   },
   {
-    id: STYLE.letterBody, name: 'NB 报送函正文', basedOn: STYLE.body, next: STYLE.letterBody,
+    id: STYLE.letterBody,
+    name: 'NB 报送函正文',
+    basedOn: STYLE.body,
+    next: STYLE.letterBody,
     run: { font: font(FONTS.body), size: SIZES.body },
   },
   {
     // 发文机关署名: above the date, centred on it; the blank space above is room for the seal.
-    id: STYLE.signature, name: 'NB 发文机关署名', basedOn: STYLE.body, next: STYLE.date,
+    id: STYLE.signature,
+    name: 'NB 发文机关署名',
+    basedOn: STYLE.body,
+    next: STYLE.date,
     run: { font: font(FONTS.body), size: SIZES.body },
-    paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exactLine, before: 2 * LINE_PITCH }, keepNext: true },
+    paragraph: {
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { ...exactLine, before: 2 * LINE_PITCH },
+      keepNext: true,
+    },
   },
   {
     // 成文日期: 右空四字.
-    id: STYLE.date, name: 'NB 成文日期', basedOn: STYLE.body, next: STYLE.body,
+    id: STYLE.date,
+    name: 'NB 成文日期',
+    basedOn: STYLE.body,
+    next: STYLE.body,
     run: { font: font(FONTS.body), size: SIZES.body },
     paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: 4 * CHAR } },
   },
   {
-    id: STYLE.tableText, name: 'NB 表格文字', next: STYLE.tableText,
+    id: STYLE.tableText,
+    name: 'NB 表格文字',
+    next: STYLE.tableText,
     run: { font: font(FONTS.table), size: SIZES.table, characterSpacing: 0, snapToGrid: false },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+    },
   },
   {
-    id: STYLE.pageNumber, name: 'NB 页码', next: STYLE.pageNumber,
+    id: STYLE.pageNumber,
+    name: 'NB 页码',
+    next: STYLE.pageNumber,
     run: { font: font(FONTS.pageNumber), size: SIZES.pageNumber, characterSpacing: 0, snapToGrid: false },
     paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
   },

@@ -67,7 +67,10 @@ function itemPropsXml(): string {
 }
 
 function addRelationship(relsXml: string, id: string, type: string, target: string): string {
-  return relsXml.replace('</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`);
+  return relsXml.replace(
+    '</Relationships>',
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
+  );
 }
 
 /**
@@ -90,7 +93,9 @@ export function unsnapStyles(stylesXml: string, ids: string[]): string {
 
 export function finishPackage(bytes: Uint8Array, report: Report): Uint8Array {
   const files = unzipSync(bytes);
-  files['word/styles.xml'] = strToU8(unsnapStyles(strFromU8(files['word/styles.xml']), [STYLE.tableText, STYLE.pageNumber, STYLE.title]));
+  files['word/styles.xml'] = strToU8(
+    unsnapStyles(strFromU8(files['word/styles.xml']), [STYLE.tableText, STYLE.pageNumber, STYLE.title]),
+  );
   files['word/fontTable.xml'] = strToU8(fontTableXml());
   // Font embedding relationships of the library's empty font table are not needed any more.
   delete files['word/_rels/fontTable.xml.rels'];
@@ -102,13 +107,16 @@ export function finishPackage(bytes: Uint8Array, report: Report): Uint8Array {
       `<Relationship Id="rId1" Type="${PROPS_REL}" Target="itemProps1.xml"/></Relationships>`,
   );
   const relsPath = 'word/_rels/document.xml.rels';
-  files[relsPath] = strToU8(addRelationship(strFromU8(files[relsPath]), 'rIdNianbaoReport', CUSTOM_XML_REL, '../customXml/item1.xml'));
+  files[relsPath] = strToU8(
+    addRelationship(strFromU8(files[relsPath]), 'rIdNianbaoReport', CUSTOM_XML_REL, '../customXml/item1.xml'),
+  );
   const ctPath = '[Content_Types].xml';
   let ct = strFromU8(files[ctPath]);
   if (!ct.includes('PartName="/customXml/itemProps1.xml"')) {
     ct = ct.replace('</Types>', `<Override PartName="/customXml/itemProps1.xml" ContentType="${PROPS_CT}"/></Types>`);
   }
-  if (!/Extension="xml"/.test(ct)) ct = ct.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
+  if (!/Extension="xml"/.test(ct))
+    ct = ct.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
   files[ctPath] = strToU8(ct);
   // [Content_Types].xml first, as Word and strict readers expect.
   const ordered: Zippable = { [ctPath]: files[ctPath] };

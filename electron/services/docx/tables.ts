@@ -1,8 +1,18 @@
 // Renders a table grid (electron/services/tables/grid.ts) as a Word table exactly the text
 // width wide. Merges are written explicitly: w:gridSpan across, w:vMerge restart/continue down.
 import {
-  AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
-  VerticalAlignTable, VerticalMergeType, WidthType,
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
 } from 'docx';
 import type { Report } from '../../../shared/report/model';
 import { getCell } from '../../../shared/report/access';
@@ -25,11 +35,27 @@ export function cellText(report: Report, id: string): string {
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+const borders = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
 
-function textParagraphs(text: string, size: number, align: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph[] {
+function textParagraphs(
+  text: string,
+  size: number,
+  align: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Paragraph[] {
   return text.split('\n').map(
-    (line) => new Paragraph({ style: STYLE.tableText, alignment: align, children: line ? [new TextRun({ text: line, size })] : [] }),
+    (line) =>
+      new Paragraph({
+        style: STYLE.tableText,
+        alignment: align,
+        children: line ? [new TextRun({ text: line, size })] : [],
+      }),
   );
 }
 
@@ -44,13 +70,16 @@ export function gridTable(grid: TableGrid, report: Report): Table {
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const cells: TableCell[] = [];
-    for (let col = 0; col < grid.cols; ) {
+    for (let col = 0; col < grid.cols;) {
       const c = at[r][col];
       if (!c) throw new Error(`table grid of section ${grid.section} has a hole at ${r},${col}`);
       const starts = c.row === r;
       const text = c.role === 'value' ? cellText(report, c.cell!) : c.text;
       // Matrix row labels and the note read as text: left; headers and numbers: centred.
-      const align = grid.key === 'applications' && (c.role === 'label' || c.role === 'note') ? AlignmentType.LEFT : AlignmentType.CENTER;
+      const align =
+        grid.key === 'applications' && (c.role === 'label' || c.role === 'note')
+          ? AlignmentType.LEFT
+          : AlignmentType.CENTER;
       cells.push(
         new TableCell({
           width: { size: span(c), type: WidthType.DXA },

@@ -61,7 +61,7 @@ export function inspectCfb(bytes: Uint8Array): CfbInfo {
   const miniShift = u16(bytes, 32);
   if ((secShift !== 9 && secShift !== 12) || miniShift !== 6) throw new CfbError('扇区大小无效（文件已损坏）');
   const sec = 1 << secShift;
-  const nSectors = Math.floor((bytes.length - sec) / sec) + (((bytes.length - sec) % sec) > 0 ? 1 : 0);
+  const nSectors = Math.floor((bytes.length - sec) / sec) + ((bytes.length - sec) % sec > 0 ? 1 : 0);
   if (nSectors <= 0) throw new CfbError('文件过短（不完整）');
   const fatSectors = i32(bytes, 44);
   const dirStart = i32(bytes, 48);
@@ -70,7 +70,14 @@ export function inspectCfb(bytes: Uint8Array): CfbInfo {
   const miniFatSectors = i32(bytes, 64);
   const difatStart = i32(bytes, 68);
   const difatSectors = i32(bytes, 72);
-  if (fatSectors < 1 || fatSectors > nSectors || difatSectors < 0 || difatSectors > nSectors || miniFatSectors < 0 || miniFatSectors > nSectors) {
+  if (
+    fatSectors < 1 ||
+    fatSectors > nSectors ||
+    difatSectors < 0 ||
+    difatSectors > nSectors ||
+    miniFatSectors < 0 ||
+    miniFatSectors > nSectors
+  ) {
     throw new CfbError('分配表大小无效（文件已损坏）');
   }
   const sectorAt = (s: number) => {
@@ -87,7 +94,8 @@ export function inspectCfb(bytes: Uint8Array): CfbInfo {
     if (d < 0 || seen.has(d) || seen.size > difatSectors) throw new CfbError('分配表目录无效（文件已损坏）');
     seen.add(d);
     const s = sectorAt(d);
-    for (let o = 0; o + 4 < sec && fatList.length < fatSectors; o += 4) fatList.push(o + 4 <= s.length ? i32(s, o) : FREE);
+    for (let o = 0; o + 4 < sec && fatList.length < fatSectors; o += 4)
+      fatList.push(o + 4 <= s.length ? i32(s, o) : FREE);
     d = s.length >= sec ? i32(s, sec - 4) : END;
   }
   const per = sec / 4;
@@ -99,7 +107,15 @@ export function inspectCfb(bytes: Uint8Array): CfbInfo {
   assertAcyclic(fat, '分配表');
   const dirSectors = chain(fat, dirStart, nSectors);
   // Directory entries (128 bytes each).
-  const entries: { name: string; type: number; left: number; right: number; child: number; start: number; size: number }[] = [];
+  const entries: {
+    name: string;
+    type: number;
+    left: number;
+    right: number;
+    child: number;
+    start: number;
+    size: number;
+  }[] = [];
   for (const s of dirSectors) {
     const data = sectorAt(s);
     for (let o = 0; o + 128 <= data.length; o += 128) {

@@ -2,16 +2,25 @@
 // bytes, and GB18030/GBK (what Chinese Windows saves as "ANSI") when UTF-8 does not fit.
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
   // UTF-16 without a mark: ASCII and CJK punctuation leave many zero bytes at one parity.
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? odd++ : even++);
-  if (sample.length >= 16 && odd > sample.length / 8 && even < sample.length / 64) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16' };
-  if (sample.length >= 16 && even > sample.length / 8 && odd < sample.length / 64) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16' };
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
+  if (sample.length >= 16 && odd > sample.length / 8 && even < sample.length / 64)
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16' };
+  if (sample.length >= 16 && even > sample.length / 8 && odd < sample.length / 64)
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {

@@ -162,9 +162,11 @@ export function docxToBlocks(xml: string): DocxBlocks {
           if (outer && !outer.layout) {
             // The outer table is a layout box: what it held so far goes out as paragraphs.
             outer.layout = true;
-            for (const row of outer.rows) for (const c of row) for (const p of c.paras) if (p.trim()) blocks.push({ type: 'p', text: p });
+            for (const row of outer.rows)
+              for (const c of row) for (const p of c.paras) if (p.trim()) blocks.push({ type: 'p', text: p });
             outer.rows = [];
-            if (outer.row) for (const c of outer.row) for (const p of c.paras) if (p.trim()) blocks.push({ type: 'p', text: p });
+            if (outer.row)
+              for (const c of outer.row) for (const p of c.paras) if (p.trim()) blocks.push({ type: 'p', text: p });
             outer.row = [];
             flushLayoutCell(outer);
           } else if (outer) {
@@ -187,7 +189,8 @@ export function docxToBlocks(xml: string): DocxBlocks {
           const t = top();
           const v = Math.min(MAX_COLS, Number(attr(attrs, 'w:val') ?? 0) || 0);
           if (!t || !t.row || v <= 0) return;
-          if (name === 'w:gridBefore') for (let k = 0; k < v; k++) t.row.push({ paras: [], span: 1, vmerge: null, hmerge: false });
+          if (name === 'w:gridBefore')
+            for (let k = 0; k < v; k++) t.row.push({ paras: [], span: 1, vmerge: null, hmerge: false });
           else t.gridAfter = v;
           return;
         }

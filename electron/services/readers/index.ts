@@ -42,7 +42,9 @@ const KIND = {
 const FIRST_SECTION = `${format2021.sections[0].numeral}、${format2021.sections[0].heading}`;
 
 function notAReport(name: string): UserError {
-  return new UserError(`文件“${name}”不像是${REPORT_TITLE_SUFFIX}：没有找到报告标题、“${FIRST_SECTION}”等部分标题或统计表。请确认选择的文件是否正确。`);
+  return new UserError(
+    `文件“${name}”不像是${REPORT_TITLE_SUFFIX}：没有找到报告标题、“${FIRST_SECTION}”等部分标题或统计表。请确认选择的文件是否正确。`,
+  );
 }
 
 function finish(name: string, parsed: ParsedReport, kind: string, options: ReadOptions): ReadResult {
@@ -56,9 +58,11 @@ function finish(name: string, parsed: ParsedReport, kind: string, options: ReadO
 const sniff = (bytes: Uint8Array, ascii: string) => ascii.split('').every((c, i) => bytes[i] === c.charCodeAt(0));
 
 function zipMessage(name: string, e: ZipError): UserError {
-  if (e.problem === 'encrypted') return new UserError(`文件“${name}”已加密（设置了打开密码），无法读取。请在 Word/WPS 中取消密码并另存后再导入。`);
+  if (e.problem === 'encrypted')
+    return new UserError(`文件“${name}”已加密（设置了打开密码），无法读取。请在 Word/WPS 中取消密码并另存后再导入。`);
   if (e.problem === 'bomb') return new UserError(`文件“${name}”${e.message}，已停止读取。`);
-  if (e.problem === 'unsupported') return new UserError(`无法读取“${name}”：${e.message}。请在 Word/WPS 中另存为 .docx 后再导入。`);
+  if (e.problem === 'unsupported')
+    return new UserError(`无法读取“${name}”：${e.message}。请在 Word/WPS 中另存为 .docx 后再导入。`);
   return new UserError(`文件“${name}”已损坏，无法解压：${e.message}。请用 Word/WPS 打开并另存后再导入。`);
 }
 
@@ -105,7 +109,9 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
     return finish(name, parseBlocks(sheetsToBlocks(book, new Set())), KIND.xlsx, options);
   }
   if (byName.has('content.xml') || byName.has('mimetype')) {
-    throw new UserError(`文件“${name}”是 OpenDocument（WPS/LibreOffice 的 .odt/.ods）格式，暂不支持。请另存为 .docx 或 .xlsx 后再导入。`);
+    throw new UserError(
+      `文件“${name}”是 OpenDocument（WPS/LibreOffice 的 .odt/.ods）格式，暂不支持。请另存为 .docx 或 .xlsx 后再导入。`,
+    );
   }
   throw new UserError(`文件“${name}”是压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件，无法读取。`);
 }
@@ -115,7 +121,8 @@ async function readCfb(name: string, bytes: Uint8Array, options: ReadOptions): P
   try {
     names = inspectCfb(bytes).names;
   } catch (e) {
-    if (e instanceof CfbError) throw new UserError(`文件“${name}”已损坏，无法读取：${e.message}。请用 Word/WPS 打开并另存为 .docx 后再导入。`);
+    if (e instanceof CfbError)
+      throw new UserError(`文件“${name}”已损坏，无法读取：${e.message}。请用 Word/WPS 打开并另存为 .docx 后再导入。`);
     throw e;
   }
   if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) {
@@ -129,7 +136,9 @@ async function readCfb(name: string, bytes: Uint8Array, options: ReadOptions): P
   try {
     text = await docText(bytes);
   } catch {
-    throw new UserError(`文件“${name}”（Word 97-2003 文档）已损坏或使用了不支持的格式，无法读取。请在 Word/WPS 中另存为 .docx 后再导入。`);
+    throw new UserError(
+      `文件“${name}”（Word 97-2003 文档）已损坏或使用了不支持的格式，无法读取。请在 Word/WPS 中另存为 .docx 后再导入。`,
+    );
   }
   return finish(name, parseText(text, { textRows: 'stream' }), KIND.doc, options);
 }
@@ -140,7 +149,8 @@ async function readPdf(name: string, bytes: Uint8Array, options: ReadOptions): P
     ({ text } = await pdfText(bytes));
   } catch (e) {
     if (!(e instanceof PdfError)) throw new UserError(`PDF 文件“${name}”无法读取：文件可能已损坏。`);
-    if (e.problem === 'encrypted') throw new UserError(`PDF 文件“${name}”设置了打开密码，无法读取。请提供未加密的文件。`);
+    if (e.problem === 'encrypted')
+      throw new UserError(`PDF 文件“${name}”设置了打开密码，无法读取。请提供未加密的文件。`);
     if (e.problem === 'timeout') throw new UserError(`PDF 文件“${name}”读取超时（文件过于复杂或已损坏），已停止读取。`);
     throw new UserError(`PDF 文件“${name}”已损坏或不是有效的 PDF，无法读取。`);
   }
@@ -181,8 +191,16 @@ export async function readReportBytes(name: string, bytes: Uint8Array, options: 
     if (isCfb(bytes)) return await readCfb(name, bytes, options);
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
     if (head.includes('%PDF-')) return await readPdf(name, bytes, options);
-    if (sniff(bytes, '\x89PNG') || sniff(bytes, '\xff\xd8\xff') || sniff(bytes, 'GIF8') || sniff(bytes, 'II*\x00') || sniff(bytes, 'MM\x00*')) {
-      throw new UserError(`文件“${name}”是图片，无法读取其中的文字。请使用 Word 文件、有文字层的 PDF，或粘贴网页上的文字。`);
+    if (
+      sniff(bytes, '\x89PNG') ||
+      sniff(bytes, '\xff\xd8\xff') ||
+      sniff(bytes, 'GIF8') ||
+      sniff(bytes, 'II*\x00') ||
+      sniff(bytes, 'MM\x00*')
+    ) {
+      throw new UserError(
+        `文件“${name}”是图片，无法读取其中的文字。请使用 Word 文件、有文字层的 PDF，或粘贴网页上的文字。`,
+      );
     }
     if (head.startsWith('{\\rtf')) {
       throw new UserError(`文件“${name}”是 RTF 格式，暂不支持。请在 Word/WPS 中另存为 .docx 后再导入。`);
@@ -200,7 +218,10 @@ export async function readReportBytes(name: string, bytes: Uint8Array, options: 
  * Reads a file from disk (the command line). By default a document without any of the tables
  * is refused: there is nothing to check.
  */
-export async function readReportPath(path: string, options: ReadOptions = { requireTables: true }): Promise<ReadResult> {
+export async function readReportPath(
+  path: string,
+  options: ReadOptions = { requireTables: true },
+): Promise<ReadResult> {
   const name = basename(path);
   let size: number;
   try {

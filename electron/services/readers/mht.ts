@@ -2,7 +2,10 @@
 // first text/html part, quoted-printable or base64, in its charset (often GB2312).
 
 export function isMht(head: string): boolean {
-  return /^(?:From:.*\r?\n|Subject:.*\r?\n|Date:.*\r?\n)*MIME-Version:/im.test(head.slice(0, 2000)) && /multipart\/related/i.test(head.slice(0, 4000));
+  return (
+    /^(?:From:.*\r?\n|Subject:.*\r?\n|Date:.*\r?\n)*MIME-Version:/im.test(head.slice(0, 2000)) &&
+    /multipart\/related/i.test(head.slice(0, 4000))
+  );
 }
 
 function decodeQuotedPrintable(s: string): Uint8Array {
@@ -33,7 +36,12 @@ export function mhtHtml(raw: string): string | null {
     if (!/Content-Type:\s*text\/html/i.test(headers)) continue;
     const body = part.slice(split).replace(/^\r?\n\r?\n/, '');
     const encoding = headers.match(/Content-Transfer-Encoding:\s*([\w-]+)/i)?.[1]?.toLowerCase() ?? '8bit';
-    const bytes = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? decodeBase64(body) : new Uint8Array(Buffer.from(body, 'latin1'));
+    const bytes =
+      encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : encoding === 'base64'
+          ? decodeBase64(body)
+          : new Uint8Array(Buffer.from(body, 'latin1'));
     const charset = headers.match(/charset="?([\w-]+)"?/i)?.[1] ?? 'utf-8';
     try {
       return new TextDecoder(charset).decode(bytes);

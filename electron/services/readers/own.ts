@@ -16,7 +16,11 @@ import type { ZipEntry } from './zip';
 export const OWN_DOCX_NS = 'urn:nianbao:report';
 export const OWN_XLSX_SHEET = '_nianbao';
 
-const paragraphs = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const paragraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const sameParagraphs = (a: string, b: string) => paragraphs(a).join('\n') === paragraphs(b).join('\n');
 const headingKey = (h: string) => normalizeLabel(h.replace(/^\s*[（(][一二三四五六七八九十]+[)）]\s*/, ''));
 
@@ -35,7 +39,9 @@ function mergeParts(saved: NarrativePart[], read: NarrativePart[]): NarrativePar
   return out;
 }
 
-function tableKeys(format: FormatDef): ('activeDisclosure' | 'activeDisclosure2019' | 'applications' | 'reviewLitigation')[] {
+function tableKeys(
+  format: FormatDef,
+): ('activeDisclosure' | 'activeDisclosure2019' | 'applications' | 'reviewLitigation')[] {
   return [format.disclosureKey, 'applications', 'reviewLitigation'];
 }
 
@@ -61,7 +67,12 @@ export function readOwnDocx(entries: ZipEntry[], read: (e: ZipEntry) => string, 
   const rowsRead = new Set(visible.stats.rowsRead);
   let edited = 0;
   for (const key of tableKeys(format)) {
-    const from = key === 'applications' ? visible.report.applications : key === 'reviewLitigation' ? visible.report.reviewLitigation : (visible.report[key] ?? {});
+    const from =
+      key === 'applications'
+        ? visible.report.applications
+        : key === 'reviewLitigation'
+          ? visible.report.reviewLitigation
+          : (visible.report[key] ?? {});
     const into = { ...(report[key] ?? {}) };
     for (const [rowId, row] of Object.entries(into)) {
       if (!rowsRead.has(`${key}.${rowId}`)) continue;
@@ -107,16 +118,26 @@ export function readOwnXlsx(book: XlsxBook, names: { name: string; ref: string }
     const v = readCell(sheet.cells.get(`${at.row},${at.col}`) ?? '');
     read++;
     const value = v.kind === 'number' ? v.value : null;
-    if (v.kind === 'text' || v.kind === 'huge') problems.push(`“${cells.get(name)!.rowLabel}”的“${cells.get(name)!.colLabel}”不是数字，按空白处理`);
+    if (v.kind === 'text' || v.kind === 'huge')
+      problems.push(`“${cells.get(name)!.rowLabel}”的“${cells.get(name)!.colLabel}”不是数字，按空白处理`);
     if (value !== getCell(report, name)) edited++;
     report = setCell(report, name, value);
   }
   if (!read) {
     const visible = parseBlocks(
-      book.sheets.filter((s) => s.state === 'visible').flatMap((s): Block[] => [{ type: 'p', text: s.name }, { type: 'table', rows: s.rows, merged: s.merged }]),
+      book.sheets
+        .filter((s) => s.state === 'visible')
+        .flatMap((s): Block[] => [
+          { type: 'p', text: s.name },
+          { type: 'table', rows: s.rows, merged: s.merged },
+        ]),
       { known: { org: report.org, year: report.year, format: report.format } },
     );
-    return { report: { ...report, ...pickTables(visible.report, format) }, problems: visible.problems, stats: visible.stats };
+    return {
+      report: { ...report, ...pickTables(visible.report, format) },
+      problems: visible.problems,
+      stats: visible.stats,
+    };
   }
   if (edited) problems.unshift(`表格中有${edited}个数字与导出时不同（可能在 Excel 中修改过），已按表格中的数字读取`);
   return {

@@ -24,7 +24,8 @@ interface Item {
 
 export const PDF_LIMITS = { maxPages: 300, timeoutMs: 60_000 };
 
-const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const PAGE_NUMBER =
+  /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 function pdfjsDir(): string {
   const require = createRequire(import.meta.url);
@@ -55,7 +56,8 @@ function joinItems(items: Item[]): string {
   return line;
 }
 
-const near = (a: Item, b: Item, tol: number) => Math.abs(a.x - b.x) <= tol || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= tol;
+const near = (a: Item, b: Item, tol: number) =>
+  Math.abs(a.x - b.x) <= tol || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= tol;
 
 /**
  * A blank cell leaves no text in a PDF: a row of 6 numbers under rows of 7 has lost one. Where
@@ -87,12 +89,18 @@ function withBlanks(rows: Row[], r: number): string[] | null {
     counts.set(other.length, list);
   }
   let template: Item[] | null = null;
-  for (const [, list] of counts) if (list.length >= 2 && (!template || list[0].length < template.length)) template = list[0];
+  for (const [, list] of counts)
+    if (list.length >= 2 && (!template || list[0].length < template.length)) template = list[0];
   // One full row right next to it will do (规章 above 行政规范性文件).
   if (!template) {
     for (const k of [r - 1, r + 1, r - 2, r + 2]) {
       const other = rows[k]?.items.filter((it) => isValue(it) && it.x > labelEnd);
-      if (other && other.length > values.length && other.length <= values.length + 3 && values.every((v) => other.some((o) => near(v, o, tol)))) {
+      if (
+        other &&
+        other.length > values.length &&
+        other.length <= values.length + 3 &&
+        values.every((v) => other.some((o) => near(v, o, tol)))
+      ) {
         template = other;
         break;
       }
@@ -120,7 +128,8 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
     const cells: Item[] = [];
     for (const it of items) {
       const last = cells[cells.length - 1];
-      if (last && it.x - (last.x + last.w) <= it.size * 0.3) cells[cells.length - 1] = { ...last, str: last.str + it.str, w: it.x + it.w - last.x };
+      if (last && it.x - (last.x + last.w) <= it.size * 0.3)
+        cells[cells.length - 1] = { ...last, str: last.str + it.str, w: it.x + it.w - last.x };
       else cells.push(it);
     }
     for (const it of cells) if (it.x > labelEnd && !slots.some((s) => near(s, it, tol))) slots.push(it);
@@ -202,7 +211,13 @@ export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages:
           for (const raw of content.items) {
             if (!('str' in raw)) continue;
             const t = raw.transform as number[];
-            items.push({ str: raw.str, x: t[4], y: t[5] - view[1], w: raw.width, size: Math.hypot(t[2], t[3]) || Math.abs(t[0]) || 10 });
+            items.push({
+              str: raw.str,
+              x: t[4],
+              y: t[5] - view[1],
+              w: raw.width,
+              size: Math.hypot(t[2], t[3]) || Math.abs(t[0]) || 10,
+            });
           }
           lines.push(...pageLines(items, view[3] - view[1]));
           page.cleanup();
@@ -216,4 +231,3 @@ export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages:
     void task.destroy().catch(() => undefined);
   }
 }
-

@@ -32,7 +32,10 @@ export function parseRef(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
 }
 
-export function parseWorkbook(xml: string): { sheets: { name: string; rid: string; state: string }[]; names: { name: string; ref: string }[] } {
+export function parseWorkbook(xml: string): {
+  sheets: { name: string; rid: string; state: string }[];
+  names: { name: string; ref: string }[];
+} {
   const sheets: { name: string; rid: string; state: string }[] = [];
   const names: { name: string; ref: string }[] = [];
   let current: { name: string; ref: string } | null = null;
@@ -40,7 +43,11 @@ export function parseWorkbook(xml: string): { sheets: { name: string; rid: strin
     open(name, attrs) {
       const local = name.replace(/^\w+:/, '');
       if (local === 'sheet') {
-        sheets.push({ name: attr(attrs, 'name') ?? '', rid: attr(attrs, 'r:id') ?? attr(attrs, 'relationships:id') ?? '', state: attr(attrs, 'state') ?? 'visible' });
+        sheets.push({
+          name: attr(attrs, 'name') ?? '',
+          rid: attr(attrs, 'r:id') ?? attr(attrs, 'relationships:id') ?? '',
+          state: attr(attrs, 'state') ?? 'visible',
+        });
       } else if (local === 'definedName') {
         current = { name: attr(attrs, 'name') ?? '', ref: '' };
       }
@@ -171,7 +178,9 @@ export function parseSheet(xml: string, strings: string[], name: string, state: 
   }
   // A sheet is read up to some 300 thousand cells (a report's tables have a few hundred).
   height = Math.min(height, Math.floor(300_000 / Math.max(1, width)));
-  const rows: string[][] = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => cells.get(`${r},${c}`) ?? ''));
+  const rows: string[][] = Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, c) => cells.get(`${r},${c}`) ?? ''),
+  );
   const merged: boolean[][] = rows.map((r) => r.map(() => false));
   for (const m of merges) {
     const [a, b] = m.split(':');

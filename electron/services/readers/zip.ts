@@ -37,7 +37,9 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)
+  );
 }
 
 function decodeName(bytes: Uint8Array, utf8: boolean): string {
@@ -102,7 +104,10 @@ export class InflateBudget {
 /** Inflates one entry, checking its stated sizes and the budget as it goes. */
 export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget): Uint8Array {
   if (e.flags & 1) throw new ZipError('encrypted', '文件已加密');
-  if (e.size > budget.limit || (e.size > 1024 * 1024 && e.compressedSize > 0 && e.size / e.compressedSize > ZIP_LIMITS.maxRatio)) {
+  if (
+    e.size > budget.limit ||
+    (e.size > 1024 * 1024 && e.compressedSize > 0 && e.size / e.compressedSize > ZIP_LIMITS.maxRatio)
+  ) {
     throw new ZipError('bomb', `其中“${e.name}”解压后有${Math.round(e.size / 1024 / 1024)}MB（可能是“压缩炸弹”）`);
   }
   const p = e.offset;

@@ -11,7 +11,12 @@ const TEMP_SUFFIX = '.tmp';
 
 export type RenameFn = (from: string, to: string) => Promise<void>;
 
-export async function renameWithRetry(from: string, to: string, renameFn: RenameFn = rename, attempts = 8): Promise<void> {
+export async function renameWithRetry(
+  from: string,
+  to: string,
+  renameFn: RenameFn = rename,
+  attempts = 8,
+): Promise<void> {
   for (let i = 0; ; i++) {
     try {
       return await renameFn(from, to);

@@ -13,8 +13,7 @@ export const notices = {
     `报告“${name}”的文件找不到了，已自动恢复到 ${formatLocalTime(backupAt)} 的备份。`,
   reportLost: (name: string, asidePath: string) =>
     `报告“${name}”的文件已损坏，且没有可用的备份，无法自动恢复，已从列表中移除。损坏的文件已另存为 ${asidePath}，请联系技术人员处理。`,
-  reportMissingLost: (name: string) =>
-    `报告“${name}”的文件找不到了，且没有可用的备份，已从列表中移除。`,
+  reportMissingLost: (name: string) => `报告“${name}”的文件找不到了，且没有可用的备份，已从列表中移除。`,
   indexRestored: (backupAt: Date, asidePath: string) =>
     `报告列表文件已损坏，已自动恢复到 ${formatLocalTime(backupAt)} 的备份，并按各报告文件核对了内容。损坏的文件已另存为 ${asidePath}。`,
   indexRebuilt: (asidePath: string) =>

@@ -10,7 +10,13 @@ import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { TRASH_DAYS, UserError, type BackupInfo, type ReportSummary } from '../../../shared/api';
-import { CURRENT_SCHEMA_VERSION, parseReportJson, parseReportText, serializeReport, type Report } from '../../../shared/report';
+import {
+  CURRENT_SCHEMA_VERSION,
+  parseReportJson,
+  parseReportText,
+  serializeReport,
+  type Report,
+} from '../../../shared/report';
 import { removeStaleTempFiles, renameWithRetry, writeFileAtomic } from './atomic';
 import { dateOfStamp, isBackupId, listBackupIds, MAX_BACKUPS, readBackup, stampOf, writeBackup } from './backups';
 import { fsErrorToUser } from './fs-errors';
@@ -41,7 +47,14 @@ export function defaultReportName(org: string, year: number): string {
 }
 
 function toSummary(e: IndexEntry): ReportSummary {
-  const s: ReportSummary = { id: e.id, name: e.name, org: e.org, year: e.year, format: e.format, updatedAt: e.updatedAt };
+  const s: ReportSummary = {
+    id: e.id,
+    name: e.name,
+    org: e.org,
+    year: e.year,
+    format: e.format,
+    updatedAt: e.updatedAt,
+  };
   if (e.deletedAt) s.deletedAt = e.deletedAt;
   return s;
 }
@@ -141,7 +154,15 @@ export class ReportStore {
 
   private async setAside(path: string): Promise<string> {
     let target = `${path}.damaged-${stampOf(this.now())}`;
-    for (let i = 2; await stat(target).then(() => true, () => false); i++) target = `${path}.damaged-${stampOf(this.now())}-${i}`;
+    for (
+      let i = 2;
+      await stat(target).then(
+        () => true,
+        () => false,
+      );
+      i++
+    )
+      target = `${path}.damaged-${stampOf(this.now())}-${i}`;
     await renameWithRetry(path, target);
     return target;
   }
@@ -192,10 +213,14 @@ export class ReportStore {
       this.lastText.set(entry.id, text);
       const at = dateOfStamp(id)!;
       // A report in the trash that had lost its file is restored silently: the user deleted it.
-      if (!entry.deletedAt) this.notices.push(aside ? say.reportRestored(entry.name, at, aside) : say.reportMissingRestored(entry.name, at));
+      if (!entry.deletedAt)
+        this.notices.push(
+          aside ? say.reportRestored(entry.name, at, aside) : say.reportMissingRestored(entry.name, at),
+        );
       return parsed.report;
     }
-    if (!entry.deletedAt || aside) this.notices.push(aside ? say.reportLost(entry.name, aside) : say.reportMissingLost(entry.name));
+    if (!entry.deletedAt || aside)
+      this.notices.push(aside ? say.reportLost(entry.name, aside) : say.reportMissingLost(entry.name));
     this.db.data.reports = this.db.data.reports.filter((e) => e.id !== entry.id);
     return null;
   }
@@ -213,7 +238,10 @@ export class ReportStore {
     const before = JSON.stringify(entry);
     this.describe(entry, report);
     if (refreshTimes) {
-      const mtime = await stat(this.reportPath(entry.id)).then((s) => s.mtime.toISOString(), () => entry.updatedAt);
+      const mtime = await stat(this.reportPath(entry.id)).then(
+        (s) => s.mtime.toISOString(),
+        () => entry.updatedAt,
+      );
       if (mtime > entry.updatedAt) entry.updatedAt = mtime;
     }
     return JSON.stringify(entry) !== before;
@@ -227,8 +255,20 @@ export class ReportStore {
     for (const n of names) {
       const m = /^([A-Za-z0-9_-]+)\.json$/.exec(n);
       if (!m || known.has(m[1])) continue;
-      const mtime = await stat(join(this.dataDir, 'reports', n)).then((s) => s.mtime.toISOString(), () => this.now().toISOString());
-      const entry: IndexEntry = { id: m[1], name: m[1], customName: false, org: '', year: 0, format: '2021', createdAt: mtime, updatedAt: mtime };
+      const mtime = await stat(join(this.dataDir, 'reports', n)).then(
+        (s) => s.mtime.toISOString(),
+        () => this.now().toISOString(),
+      );
+      const entry: IndexEntry = {
+        id: m[1],
+        name: m[1],
+        customName: false,
+        org: '',
+        year: 0,
+        format: '2021',
+        createdAt: mtime,
+        updatedAt: mtime,
+      };
       this.db.data.reports.push(entry);
       const report = await this.readChecked(entry).catch(() => null);
       if (!report) {
@@ -332,7 +372,16 @@ export class ReportStore {
       const id = randomUUID();
       const at = this.now().toISOString();
       await this.writeReport(id, serializeReport(report));
-      const entry: IndexEntry = { id, name: '', customName: false, org: '', year: 0, format: '2021', createdAt: at, updatedAt: at };
+      const entry: IndexEntry = {
+        id,
+        name: '',
+        customName: false,
+        org: '',
+        year: 0,
+        format: '2021',
+        createdAt: at,
+        updatedAt: at,
+      };
       this.describe(entry, report);
       this.db.data.reports.push(entry);
       await this.writeIndex(true);

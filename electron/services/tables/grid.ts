@@ -1,7 +1,14 @@
 // The tables of 二, 三 and 四 laid out as grids of (possibly merged) cells, in the official
 // layout. Word and Excel export both render these grids, so the two files share one layout and
 // every label comes from shared/format.
-import { cellId, ownLabel, type ColumnDef, type FormatDef, type TableKey, type ValueKind } from '../../../shared/format';
+import {
+  cellId,
+  ownLabel,
+  type ColumnDef,
+  type FormatDef,
+  type TableKey,
+  type ValueKind,
+} from '../../../shared/format';
 
 export type GridRole = 'block' | 'header' | 'note' | 'label' | 'value';
 
@@ -47,21 +54,42 @@ export function disclosureGrid(format: FormatDef): TableGrid {
     r++;
     cells.push({ row: r, col: 0, rowSpan: 1, colSpan: 1, role: 'header', text: block.itemHeader });
     block.columns.forEach((c, i) => {
-      cells.push({ row: r, col: 1 + i, rowSpan: 1, colSpan: spread(i, block.columns.length), role: 'header', text: c.label });
+      cells.push({
+        row: r,
+        col: 1 + i,
+        rowSpan: 1,
+        colSpan: spread(i, block.columns.length),
+        role: 'header',
+        text: c.label,
+      });
     });
     r++;
     for (const row of block.rows) {
       cells.push({ row: r, col: 0, rowSpan: 1, colSpan: 1, role: 'label', text: ownLabel(row.path) });
       block.columns.forEach((c, i) => {
         cells.push({
-          row: r, col: 1 + i, rowSpan: 1, colSpan: spread(i, block.columns.length), role: 'value', text: '',
-          cell: cellId(format.disclosureKey, row.id, c.id), kind: c.kind,
+          row: r,
+          col: 1 + i,
+          rowSpan: 1,
+          colSpan: spread(i, block.columns.length),
+          role: 'value',
+          text: '',
+          cell: cellId(format.disclosureKey, row.id, c.id),
+          kind: c.kind,
         });
       });
       r++;
     }
   }
-  return { section: 2, key: format.disclosureKey, rows: r, cols, headerRows: 0, widths: [3, ...Array(n).fill(2)], cells };
+  return {
+    section: 2,
+    key: format.disclosureKey,
+    rows: r,
+    cols,
+    headerRows: 0,
+    widths: [3, ...Array(n).fill(2)],
+    cells,
+  };
 }
 
 /** Consecutive runs of columns sharing a group (undefined group = a run of its own). */
@@ -97,10 +125,24 @@ export function matrixGrid(format: FormatDef): TableGrid {
     if (run.group) {
       cells.push({ row: 1, col: L + run.start, rowSpan: 1, colSpan: run.count, role: 'header', text: run.group });
       for (let i = 0; i < run.count; i++) {
-        cells.push({ row: 2, col: L + run.start + i, rowSpan: 1, colSpan: 1, role: 'header', text: m.columns[run.start + i].label });
+        cells.push({
+          row: 2,
+          col: L + run.start + i,
+          rowSpan: 1,
+          colSpan: 1,
+          role: 'header',
+          text: m.columns[run.start + i].label,
+        });
       }
     } else {
-      cells.push({ row: 1, col: L + run.start, rowSpan: 2, colSpan: 1, role: 'header', text: m.columns[run.start].label });
+      cells.push({
+        row: 1,
+        col: L + run.start,
+        rowSpan: 2,
+        colSpan: 1,
+        role: 'header',
+        text: m.columns[run.start].label,
+      });
     }
   }
   // Row labels: a label at depth d merges down over following rows with the same path prefix.
@@ -112,7 +154,10 @@ export function matrixGrid(format: FormatDef): TableGrid {
       const own = d === depth - 1;
       const prev = open[d];
       const samePrefix =
-        !own && prev && i > 0 && m.rows[i - 1].path.length > d + 1 &&
+        !own &&
+        prev &&
+        i > 0 &&
+        m.rows[i - 1].path.length > d + 1 &&
         m.rows[i - 1].path.slice(0, d + 1).join('\u0000') === row.path.slice(0, d + 1).join('\u0000');
       if (samePrefix && prev) {
         prev.rowSpan++;
@@ -124,14 +169,28 @@ export function matrixGrid(format: FormatDef): TableGrid {
     }
     for (let d = depth; d < L; d++) open[d] = null;
     m.columns.forEach((c, j) => {
-      cells.push({ row: r, col: L + j, rowSpan: 1, colSpan: 1, role: 'value', text: '', cell: cellId('applications', row.id, c.id), kind: c.kind });
+      cells.push({
+        row: r,
+        col: L + j,
+        rowSpan: 1,
+        colSpan: 1,
+        role: 'value',
+        text: '',
+        cell: cellId('applications', row.id, c.id),
+        kind: c.kind,
+      });
     });
   });
   // Label columns get room for the long 2021 labels (two lines at most); numbers need little.
   const labelWidths = L === 3 ? [5, 6, 15] : Array(L).fill(9);
   return {
-    section: 3, key: 'applications', rows: H + m.rows.length, cols, headerRows: H,
-    widths: [...labelWidths, ...Array(m.columns.length).fill(3.4)], cells,
+    section: 3,
+    key: 'applications',
+    rows: H + m.rows.length,
+    cols,
+    headerRows: H,
+    widths: [...labelWidths, ...Array(m.columns.length).fill(3.4)],
+    cells,
   };
 }
 
@@ -151,10 +210,18 @@ export function reviewGrid(format: FormatDef): TableGrid {
     let i = 0;
     while (i < r.groups.length) {
       const g = r.groups[i];
-      if (g.path.length <= d) { i++; continue; }
+      if (g.path.length <= d) {
+        i++;
+        continue;
+      }
       const key = g.path.slice(0, d + 1).join('\u0000');
       let j = i + 1;
-      while (j < r.groups.length && r.groups[j].path.length > d && r.groups[j].path.slice(0, d + 1).join('\u0000') === key) j++;
+      while (
+        j < r.groups.length &&
+        r.groups[j].path.length > d &&
+        r.groups[j].path.slice(0, d + 1).join('\u0000') === key
+      )
+        j++;
       cells.push({ row: d, col: i * k, rowSpan: 1, colSpan: (j - i) * k, role: 'header', text: g.path[d] });
       i = j;
     }
@@ -164,8 +231,14 @@ export function reviewGrid(format: FormatDef): TableGrid {
     r.columns.forEach((c, ci) => {
       cells.push({ row: top, col: gi * k + ci, rowSpan: H - top, colSpan: 1, role: 'header', text: c.label });
       cells.push({
-        row: H, col: gi * k + ci, rowSpan: 1, colSpan: 1, role: 'value', text: '',
-        cell: cellId('reviewLitigation', g.id, c.id), kind: c.kind,
+        row: H,
+        col: gi * k + ci,
+        rowSpan: 1,
+        colSpan: 1,
+        role: 'value',
+        text: '',
+        cell: cellId('reviewLitigation', g.id, c.id),
+        kind: c.kind,
       });
     });
   });

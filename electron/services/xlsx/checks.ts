@@ -123,7 +123,11 @@ export function addCheckSheet(wb: Workbook, report: Report, map: CellMap): Works
   const rows = checkRows(report, map);
   const ws = wb.addWorksheet(CHECK_SHEET, {
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
       margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       printTitlesRow: `${FIRST - 1}:${FIRST - 1}`,
     },
@@ -164,9 +168,14 @@ export function addCheckSheet(wb: Workbook, report: Report, map: CellMap): Works
     x.getCell(3).value = row.scope;
     x.getCell(4).value = row.what;
     x.getCell(5).value = { formula: row.left.formula, result: shown(row.left.value) };
-    x.getCell(6).value = /^[\d.]+$/.test(row.right.formula) ? row.right.value : { formula: row.right.formula, result: row.right.value ?? 0 };
+    x.getCell(6).value = /^[\d.]+$/.test(row.right.formula)
+      ? row.right.value
+      : { formula: row.right.formula, result: row.right.value ?? 0 };
     x.getCell(7).value = { formula: resultFormula(row, L, R), result: passes(row) ? PASS : FAIL };
-    x.height = Math.max(18, 14 * Math.max(...[row.scope, row.what].map((t, j) => Math.ceil(textUnits(t) / (widths[j + 2] - 2)))) + 4);
+    x.height = Math.max(
+      18,
+      14 * Math.max(...[row.scope, row.what].map((t, j) => Math.ceil(textUnits(t) / (widths[j + 2] - 2)))) + 4,
+    );
     for (let k = 1; k <= 7; k++) {
       const c = x.getCell(k);
       c.font = BASE_FONT;
@@ -180,7 +189,16 @@ export function addCheckSheet(wb: Workbook, report: Report, map: CellMap): Works
   ws.addConditionalFormatting({
     ref: `G${FIRST}:G${lastRow}`,
     rules: [
-      { type: 'containsText', operator: 'containsText', text: FAIL, priority: 1, style: { font: { color: { argb: 'FFC00000' }, bold: true }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFE0E0' } } } },
+      {
+        type: 'containsText',
+        operator: 'containsText',
+        text: FAIL,
+        priority: 1,
+        style: {
+          font: { color: { argb: 'FFC00000' }, bold: true },
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFE0E0' } },
+        },
+      },
     ],
   });
   return ws;

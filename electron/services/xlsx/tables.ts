@@ -160,7 +160,14 @@ export function addTableSheet(wb: Workbook, report: Report, grid: TableGrid, map
   return { sheet: ws, grid };
 }
 
-function writeValue(cell: XCell, c: GridCell, report: Report, map: CellMap, formulas: Map<string, SumRelation>, sheet: string): void {
+function writeValue(
+  cell: XCell,
+  c: GridCell,
+  report: Report,
+  map: CellMap,
+  formulas: Map<string, SumRelation>,
+  sheet: string,
+): void {
   const id = c.cell!;
   const v = getCell(report, id);
   const rel = formulas.get(id);
@@ -178,9 +185,33 @@ function writeValue(cell: XCell, c: GridCell, report: Report, map: CellMap, form
   if (!rel) {
     cell.dataValidation =
       c.kind === 'count'
-        ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: '数值有误', error: '件数应为不小于0的整数' }
+        ? {
+            type: 'whole',
+            operator: 'greaterThanOrEqual',
+            formulae: [0],
+            allowBlank: true,
+            showErrorMessage: true,
+            errorTitle: '数值有误',
+            error: '件数应为不小于0的整数',
+          }
         : c.kind === 'amount'
-          ? { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: '数值有误', error: '金额应为不小于0的数（单位：万元）' }
-          : { type: 'whole', operator: 'between', formulae: [-1000000, 1000000], allowBlank: true, showErrorMessage: true, errorTitle: '数值有误', error: '应为整数' };
+          ? {
+              type: 'decimal',
+              operator: 'greaterThanOrEqual',
+              formulae: [0],
+              allowBlank: true,
+              showErrorMessage: true,
+              errorTitle: '数值有误',
+              error: '金额应为不小于0的数（单位：万元）',
+            }
+          : {
+              type: 'whole',
+              operator: 'between',
+              formulae: [-1000000, 1000000],
+              allowBlank: true,
+              showErrorMessage: true,
+              errorTitle: '数值有误',
+              error: '应为整数',
+            };
   }
 }

@@ -5,7 +5,17 @@
 // The tooltip renders only for the hovered or focused cell. Keyboard and clipboard behave as in
 // Excel / WPS; see the key handler below.
 import Popper from '@mui/material/Popper';
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+} from 'react';
 import { tableOf, type Cell, type Report } from '../../../shared/report';
 import type { CellChange } from '../history';
 import type { MarkLevel, Marks } from '../marks';
@@ -54,7 +64,8 @@ interface Sel {
 
 type Dir = 'up' | 'down' | 'left' | 'right' | 'next' | 'prev';
 
-const READ_ONLY_MESSAGE = '合计由各项自动相加得出，不能直接修改；如需手工填写合计，请打开表格上方的“手动填写合计”开关。';
+const READ_ONLY_MESSAGE =
+  '合计由各项自动相加得出，不能直接修改；如需手工填写合计，请打开表格上方的“手动填写合计”开关。';
 
 function rectOf(sel: Sel) {
   return {
@@ -129,7 +140,13 @@ const DataRow = memo(function DataRow(props: DataRowProps) {
       {row.cells.map((cell) => {
         if (cell.type === 'label') {
           return (
-            <th key={cell.key} scope="row" rowSpan={span(cell.rowSpan)} colSpan={span(cell.colSpan)} className={`lbl lbl-${cell.level}${cell.rowSpan > 1 ? ' merged' : ''}`}>
+            <th
+              key={cell.key}
+              scope="row"
+              rowSpan={span(cell.rowSpan)}
+              colSpan={span(cell.colSpan)}
+              className={`lbl lbl-${cell.level}${cell.rowSpan > 1 ? ' merged' : ''}`}
+            >
               {cell.text}
             </th>
           );
@@ -202,17 +219,21 @@ const InputTd = memo(function InputTd(props: {
  * tooltip shows them). When a number in a message changes only its text here changes, not the
  * cells: a hidden element costs no layout.
  */
-const Descriptions = memo(function Descriptions({ items }: { items: [string, string][] }) {
-  return (
-    <div hidden>
-      {items.map(([id, text]) => (
-        <span key={id} id={id}>
-          {text}
-        </span>
-      ))}
-    </div>
-  );
-}, (p, n) => p.items.length === n.items.length && p.items.every((x, i) => x[0] === n.items[i][0] && x[1] === n.items[i][1]));
+const Descriptions = memo(
+  function Descriptions({ items }: { items: [string, string][] }) {
+    return (
+      <div hidden>
+        {items.map(([id, text]) => (
+          <span key={id} id={id}>
+            {text}
+          </span>
+        ))}
+      </div>
+    );
+  },
+  (p, n) =>
+    p.items.length === n.items.length && p.items.every((x, i) => x[0] === n.items[i][0] && x[1] === n.items[i][1]),
+);
 
 /** Column widths and the column headers: they never change while typing, so render them once. */
 const GridHead = memo(function GridHead({ layout }: { layout: GridLayout }) {
@@ -228,7 +249,13 @@ const GridHead = memo(function GridHead({ layout }: { layout: GridLayout }) {
           {layout.head.map((cells, i) => (
             <tr key={i}>
               {cells.map((h) => (
-                <th key={h.key} colSpan={span(h.colSpan)} rowSpan={span(h.rowSpan)} className={`h-${h.kind}`} scope={h.kind === 'leaf' ? 'col' : undefined}>
+                <th
+                  key={h.key}
+                  colSpan={span(h.colSpan)}
+                  rowSpan={span(h.rowSpan)}
+                  className={`h-${h.kind}`}
+                  scope={h.kind === 'leaf' ? 'col' : undefined}
+                >
                   {h.text}
                 </th>
               ))}
@@ -255,7 +282,11 @@ const StaticRow = memo(function StaticRow({ row }: { row: BodyRow }) {
 });
 
 /** The messages of the hovered or focused cell, below it. One Popper for the whole grid. */
-const CellTip = memo(function CellTip(props: { anchor: string | null; messages: string; find(id: string): HTMLElement | null }) {
+const CellTip = memo(function CellTip(props: {
+  anchor: string | null;
+  messages: string;
+  find(id: string): HTMLElement | null;
+}) {
   const { anchor, messages, find } = props;
   const anchorEl = useCallback(() => (anchor ? find(anchor) : null) ?? document.body, [anchor, find]);
   return (
@@ -329,7 +360,10 @@ export function Grid(props: GridProps) {
   const valueOf = (cell: InputCell, r: Report = live.current.report): Cell =>
     tableOf(r, cell.table)?.[cell.rowId]?.[cell.colId] ?? null;
 
-  const inputEl = useCallback((id: string) => tableRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`) ?? null, []);
+  const inputEl = useCallback(
+    (id: string) => tableRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`) ?? null,
+    [],
+  );
 
   const cellAt = (p: Pos): InputCell | undefined => layout.nav[p.r]?.[p.c];
 
@@ -403,28 +437,45 @@ export function Grid(props: GridProps) {
     }
     const v = valueOf(cell);
     caretToEnd.current = cell.cellId;
-    setEdit({ cellId: cell.cellId, mode: 'edit', text: formatCell(v), original: v, key: `e${++editSeq}`, outcome: { ok: true, value: v } });
+    setEdit({
+      cellId: cell.cellId,
+      mode: 'edit',
+      text: formatCell(v),
+      original: v,
+      key: `e${++editSeq}`,
+      outcome: { ok: true, value: v },
+    });
   };
 
-  const onChange = useCallback((e: ChangeEvent<HTMLInputElement>) => {
-    const id = e.target.dataset.cell;
-    const cell = id ? layout.byId.get(id) : undefined;
-    if (!cell || live.current.readOnly.has(cell.cellId)) return;
-    const text = e.target.value;
-    let ed = editRef.current;
-    if (!ed || ed.cellId !== cell.cellId) {
-      if (ed) commit();
-      const v = valueOf(cell);
-      ed = { cellId: cell.cellId, mode: 'enter', text, original: v, key: `e${++editSeq}`, outcome: { ok: true, value: v } };
-    }
-    const outcome = parseCellText(text, cell.kind);
-    ed = { ...ed, text, outcome };
-    setEdit(ed);
-    // A value that is not valid is not taken: the cell keeps what it had before the edit.
-    const target = outcome.ok ? outcome.value : ed.original;
-    if (target !== valueOf(cell)) live.current.onCells([{ id: cell.cellId, value: target }], ed.key);
+  const onChange = useCallback(
+    (e: ChangeEvent<HTMLInputElement>) => {
+      const id = e.target.dataset.cell;
+      const cell = id ? layout.byId.get(id) : undefined;
+      if (!cell || live.current.readOnly.has(cell.cellId)) return;
+      const text = e.target.value;
+      let ed = editRef.current;
+      if (!ed || ed.cellId !== cell.cellId) {
+        if (ed) commit();
+        const v = valueOf(cell);
+        ed = {
+          cellId: cell.cellId,
+          mode: 'enter',
+          text,
+          original: v,
+          key: `e${++editSeq}`,
+          outcome: { ok: true, value: v },
+        };
+      }
+      const outcome = parseCellText(text, cell.kind);
+      ed = { ...ed, text, outcome };
+      setEdit(ed);
+      // A value that is not valid is not taken: the cell keeps what it had before the edit.
+      const target = outcome.ok ? outcome.value : ed.original;
+      if (target !== valueOf(cell)) live.current.onCells([{ id: cell.cellId, value: target }], ed.key);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layout]);
+    [layout],
+  );
 
   // ---- selection, clipboard ----
 
@@ -433,10 +484,11 @@ export function Grid(props: GridProps) {
     if (!s) return [];
     const { r0, r1, c0, c1 } = rectOf(s);
     const out: InputCell[] = [];
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) {
-      const cell = layout.nav[r]?.[c];
-      if (cell) out.push(cell);
-    }
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) {
+        const cell = layout.nav[r]?.[c];
+        if (cell) out.push(cell);
+      }
     return out;
   };
 
@@ -459,7 +511,9 @@ export function Grid(props: GridProps) {
   const clearSelected = () => {
     const cells = selectedCells();
     const ro = live.current.readOnly;
-    const changes = cells.filter((c) => !ro.has(c.cellId) && valueOf(c) !== null).map((c) => ({ id: c.cellId, value: null }));
+    const changes = cells
+      .filter((c) => !ro.has(c.cellId) && valueOf(c) !== null)
+      .map((c) => ({ id: c.cellId, value: null }));
     if (changes.length) live.current.onCells(changes);
     else if (cells.length && cells.every((c) => ro.has(c.cellId))) live.current.notify(READ_ONLY_MESSAGE, 'info');
   };
@@ -506,10 +560,17 @@ export function Grid(props: GridProps) {
     const lastC = Math.min(c0 + width - 1, (layout.nav[lastR]?.length ?? 1) - 1);
     setSel({ a: { r: r0, c: c0 }, f: { r: lastR, c: Math.max(c0, lastC) } });
     const notes: string[] = [];
-    if (invalid.length) notes.push(`${invalid.length}个数值无效，未粘贴：${invalid.slice(0, 3).join('；')}${invalid.length > 3 ? '……' : ''}`);
+    if (invalid.length)
+      notes.push(
+        `${invalid.length}个数值无效，未粘贴：${invalid.slice(0, 3).join('；')}${invalid.length > 3 ? '……' : ''}`,
+      );
     if (outside) notes.push(`${outside}个数值超出表格范围，未粘贴`);
     if (skippedTotals && live.current.readOnly.size) notes.push('合计由系统自动计算，粘贴到合计的数值已略过');
-    if (notes.length) live.current.notify(`已粘贴${changes.length}个单元格。${notes.join('。')}。`, invalid.length ? 'warning' : 'info');
+    if (notes.length)
+      live.current.notify(
+        `已粘贴${changes.length}个单元格。${notes.join('。')}。`,
+        invalid.length ? 'warning' : 'info',
+      );
   };
 
   // ---- undo ----
@@ -793,7 +854,9 @@ export function Grid(props: GridProps) {
 
   const rect = sel && (sel.a.r !== sel.f.r || sel.a.c !== sel.f.c) ? rectOf(sel) : null;
 
-  const tipId = [hoverId, focusId].find((id) => id && (marks.has(id) || (edit?.cellId === id && !edit.outcome.ok && !edit.outcome.partial)));
+  const tipId = [hoverId, focusId].find(
+    (id) => id && (marks.has(id) || (edit?.cellId === id && !edit.outcome.ok && !edit.outcome.partial)),
+  );
   const tipCell = tipId ? layout.byId.get(tipId) : undefined;
   // One line per message, "level\ttext": a string, so the memoised tip re-renders only when it changes.
   const tipLines: string[] = [];

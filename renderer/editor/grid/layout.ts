@@ -123,7 +123,8 @@ export function headerRows(leaves: Leaf[], corner?: { text: string; colSpan: num
     rows[row].push({ key, text: node.text, colSpan: node.leaves, rowSpan: span, kind: 'group' });
     for (const c of node.children) place(c, row + span);
   };
-  if (corner) rows[0].push({ key: 'corner', text: corner.text, colSpan: corner.colSpan, rowSpan: depth, kind: 'corner' });
+  if (corner)
+    rows[0].push({ key: 'corner', text: corner.text, colSpan: corner.colSpan, rowSpan: depth, kind: 'corner' });
   for (const node of buildTree(leaves)) place(node, 0);
   return rows;
 }
@@ -137,11 +138,19 @@ export function rowLabelCells(paths: string[][], labelCols: number): LabelCell[]
     for (let level = 0; level < path.length; level++) {
       const last = level === path.length - 1;
       if (last) {
-        cells.push({ type: 'label', key: `l${level}`, text: path[level], colSpan: labelCols - level, rowSpan: 1, level });
+        cells.push({
+          type: 'label',
+          key: `l${level}`,
+          text: path[level],
+          colSpan: labelCols - level,
+          rowSpan: 1,
+          level,
+        });
         break;
       }
       const prefix = path.slice(0, level + 1).join('\u0000');
-      const samePrefix = (p: string[] | undefined) => !!p && p.length > level + 1 && p.slice(0, level + 1).join('\u0000') === prefix;
+      const samePrefix = (p: string[] | undefined) =>
+        !!p && p.length > level + 1 && p.slice(0, level + 1).join('\u0000') === prefix;
       if (samePrefix(paths[r - 1])) continue; // merged into the label above
       let span = 1;
       while (samePrefix(paths[r + span])) span++;
@@ -170,7 +179,14 @@ function finish(id: GridLayout['id'], cols: GridLayout['cols'], head: HeadCell[]
 }
 
 function input(
-  table: TableKey, rowId: string, col: ColumnDef, rowName: string, colName: string, x0: number, span: number, isTotal: boolean,
+  table: TableKey,
+  rowId: string,
+  col: ColumnDef,
+  rowName: string,
+  colName: string,
+  x0: number,
+  span: number,
+  isTotal: boolean,
 ): InputCell {
   return {
     type: 'input',
@@ -202,7 +218,11 @@ export function disclosureLayout(format: FormatDef): GridLayout {
   const body: BodyRow[] = [];
   for (const block of format.disclosure) {
     const span = width / block.columns.length;
-    body.push({ key: `${block.id}-band`, type: 'band', cells: [{ type: 'head', key: 'b', text: block.label, colSpan: width + 1 }] });
+    body.push({
+      key: `${block.id}-band`,
+      type: 'band',
+      cells: [{ type: 'head', key: 'b', text: block.label, colSpan: width + 1 }],
+    });
     body.push({
       key: `${block.id}-cols`,
       type: 'colhead',
@@ -218,12 +238,17 @@ export function disclosureLayout(format: FormatDef): GridLayout {
         type: 'data',
         cells: [
           { type: 'label', key: 'l0', text: own, colSpan: 1, rowSpan: 1, level: 0 },
-          ...block.columns.map((c, i) => input(format.disclosureKey, row.id, c, `${block.label} ${own}`, c.label, i * span, span, false)),
+          ...block.columns.map((c, i) =>
+            input(format.disclosureKey, row.id, c, `${block.label} ${own}`, c.label, i * span, span, false),
+          ),
         ],
       });
     }
   }
-  const cols: GridLayout['cols'] = [{ kind: 'label', width: '12em' }, ...Array.from({ length: width }, () => ({ kind: 'value' as const }))];
+  const cols: GridLayout['cols'] = [
+    { kind: 'label', width: '12em' },
+    ...Array.from({ length: width }, () => ({ kind: 'value' as const })),
+  ];
   return finish('disclosure', cols, [], body);
 }
 
@@ -232,8 +257,14 @@ export function matrixLayout(format: FormatDef): GridLayout {
   const m = format.applications;
   const labelCols = Math.max(...m.rows.map((r) => r.path.length));
   const leafPath = (c: ColumnDef) => [m.header, ...(c.group ? [c.group] : []), c.label];
-  const head = headerRows(m.columns.map((c) => ({ path: leafPath(c) })), { text: m.note, colSpan: labelCols });
-  const labels = rowLabelCells(m.rows.map((r) => r.path), labelCols);
+  const head = headerRows(
+    m.columns.map((c) => ({ path: leafPath(c) })),
+    { text: m.note, colSpan: labelCols },
+  );
+  const labels = rowLabelCells(
+    m.rows.map((r) => r.path),
+    labelCols,
+  );
   const body: BodyRow[] = m.rows.map((row, r) => ({
     key: row.id,
     type: 'data',
@@ -241,7 +272,16 @@ export function matrixLayout(format: FormatDef): GridLayout {
     cells: [
       ...labels[r],
       ...m.columns.map((c, i) =>
-        input('applications', row.id, c, row.path.join(' '), leafPath(c).slice(1).join(' '), i, 1, !!(row.isTotal || c.isTotal)),
+        input(
+          'applications',
+          row.id,
+          c,
+          row.path.join(' '),
+          leafPath(c).slice(1).join(' '),
+          i,
+          1,
+          !!(row.isTotal || c.isTotal),
+        ),
       ),
     ],
   }));
@@ -266,7 +306,12 @@ export function reviewLayout(format: FormatDef): GridLayout {
     }),
   );
   const body: BodyRow[] = [{ key: 'review', type: 'data', cells }];
-  return finish('review', leaves.map(() => ({ kind: 'value' as const })), head, body);
+  return finish(
+    'review',
+    leaves.map(() => ({ kind: 'value' as const })),
+    head,
+    body,
+  );
 }
 
 const layoutCache = new WeakMap<FormatDef, Record<GridLayout['id'], GridLayout>>();

@@ -27,7 +27,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <Typography variant="h6" component="h2" sx={{ fontSize: 16, mb: 1.5 }}>
         {title}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>{children}</Box>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
+        {children}
+      </Box>
     </Paper>
   );
 }
@@ -119,7 +121,8 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
           value={recipient}
           onChange={(e) => set((x) => ({ ...x, cover: { ...x.cover, recipient: e.target.value } }))}
           onBlur={() => {
-            if (stripColon(recipient) !== recipient) set((x) => ({ ...x, cover: { ...x.cover, recipient: stripColon(x.cover.recipient) } }));
+            if (stripColon(recipient) !== recipient)
+              set((x) => ({ ...x, cover: { ...x.cover, recipient: stripColon(x.cover.recipient) } }));
           }}
           error={!recipient.trim()}
           helperText={recipient.trim() ? `印作“${stripColon(recipient)}：”` : '请填写报送对象，如 县政府办'}

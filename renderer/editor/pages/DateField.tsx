@@ -97,7 +97,17 @@ export function DateField({ id, label, value, onChange, helperText }: Props) {
                   setText(chineseDate(iso));
                   onChange(iso);
                 }}
-                style={{ position: 'absolute', right: 0, bottom: 0, width: 1, height: 1, opacity: 0, pointerEvents: 'none', border: 0, padding: 0 }}
+                style={{
+                  position: 'absolute',
+                  right: 0,
+                  bottom: 0,
+                  width: 1,
+                  height: 1,
+                  opacity: 0,
+                  pointerEvents: 'none',
+                  border: 0,
+                  padding: 0,
+                }}
               />
             </InputAdornment>
           ),

@@ -9,10 +9,17 @@ import type { ReportDoc } from '../useReportDoc';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function FindingsPage(props: { doc: ReportDoc; onOpen(f: Finding): void; onApply(f: Finding): void; canApply(f: Finding): boolean }) {
+export function FindingsPage(props: {
+  doc: ReportDoc;
+  onOpen(f: Finding): void;
+  onApply(f: Finding): void;
+  canApply(f: Finding): boolean;
+}) {
   const { doc, onOpen, onApply, canApply } = props;
   const format = getFormat(doc.report.format);
-  const groups = ORDER.map((s) => ({ s, items: doc.findings.filter((f) => f.severity === s) })).filter((g) => g.items.length);
+  const groups = ORDER.map((s) => ({ s, items: doc.findings.filter((f) => f.severity === s) })).filter(
+    (g) => g.items.length,
+  );
   return (
     <Box>
       <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
@@ -29,7 +36,14 @@ export function FindingsPage(props: { doc: ReportDoc; onOpen(f: Finding): void; 
               警告不妨碍导出，但请逐条核对；表格中空白的单元格不等于0，没有的请填0。
             </Typography>
           )}
-          <FindingList findings={g.items} format={format} showSection onOpen={onOpen} onApply={onApply} canApply={canApply} />
+          <FindingList
+            findings={g.items}
+            format={format}
+            showSection
+            onOpen={onOpen}
+            onApply={onApply}
+            canApply={canApply}
+          />
         </Box>
       ))}
     </Box>

@@ -50,7 +50,16 @@ interface PartProps {
   onText(index: number, text: string): void;
 }
 
-const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYear, lastProblems, showReference, onText }: PartProps) {
+const PartEditor = memo(function PartEditor({
+  index,
+  part,
+  def,
+  prevText,
+  prevYear,
+  lastProblems,
+  showReference,
+  onText,
+}: PartProps) {
   const title = part.heading || '开篇段落（不加小标题）';
   const inputId = `part-${part.id}`;
   const appendAll = (ps: string[]) => {
@@ -61,7 +70,14 @@ const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYe
   const prevParagraphs = paragraphs(prevText);
   const missing = prevParagraphs.filter((p) => !hasParagraph(part.text, p));
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: showReference ? 'minmax(0, 3fr) minmax(0, 2fr)' : 'minmax(0, 1fr)', gap: 2, mb: 3 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: showReference ? 'minmax(0, 3fr) minmax(0, 2fr)' : 'minmax(0, 1fr)',
+        gap: 2,
+        mb: 3,
+      }}
+    >
       <Box>
         <Typography variant="h6" component="h2" sx={{ fontSize: 16, mb: 0.5 }}>
           <label htmlFor={inputId}>{title}</label>
@@ -108,7 +124,12 @@ const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYe
                   {prevYear}年报告（参考）
                 </Typography>
                 {prevParagraphs.length > 1 && (
-                  <Button size="small" disabled={!missing.length} onClick={() => appendAll(missing)} title="把尚未用到的各段依次接在本年文字之后">
+                  <Button
+                    size="small"
+                    disabled={!missing.length}
+                    onClick={() => appendAll(missing)}
+                    title="把尚未用到的各段依次接在本年文字之后"
+                  >
                     全部复制
                   </Button>
                 )}
@@ -117,7 +138,10 @@ const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYe
                 const used = hasParagraph(part.text, p);
                 return (
                   <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mb: 1 }}>
-                    <Typography variant="body2" sx={{ flex: 1, whiteSpace: 'pre-wrap', color: used ? 'text.secondary' : undefined }}>
+                    <Typography
+                      variant="body2"
+                      sx={{ flex: 1, whiteSpace: 'pre-wrap', color: used ? 'text.secondary' : undefined }}
+                    >
                       {p}
                     </Typography>
                     <Button
@@ -125,11 +149,21 @@ const PartEditor = memo(function PartEditor({ index, part, def, prevText, prevYe
                       variant="outlined"
                       // Stays focusable once used (aria-disabled, not disabled): a keyboard user copying
                       // paragraph after paragraph keeps their place.
-                      sx={{ minWidth: 0, flexShrink: 0, ...(used && { color: 'text.disabled', borderColor: 'action.disabledBackground', cursor: 'default' }) }}
+                      sx={{
+                        minWidth: 0,
+                        flexShrink: 0,
+                        ...(used && {
+                          color: 'text.disabled',
+                          borderColor: 'action.disabledBackground',
+                          cursor: 'default',
+                        }),
+                      }}
                       aria-disabled={used}
                       onClick={used ? undefined : () => append(p)}
                       title="接在本年文字之后，再按本年情况修改"
-                      aria-label={used ? `这一段已在本年文字中：${p.slice(0, 20)}` : `复制这一段到本年：${p.slice(0, 20)}`}
+                      aria-label={
+                        used ? `这一段已在本年文字中：${p.slice(0, 20)}` : `复制这一段到本年：${p.slice(0, 20)}`
+                      }
                     >
                       {used ? '已复制' : '复制'}
                     </Button>
@@ -171,7 +205,10 @@ export function NarrativePage({ no, doc }: { no: 1 | 5 | 6; doc: ReportDoc }) {
   const problemsDef = defs.find((d) => d.id === 'problems');
   const lastProblemsText =
     no === 5 && prevParts.length && problemsDef
-      ? (prevParts.find((p) => p.id === problemsDef.id) ?? prevParts.find((p) => p.heading && labelMatches(p.heading, problemsDef.heading)))?.text ?? ''
+      ? ((
+          prevParts.find((p) => p.id === problemsDef.id) ??
+          prevParts.find((p) => p.heading && labelMatches(p.heading, problemsDef.heading))
+        )?.text ?? '')
       : '';
   const lastProblems = paragraphs(lastProblemsText);
 

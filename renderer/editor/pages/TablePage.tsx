@@ -42,12 +42,18 @@ const PageTitle = memo(function PageTitle({ title }: { title: string }) {
   );
 });
 
-const ConfirmAutoDialog = memo(function ConfirmAutoDialog(props: { count: number; onClose(): void; onConfirm(): void }) {
+const ConfirmAutoDialog = memo(function ConfirmAutoDialog(props: {
+  count: number;
+  onClose(): void;
+  onConfirm(): void;
+}) {
   return (
     <Dialog open={props.count > 0} onClose={props.onClose}>
       <DialogTitle>改为自动计算合计？</DialogTitle>
       <DialogContent>
-        <DialogContentText>有{props.count}个合计与各项之和不一致。改为自动计算后，这些合计将被各项之和替换。</DialogContentText>
+        <DialogContentText>
+          有{props.count}个合计与各项之和不一致。改为自动计算后，这些合计将被各项之和替换。
+        </DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>保留手动填写</Button>
@@ -81,7 +87,9 @@ const Toolbar = memo(function Toolbar(props: {
       {props.hasTotals && (
         <FormControlLabel
           sx={{ ml: 1 }}
-          control={<Switch size="small" checked={!props.autoTotals} onChange={(e) => props.onAutoTotals(e.target.checked)} />}
+          control={
+            <Switch size="small" checked={!props.autoTotals} onChange={(e) => props.onAutoTotals(e.target.checked)} />
+          }
           label={props.autoTotals ? '手动填写合计（现为自动计算）' : '手动填写合计（合计由您填写并参与勾稽检查）'}
         />
       )}
@@ -113,7 +121,10 @@ const SectionFindings = memo(function SectionFindings(props: {
 }) {
   const { no, format, onOpen, onApply, canApply } = props;
   const findings = useDeferredValue(props.findings);
-  const mine = useMemo(() => findings.filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no), [findings, no]);
+  const mine = useMemo(
+    () => findings.filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no),
+    [findings, no],
+  );
   if (!mine.length) return null;
   return (
     <section className="section-findings" aria-label="本部分的检查结果">
@@ -212,7 +223,14 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
         />
       </div>
       <p className="key-help">{KEY_HELP}</p>
-      <SectionFindings no={no} findings={doc.findings} format={format} onOpen={openFinding} onApply={onApply} canApply={canApply} />
+      <SectionFindings
+        no={no}
+        findings={doc.findings}
+        format={format}
+        onOpen={openFinding}
+        onApply={onApply}
+        canApply={canApply}
+      />
       <ConfirmAutoDialog count={confirmAuto} onClose={closeConfirm} onConfirm={confirmAutoTotals} />
     </div>
   );

@@ -30,7 +30,12 @@ export class FakeStore {
         return { mode: 'browser', version: 'test', dataDir: '/fake', notices: [] };
       case 'listReports':
         return [...this.reports.entries()].map(([id, r]): ReportSummary => ({
-          id, name: r.name, org: r.report.org, year: r.report.year, format: r.report.format, updatedAt: r.updatedAt,
+          id,
+          name: r.name,
+          org: r.report.org,
+          year: r.report.year,
+          format: r.report.format,
+          updatedAt: r.updatedAt,
         }));
       case 'listTrash':
         return [];
@@ -38,7 +43,11 @@ export class FakeStore {
         const parsed = parseReportJson(args[0]);
         if (!parsed.ok) throw new Error(parsed.error);
         const id = `r${++this.seq}`;
-        this.reports.set(id, { report: parsed.report, name: `${parsed.report.org}${parsed.report.year}年度报告`, updatedAt: now });
+        this.reports.set(id, {
+          report: parsed.report,
+          name: `${parsed.report.org}${parsed.report.year}年度报告`,
+          updatedAt: now,
+        });
         return { id };
       }
       case 'openReport': {

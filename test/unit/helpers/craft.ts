@@ -93,13 +93,16 @@ export function pdfWithoutText(): Uint8Array {
 export function makeDocx(bodyXml: string, extra: Zippable = {}): Uint8Array {
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
     'word/document.xml': strToU8(doc),
     ...extra,
   });
 }
 
-export const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`;
+export const para = (t: string) =>
+  `<w:p><w:r><w:t xml:space="preserve">${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`;
 
 /** Sets a zip's "encrypted" flag on every entry (central directory and local headers). */
 export function markEncrypted(zip: Uint8Array): Uint8Array {

@@ -33,12 +33,19 @@ const stub = {
   protocol: { registerSchemesAsPrivileged: () => log('scheme'), handle: (s) => log('protocol', s) },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: on, setPermissionCheckHandler: on, setDevicePermissionHandler: on, on,
+      setPermissionRequestHandler: on,
+      setPermissionCheckHandler: on,
+      setDevicePermissionHandler: on,
+      on,
       webRequest: { onBeforeRequest: on, onHeadersReceived: on },
     },
   },
   ipcMain: { handle: (c) => log('ipc', c) },
-  dialog: { showErrorBox: (t, m) => log('error', t, m), showMessageBox: async () => ({ response: 1 }), showSaveDialog: async () => ({ canceled: true }) },
+  dialog: {
+    showErrorBox: (t, m) => log('error', t, m),
+    showMessageBox: async () => ({ response: 1 }),
+    showSaveDialog: async () => ({ canceled: true }),
+  },
   shell: { openPath: async () => '', showItemInFolder: on },
   contextBridge: { exposeInMainWorld: (k, v) => log('expose', k, Object.keys(v).join(',')) },
   ipcRenderer: { invoke: on, on, removeListener: on },

@@ -72,12 +72,14 @@ export function fullReport(formatId: FormatId = '2021', year = formatId === '202
   }
   // 四
   for (const g of format.review.groups) {
-    for (const c of format.review.columns) if (!c.isTotal) r = setCell(r, `reviewLitigation.${g.id}.${c.id}`, next() < 3 ? 1 : 0);
+    for (const c of format.review.columns)
+      if (!c.isTotal) r = setCell(r, `reviewLitigation.${g.id}.${c.id}`, next() < 3 ? 1 : 0);
   }
   r = applyAutoTotals({ ...r, settings: { autoTotals: true } });
 
   const narrative = structuredClone(r.narrative);
-  for (const p of narrative.overview) p.text = p.id === 'intro' ? OVERVIEW.join('\n') : [PARA(p.heading, 1), PARA(p.heading, 2)].join('\n');
+  for (const p of narrative.overview)
+    p.text = p.id === 'intro' ? OVERVIEW.join('\n') : [PARA(p.heading, 1), PARA(p.heading, 2)].join('\n');
   for (const p of narrative.problems) p.text = [PARA(p.heading, 1), '', PARA(p.heading, 2)].join('\n');
   for (const p of narrative.other) {
     p.text = p.id === 'fees' ? '本年度未收取信息处理费。' : p.id === 'other' ? '' : PARA(p.heading, 1);
@@ -86,14 +88,23 @@ export function fullReport(formatId: FormatId = '2021', year = formatId === '202
     ...r,
     narrative,
     website: '紫阳县人民政府门户网站（www.zyx.gov.cn）',
-    contact: { office: '局办公室', address: '紫阳县城关镇人民路1号', postcode: '725300', phone: '0915-4321234', fax: '0915-4321235', email: 'zyxspj@example.cn' },
+    contact: {
+      office: '局办公室',
+      address: '紫阳县城关镇人民路1号',
+      postcode: '725300',
+      phone: '0915-4321234',
+      fax: '0915-4321235',
+      email: 'zyxspj@example.cn',
+    },
     cover: { recipient: '县政府办', body: '', date: `${year + 1}-01-20` },
     previous: {
       year: year - 1,
       org,
       format: formatId,
       inForce: { rules: 0, normativeDocs: 12 },
-      carryForward: Object.fromEntries(m.columns.map((c) => [c.id, getCell(r, `applications.${m.carriedOverRow}.${c.id}`)])),
+      carryForward: Object.fromEntries(
+        m.columns.map((c) => [c.id, getCell(r, `applications.${m.carriedOverRow}.${c.id}`)]),
+      ),
       narrative: r.narrative,
       source: '上年报告.json',
     },

@@ -30,8 +30,14 @@ export function rng(seed: number): () => number {
 
 function seeds(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
-  for (const f of readdirSync(TEXTS).filter((f) => f.endsWith('.txt')).sort()) out.push({ name: f, bytes: new Uint8Array(readFileSync(join(TEXTS, f))) });
-  for (const f of readdirSync(IMPORT).filter((f) => /\.(docx|doc|pdf|html|txt)$/.test(f)).sort()) out.push({ name: f, bytes: new Uint8Array(readFileSync(join(IMPORT, f))) });
+  for (const f of readdirSync(TEXTS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    out.push({ name: f, bytes: new Uint8Array(readFileSync(join(TEXTS, f))) });
+  for (const f of readdirSync(IMPORT)
+    .filter((f) => /\.(docx|doc|pdf|html|txt)$/.test(f))
+    .sort())
+    out.push({ name: f, bytes: new Uint8Array(readFileSync(join(IMPORT, f))) });
   return out;
 }
 
@@ -76,9 +82,14 @@ function mutateText(t: string, r: () => number): { what: string; text: string } 
     }
     return { what: 'lines shuffled', text: lines.join('\n') };
   }
-  if (k === 1) return { what: 'huge numbers', text: t.replace(/\b\d+\b/g, () => '9'.repeat(1 + Math.floor(r() * 400))) };
+  if (k === 1)
+    return { what: 'huge numbers', text: t.replace(/\b\d+\b/g, () => '9'.repeat(1 + Math.floor(r() * 400))) };
   if (k === 2) return { what: 'lines dropped', text: lines.filter(() => r() > 0.3).join('\n') };
-  if (k === 3) return { what: 'a line repeated', text: [...lines, ...Array(20000).fill(lines[Math.floor(r() * lines.length)])].join('\n') };
+  if (k === 3)
+    return {
+      what: 'a line repeated',
+      text: [...lines, ...Array(20000).fill(lines[Math.floor(r() * lines.length)])].join('\n'),
+    };
   return { what: 'pipes and tabs everywhere', text: t.replace(/[，。]/g, () => (r() > 0.5 ? '\t' : ' |\n')) };
 }
 
@@ -101,15 +112,37 @@ export function fuzzCases(seed = 20250101): FuzzCase[] {
     if (s.name.endsWith('.docx')) {
       const files = unzipSync(s.bytes);
       const xml = strFromU8(files['word/document.xml']);
-      const deep = xml.replace('<w:body>', `<w:body>${'<w:tbl><w:tr><w:tc>'.repeat(20000)}${'</w:tc></w:tr></w:tbl>'.repeat(20000)}`);
-      out.push({ id: `${s.name}: tables nested 20000 deep`, name: s.name, bytes: zipSync({ ...files, 'word/document.xml': strToU8(deep) }) });
+      const deep = xml.replace(
+        '<w:body>',
+        `<w:body>${'<w:tbl><w:tr><w:tc>'.repeat(20000)}${'</w:tc></w:tr></w:tbl>'.repeat(20000)}`,
+      );
+      out.push({
+        id: `${s.name}: tables nested 20000 deep`,
+        name: s.name,
+        bytes: zipSync({ ...files, 'word/document.xml': strToU8(deep) }),
+      });
       const unclosed = xml.replace('<w:body>', `<w:body>${'<w:p><w:r><w:t>'.repeat(50000)}`);
-      out.push({ id: `${s.name}: 50000 unclosed paragraphs`, name: s.name, bytes: zipSync({ ...files, 'word/document.xml': strToU8(unclosed) }) });
-      const entities = xml.replace('<w:body>', `<!DOCTYPE x [<!ENTITY a "${'x'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:body><w:p><w:r><w:t>${'&b;'.repeat(1000)}</w:t></w:r></w:p>`);
-      out.push({ id: `${s.name}: entity expansion`, name: s.name, bytes: zipSync({ ...files, 'word/document.xml': strToU8(entities) }) });
+      out.push({
+        id: `${s.name}: 50000 unclosed paragraphs`,
+        name: s.name,
+        bytes: zipSync({ ...files, 'word/document.xml': strToU8(unclosed) }),
+      });
+      const entities = xml.replace(
+        '<w:body>',
+        `<!DOCTYPE x [<!ENTITY a "${'x'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:body><w:p><w:r><w:t>${'&b;'.repeat(1000)}</w:t></w:r></w:p>`,
+      );
+      out.push({
+        id: `${s.name}: entity expansion`,
+        name: s.name,
+        bytes: zipSync({ ...files, 'word/document.xml': strToU8(entities) }),
+      });
     }
   }
-  out.push({ id: 'html nested 100000 deep', name: 'deep.html', bytes: strToU8(`<html><body>${'<div><table><tr><td>'.repeat(100000)}二、主动公开政府信息情况</body></html>`) });
+  out.push({
+    id: 'html nested 100000 deep',
+    name: 'deep.html',
+    bytes: strToU8(`<html><body>${'<div><table><tr><td>'.repeat(100000)}二、主动公开政府信息情况</body></html>`),
+  });
   out.push({ id: 'random bytes', name: 'x.docx', bytes: new Uint8Array(100000).map(() => Math.floor(r() * 256)) });
   out.push({ id: 'one very long line', name: 'x.txt', bytes: strToU8('规章\t'.repeat(400000)) });
   return out;

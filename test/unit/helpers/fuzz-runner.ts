@@ -24,5 +24,7 @@ for (let i = 0; i < cases.length; i++) {
     }
     if (outcome === 'refused') message = (e as Error).message;
   }
-  process.stdout.write(JSON.stringify({ done: i, id: c.id, outcome, message, ms: Math.round(performance.now() - t0) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ done: i, id: c.id, outcome, message, ms: Math.round(performance.now() - t0) }) + '\n',
+  );
 }

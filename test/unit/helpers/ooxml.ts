@@ -10,13 +10,19 @@ export function unzip(bytes: Uint8Array): Record<string, string> {
 }
 
 export function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Text of a fragment: w:t contents, w:br as a newline. */
 export function textOf(xml: string): string {
   let out = '';
-  for (const m of xml.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) out += m[0] === '<w:br/>' ? '\n' : unescapeXml(m[1]);
+  for (const m of xml.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g))
+    out += m[0] === '<w:br/>' ? '\n' : unescapeXml(m[1]);
   return out;
 }
 

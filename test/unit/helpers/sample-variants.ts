@@ -25,7 +25,8 @@ function pieces(text: string): Piece[] {
       pending = true;
       continue;
     }
-    const continuation = lastCellRow && !line.includes('\t') && line.trim().length <= 6 && !/^[一二三四五六七八九十]+、/.test(line.trim());
+    const continuation =
+      lastCellRow && !line.includes('\t') && line.trim().length <= 6 && !/^[一二三四五六七八九十]+、/.test(line.trim());
     if (pending && !continuation) close();
     pending = false;
     if (/^\t[^\t]*$/.test(line)) {
@@ -52,7 +53,6 @@ function pieces(text: string): Piece[] {
   close();
   return out;
 }
-
 
 /** The sample re-written in another table layout (000, 003 and 004 keep their rows). */
 export function relayout(text: string, layout: Layout): string {
@@ -110,7 +110,10 @@ export function halfWidth(text: string): string {
 export function fullWidth(text: string): string {
   return text
     .replace(/[():,;]/g, (c) => FULL[c])
-    .replace(/^(\t?\s*)(\d+)(\s*\|?)$/gm, (_, a: string, d: string, b: string) => a + d.replace(/\d/g, (x) => String.fromCharCode(0xff10 + +x)) + b);
+    .replace(
+      /^(\t?\s*)(\d+)(\s*\|?)$/gm,
+      (_, a: string, d: string, b: string) => a + d.replace(/\d/g, (x) => String.fromCharCode(0xff10 + +x)) + b,
+    );
 }
 
 export function extraBlankLines(text: string): string {
