@@ -17,6 +17,9 @@ const commands: Record<string, Command> = {
   import: importCommand,
 };
 
+export const INTERNAL_FAILURE =
+  '处理失败：程序内部出错，文件没有处理完。请确认文件完整后重试；如果问题依旧，请联系技术人员（设置环境变量 NIANBAO_DEBUG=1 可看到详细信息）。';
+
 export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
   nianbao import 文件 --json                       读取报告，输出报告 JSON
@@ -43,7 +46,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UserError) io.err(`${e.message}\n`);
-    else io.err(`处理失败：${e instanceof Error ? e.message : String(e)}\n`);
+    else {
+      // The details are for a technician (NIANBAO_DEBUG=1); the clerk reads what to do.
+      if (process.env.NIANBAO_DEBUG) io.err(`${e instanceof Error ? e.stack : String(e)}\n`);
+      io.err(`${INTERNAL_FAILURE}\n`);
+    }
     return 2;
   }
 }

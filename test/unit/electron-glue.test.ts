@@ -22,7 +22,10 @@ beforeEach(async () => {
   mock.resetElectronMock();
   dir = await mkdtemp(join(tmpdir(), 'nianbao-glue-'));
 });
+/** Services a test started: closed (their folder lock given up) before the folder goes. */
+const services: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -100,6 +103,7 @@ describe('window', () => {
 describe('IPC', () => {
   function setup() {
     const service = createAppService({ dataDir: join(dir, 'data'), mode: 'electron', version: '1' });
+    services.push(service);
     registerIpc(service, createHost({ window: () => null, dataDir: join(dir, 'data') }));
     return {
       api: (method: unknown, args: unknown, event: unknown = ownFrame) =>

@@ -1,0 +1,2 @@
+/** The Chinese sentence for an error thrown by util.parseArgs. */
+export function argErrorMessage(e: unknown): string;
