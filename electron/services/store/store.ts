@@ -94,6 +94,11 @@ export class ReportStore {
   /** The folder cannot be written: nothing is repaired on disk and every change is refused. */
   readOnly = false;
   private releaseLock: (() => Promise<void>) | null = null;
+  /**
+   * Reports whose damaged file could not be moved aside: kept in the index (the next start tries
+   * again) but left out of this session, with the notice that says why.
+   */
+  private readonly unavailable = new Map<string, string>();
   readonly dataDir: string;
   private readonly db: Low<IndexData>;
   private readonly now: () => Date;
@@ -274,11 +279,7 @@ export class ReportStore {
     const path = this.reportPath(entry.id);
     const moved = fileExists ? await this.setAside(path) : null;
     // Read-only: the backup is shown as it is, the damaged file stays where it is.
-    if (moved && moved.path === null && !this.readOnly) {
-      this.notices.push(say.reportNotSetAside(entry.name, path, moved.why));
-      this.db.data.reports = this.db.data.reports.filter((e) => e.id !== entry.id);
-      return null;
-    }
+    if (moved && moved.path === null && !this.readOnly) return this.leaveInPlace(entry, moved.why);
     const aside = moved?.path ?? null;
     const dir = this.backupDir(entry.id);
     for (const id of await listBackupIds(dir)) {
@@ -299,11 +300,23 @@ export class ReportStore {
         );
       return parsed.report;
     }
-    if (this.readOnly && fileExists) this.notices.push(say.reportNotSetAside(entry.name, path, '数据文件夹不能写入'));
-    else if (!entry.deletedAt || aside)
+    if (this.readOnly && fileExists) return this.leaveInPlace(entry, '数据文件夹不能写入');
+    if (!entry.deletedAt || aside)
       this.notices.push(aside ? say.reportLost(entry.name, aside) : say.reportMissingLost(entry.name));
     this.db.data.reports = this.db.data.reports.filter((e) => e.id !== entry.id);
     return null;
+  }
+
+  private leaveInPlace(entry: IndexEntry, why: string): null {
+    const notice = say.reportNotSetAside(entry.name, this.reportPath(entry.id), why);
+    this.notices.push(notice);
+    this.unavailable.set(entry.id, notice);
+    return null;
+  }
+
+  /** The index entries this session shows. */
+  private get shown(): IndexEntry[] {
+    return this.db.data.reports.filter((e) => !this.unavailable.has(e.id));
   }
 
   /** Brings an index entry in line with its file. Returns whether the entry changed. */
@@ -394,6 +407,8 @@ export class ReportStore {
   // ---- lookups -----------------------------------------------------------------------------
 
   private entry(id: string): IndexEntry {
+    const away = this.unavailable.get(id);
+    if (away) throw new UserError(away);
     const e = this.db.data.reports.find((r) => r.id === id);
     if (!e) throw new UserError('找不到这份报告，可能已被彻底删除。请刷新报告列表。');
     return e;
@@ -427,7 +442,7 @@ export class ReportStore {
 
   list(): Promise<ReportSummary[]> {
     return this.serial(async () =>
-      this.db.data.reports
+      this.shown
         .filter((e) => !e.deletedAt)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
         .map(toSummary),
@@ -443,7 +458,7 @@ export class ReportStore {
           await this.purge(expired);
           await this.writeIndex(true);
         }
-        return this.db.data.reports
+        return this.shown
           .filter((e) => e.deletedAt)
           .sort((a, b) => b.deletedAt!.localeCompare(a.deletedAt!))
           .map(toSummary);

@@ -27,6 +27,8 @@ export interface WebApp {
 export interface StartOptions {
   /** An existing data folder (kept on stop); a fresh temporary one otherwise. */
   dataDir?: string;
+  /** Run as this user (and group): another user of the PC, for folders they may not write. */
+  user?: { uid: number; gid: number };
 }
 
 /** Headers for an API call of the running app. */
@@ -51,7 +53,7 @@ export async function startWebApp(opts: StartOptions = {}): Promise<WebApp> {
   const child: ChildProcess = spawn(
     process.execPath,
     [join(ROOT, 'scripts', 'start.mjs'), '--web', '--port', String(port), '--no-open', '--data-dir', dataDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts.user },
   );
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
@@ -61,10 +63,10 @@ export async function startWebApp(opts: StartOptions = {}): Promise<WebApp> {
   const origin = `http://127.0.0.1:${port}`;
   const printed = new RegExp(`${origin.replace(/\./g, '\\.')}/\\?key=([A-Za-z0-9_-]+)(?=\\s)`);
   const deadline = Date.now() + 150_000;
-  let key = '';
+  let key: string | undefined;
   for (;;) {
     if (exited !== null) throw new Error(`浏览器模式没有启动（退出码 ${exited}）：\n${log}`);
-    key = printed.exec(log)?.[1] ?? '';
+    key = printed.exec(log)?.[1];
     if (key) break; // printed once the server listens and the store is open
     if (Date.now() > deadline) {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
