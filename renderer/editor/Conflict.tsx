@@ -12,14 +12,15 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { changesAsText, type Report } from '../../shared/report';
 
-function UnsavedText({ text }: { text: string }) {
+function UnsavedText({ text, rows = [4, 14] }: { text: string; rows?: [number, number] }) {
   return (
     <TextField
       value={text || '（没有未保存的修改）'}
       multiline
       fullWidth
-      minRows={4}
-      maxRows={14}
+      minRows={rows[0]}
+      maxRows={rows[1]}
+      sx={{ mt: 1.5 }}
       label="本窗口未保存的内容"
       slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'unsaved-text' } }}
       onFocus={(e) => e.target.select()}
@@ -68,7 +69,7 @@ export function UnsavedPanel({ text }: { text: string }) {
       }
     >
       已重新载入另一个窗口保存的内容。下面是本窗口当时未保存的内容，需要的话请复制后填回：
-      <UnsavedText text={text} />
+      <UnsavedText text={text} rows={[2, 6]} />
     </Alert>
   );
 }
