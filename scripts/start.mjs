@@ -144,6 +144,21 @@ async function stop() {
   process.exit(0);
 }
 
+// The last resort: an error nobody caught is told in Chinese (its details follow for a technician).
+// Once browser mode serves, it keeps running, so the page's next save still lands; before, the
+// start has failed.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (e) => {
+    console.error(
+      host
+        ? '公开年报遇到了意外错误，刚才的操作可能没有完成；已保存的报告不受影响。以下信息供技术人员排查：'
+        : '公开年报没能启动：程序内部出错。以下信息供技术人员排查：',
+    );
+    console.error(e instanceof Error ? e.stack : e);
+    if (!host) process.exit(1);
+  });
+}
+
 const opts = options();
 // Registered before building, so that Ctrl+C also works while the build runs.
 process.on('SIGINT', stop);
