@@ -140,21 +140,14 @@ export function fieldOfFinding(f: Finding, key: SectionKey, report: Report): str
   return part ? `part-${part.id}` : null;
 }
 
+const STATUS_TEXT = {
+  saved: '已保存',
+  saving: '正在保存…',
+  conflict: '未保存：已在另一个窗口中修改',
+  readOnly: '只读：修改不会保存',
+} as const;
+
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
-  if (state.kind === 'conflict' || state.kind === 'readOnly') {
-    return (
-      <Typography
-        variant="body2"
-        role="alert"
-        data-testid="save-status"
-        data-state={state.kind}
-        title={state.message}
-        sx={{ color: 'error.main', whiteSpace: 'nowrap' }}
-      >
-        {state.kind === 'conflict' ? '未保存：已在另一个窗口中修改' : '只读：修改不会保存'}
-      </Typography>
-    );
-  }
   if (state.kind === 'failed') {
     return (
       <Box
@@ -172,15 +165,21 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
       </Box>
     );
   }
+  // Refused for good (another window saved first, or a read-only folder): said, not retried.
+  const stopped = state.kind === 'conflict' || state.kind === 'readOnly';
   return (
     <Typography
       variant="body2"
-      role="status"
+      role={stopped ? 'alert' : 'status'}
       data-testid="save-status"
       data-state={state.kind}
-      sx={{ color: state.kind === 'saved' ? 'success.main' : 'text.secondary', whiteSpace: 'nowrap' }}
+      title={stopped ? state.message : undefined}
+      sx={{
+        color: stopped ? 'error.main' : state.kind === 'saved' ? 'success.main' : 'text.secondary',
+        whiteSpace: 'nowrap',
+      }}
     >
-      {state.kind === 'saved' ? '已保存' : '正在保存…'}
+      {STATUS_TEXT[state.kind]}
     </Typography>
   );
 }

@@ -1,7 +1,5 @@
-// No errno, English or raw option-parser text reaches a user: the command line, the start script
-// and the API's argument checks answer in Chinese.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+// No errno, English or raw option-parser text reaches a user: the command line and the API's
+// argument checks answer in Chinese (the start script: start-script.test.ts).
 import { describe, expect, it } from 'vitest';
 import { apiArgs, validateArgs } from '../../shared/api';
 import { INTERNAL_FAILURE, registerCommand, runCli } from '../../electron/cli/run';
@@ -45,24 +43,6 @@ describe('the command line', () => {
     });
     const r = await cli('boom');
     expect(r).toMatchObject({ code: 2, err: `${INTERNAL_FAILURE}\n` });
-  });
-});
-
-describe('the start script', () => {
-  const script = join(__dirname, '..', '..', 'scripts', 'start.mjs');
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 30_000 });
-
-  it('answers bad options in Chinese only', () => {
-    const unknown = run('--wbe');
-    expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('不认识的选项 --wbe');
-    const missing = run('--web', '--port');
-    expect(missing.stderr).toContain('选项 --port 后面需要写一个值');
-    for (const r of [unknown, missing, run('--help')]) {
-      expect(r.stdout + r.stderr).not.toMatch(ENGLISH);
-      expect(r.stdout + r.stderr).not.toMatch(/Usage|browser mode|default/i);
-    }
   });
 });
 
