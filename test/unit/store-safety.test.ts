@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyReport } from '../../shared/report';
 import { openStore } from '../../electron/services/store';
-import { LOCK_FILE } from '../../electron/services/store/lock';
+import { LOCK_FILE, processIdentity } from '../../electron/services/store/lock';
 
 const root = join(__dirname, '..', '..');
 const child = join(__dirname, 'helpers', 'open-store-child.ts');
@@ -121,6 +121,15 @@ describe('one process per data folder', () => {
     expect(r.code).toBe(0);
     await writeFile(join(dir, LOCK_FILE), '');
     expect(openInChild(dir).code).toBe(0);
+  });
+
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose pid now belongs to another program', async () => {
+    // Our parent runs, but it is not the process that wrote this lock (say, before a reboot).
+    const lock = { pid: process.ppid, host: hostname(), startedAt: '', process: 'another-boot:123' };
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify(lock));
+    expect(openInChild(dir).code).toBe(0);
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ ...lock, process: processIdentity(process.ppid) }));
+    expect(openInChild(dir).code).toBe(1);
   });
 
   it('keeps the lock while its process runs, however long', async () => {

@@ -1,6 +1,7 @@
 // One writer per data folder: a lock file (.lock) taken when the store opens and removed when it
 // closes. A second process on the same folder (browser mode beside the desktop app, two
 // browser-mode servers) is refused; a lock left by a process that no longer runs is taken over.
+import { readFileSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ interface LockInfo {
   pid: number;
   host: string;
   startedAt: string;
+  /** Which process that pid was (Linux: boot and start time), so that a reused pid is not taken for it. */
+  process?: string;
 }
 
 /** What taking the lock gave: the lock, or a folder that cannot be written (open it read-only). */
@@ -29,11 +32,33 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Names one process for as long as the machine runs: boot id and start time on Linux (a lock
+ * left before a reboot, or a pid the system gave to another program since, is then stale).
+ * Null where the system does not say.
+ */
+export function processIdentity(pid: number): string | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]; // field 22, starttime
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return start ? `${boot}:${start}` : null;
+  } catch {
+    return null;
+  }
+}
+
 function parseLock(text: string): LockInfo | null {
   try {
     const v = JSON.parse(text) as Partial<LockInfo>;
     return typeof v.pid === 'number' && typeof v.host === 'string'
-      ? { pid: v.pid, host: v.host, startedAt: String(v.startedAt ?? '') }
+      ? {
+          pid: v.pid,
+          host: v.host,
+          startedAt: String(v.startedAt ?? ''),
+          ...(typeof v.process === 'string' ? { process: v.process } : {}),
+        }
       : null;
   } catch {
     return null;
@@ -57,13 +82,20 @@ export function folderInUseMessage(dataDir: string, holder: LockInfo): string {
 function isStale(info: LockInfo | null): boolean {
   if (!info) return true; // half-written by a process killed while writing it
   if (info.host !== hostname()) return false;
-  return info.pid === process.pid || !processAlive(info.pid);
+  if (info.pid === process.pid || !processAlive(info.pid)) return true;
+  return !!info.process && processIdentity(info.pid) !== info.process;
 }
 
 /** Takes the lock of a data folder (which must exist). Throws a UserError while another process holds it. */
 export async function acquireFolderLock(dataDir: string): Promise<LockResult> {
   const path = join(dataDir, LOCK_FILE);
-  const mine: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const identity = processIdentity(process.pid);
+  const mine: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+    ...(identity ? { process: identity } : {}),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fh = await open(path, 'wx', PRIVATE_FILE);
