@@ -121,7 +121,7 @@ export function formatFindings(findings: Finding[], format?: FormatDef): string 
 
 /** parseArgs's errors are English; say in Chinese which option is wrong. */
 function argError(e: unknown): UserError {
-  return new UserError(`参数有误：${argErrorMessage(e)}。${USAGE}`);
+  return new UserError(`参数有误：${argErrorMessage(e, '文件名')}。${USAGE}`);
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {

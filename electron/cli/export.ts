@@ -50,7 +50,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       options: { docx: { type: 'string' }, xlsx: { type: 'string' }, 'report-only': { type: 'boolean' } },
     });
   } catch (e) {
-    throw new UserError(`参数有误：${argErrorMessage(e)}。${USAGE}`);
+    throw new UserError(`参数有误：${argErrorMessage(e, '文件名')}。${USAGE}`);
   }
   const [file, ...extra] = parsed.positionals;
   const { docx, xlsx } = parsed.values;

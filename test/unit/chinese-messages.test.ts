@@ -24,7 +24,7 @@ describe('the command line', () => {
 
   it('says which option lacks its value, and what is extra, for every command', async () => {
     const missing = await cli('export', 'a.json', '--docx');
-    expect(missing.err).toContain('选项 --docx 后面需要写一个值');
+    expect(missing.err).toContain('选项 --docx 后面缺少文件名');
     for (const argv of [
       ['import', '--jsn'],
       ['check', '--lst'],
