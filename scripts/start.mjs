@@ -17,6 +17,12 @@ const USAGE = `用法：npm start -- [--web] [--port 端口] [--no-open] [--data
   --data-dir   数据文件夹`;
 const DEFAULT_PORT = 5173;
 
+/** Details for a technician (stack traces are English): shown only with NIANBAO_DEBUG=1. */
+const DEBUG_HINT = '设置环境变量 NIANBAO_DEBUG=1 后重新启动，可看到供技术人员排查的详细信息。';
+function debug(e) {
+  if (process.env.NIANBAO_DEBUG) console.error(e instanceof Error ? e.stack : e);
+}
+
 function fail(message, code = 2) {
   console.error(message);
   process.exit(code);
@@ -106,11 +112,9 @@ async function runBrowser(opts, reason) {
       break;
     } catch (e) {
       if (e?.code !== 'EADDRINUSE') {
-        if (e?.name !== 'UserError') console.error(e instanceof Error ? e.stack : e); // for a technician
+        debug(e);
         const msg =
-          e?.name === 'UserError'
-            ? e.message
-            : '程序内部出错。请重新启动；如果问题依旧，请联系技术人员（上面的详细信息可供排查）。';
+          e?.name === 'UserError' ? e.message : `程序内部出错。请重新启动；如果问题依旧，请联系技术人员。${DEBUG_HINT}`;
         return fail(`无法启动浏览器模式：${msg}`, 1);
       }
     }
@@ -151,10 +155,10 @@ for (const event of ['uncaughtException', 'unhandledRejection']) {
   process.on(event, (e) => {
     console.error(
       host
-        ? '公开年报遇到了意外错误，刚才的操作可能没有完成；已保存的报告不受影响。以下信息供技术人员排查：'
-        : '公开年报没能启动：程序内部出错。以下信息供技术人员排查：',
+        ? `公开年报遇到了意外错误，刚才的操作可能没有完成；已保存的报告不受影响。${DEBUG_HINT}`
+        : `公开年报没能启动：程序内部出错。${DEBUG_HINT}`,
     );
-    console.error(e instanceof Error ? e.stack : e);
+    debug(e);
     if (!host) process.exit(1);
   });
 }
@@ -168,10 +172,8 @@ if (stale.renderer || stale.node) {
   try {
     await build(stale);
   } catch (e) {
-    fail(
-      `构建失败，无法启动。请运行 npm ci 后重试；详细信息供技术人员排查：\n${e instanceof Error ? e.message : String(e)}`,
-      1,
-    );
+    debug(e);
+    fail(`构建失败，无法启动。请运行 npm ci 后重试。${DEBUG_HINT}`, 1);
   }
 }
 const electron = opts.web ? null : electronBinary();

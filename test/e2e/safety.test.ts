@@ -146,6 +146,20 @@ describe.skipIf(!run)('nothing lost, nobody else in (browser mode)', () => {
     expect(second).toContain(`数据文件夹“${app.dataDir}”正被另一个公开年报`);
   });
 
+  it('says in Chinese, without errno or stack, when the data folder cannot be used', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nianbao-notdir-'));
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'not a folder');
+    const failed = await startWebApp({ dataDir: file }).then(
+      (a) => a.stop().then(() => 'started'),
+      (e: Error) => e.message,
+    );
+    expect(failed).toContain('退出码 1');
+    expect(failed).toContain(`无法使用数据文件夹“${file}”`);
+    expect(failed).not.toMatch(/\bE[A-Z]{4,}\b|Error|\n\s+at /);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('shows a Chinese message and a way back when a page fails, and the saved work is still there', async () => {
     const id = await create(setCell(emptyReport('某某县气象局', 2024), 'applications.newReceived.natural', 2));
     // A host answering with a report the page cannot draw.
