@@ -14,7 +14,6 @@ import type { Low } from 'lowdb';
 import { TRASH_DAYS, UserError, type BackupInfo, type ReportSummary, type VersionInfo } from '../../../shared/api';
 import {
   CURRENT_SCHEMA_VERSION,
-  describeChanges,
   parseReportJson,
   parseReportText,
   serializeReport,
@@ -32,13 +31,10 @@ import {
   type IndexData,
   type IndexEntry,
 } from './index-file';
-import { acquireFolderLock } from './lock';
+import { isReadOnlyError, takeFolder } from './folder';
 import { notices as say } from './notices';
-import { makePrivateDir } from './private';
 import { CONFLICT_MESSAGE, revisionOf } from './revision';
-
-const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
-const isReadOnlyError = (e: unknown) => READ_ONLY_CODES.has((e as NodeJS.ErrnoException)?.code ?? '');
+import { versionsIn } from './versions';
 
 /** Why a file could not be moved, in Chinese. */
 function whyNotMoved(e: unknown): string {
@@ -138,35 +134,6 @@ export class ReportStore {
 
   // ---- opening and repair ----------------------------------------------------------------
 
-  /** Makes the folder ours: private, locked; read-only when it cannot be written. */
-  private async takeFolder(): Promise<void> {
-    const exists = () =>
-      stat(this.dataDir).then(
-        (s) => s.isDirectory(),
-        () => false,
-      );
-    try {
-      await makePrivateDir(this.dataDir);
-    } catch (e) {
-      if (!isReadOnlyError(e) || !(await exists())) throw fsErrorToUser(e, `无法使用数据文件夹“${this.dataDir}”`);
-      this.readOnly = true;
-      return;
-    }
-    const lock = await acquireFolderLock(this.dataDir);
-    if (lock.kind === 'readOnly') {
-      this.readOnly = true;
-      return;
-    }
-    this.releaseLock = lock.release;
-    try {
-      await makePrivateDir(join(this.dataDir, 'reports'));
-      await makePrivateDir(join(this.dataDir, 'backups'));
-    } catch (e) {
-      if (!isReadOnlyError(e)) throw fsErrorToUser(e, `无法使用数据文件夹“${this.dataDir}”`);
-      this.readOnly = true;
-    }
-  }
-
   /** Refuses a change while the folder is read-only. */
   private writable(): void {
     if (this.readOnly)
@@ -179,7 +146,9 @@ export class ReportStore {
   /** Loads the index, repairs what is damaged, empties the expired trash. Called once by openStore. */
   async load(): Promise<void> {
     return this.serial(async () => {
-      await this.takeFolder();
+      const folder = await takeFolder(this.dataDir);
+      this.readOnly = folder.readOnly;
+      this.releaseLock = folder.release;
       await removeStaleTempFiles(this.dataDir);
       await removeStaleTempFiles(join(this.dataDir, 'reports'));
       for (const d of await readdir(join(this.dataDir, 'backups')).catch(() => [] as string[])) {
@@ -606,21 +575,7 @@ export class ReportStore {
       '读取历史版本',
       async () => {
         this.liveEntry(id);
-        const dir = this.backupDir(id);
-        const kept: { backupId: string; report: Report }[] = [];
-        for (const b of await listBackupIds(dir)) {
-          const parsed = parseReportText((await readBackup(dir, b)) ?? '');
-          if (parsed.ok) kept.push({ backupId: b, report: parsed.report });
-        }
-        return kept.map((v, i) => {
-          const older = kept[i + 1];
-          const changes = older ? describeChanges(older.report, v.report) : ['最早保留的版本'];
-          return {
-            backupId: v.backupId,
-            savedAt: dateOfStamp(v.backupId)!.toISOString(),
-            changes: changes.length ? changes : ['内容与前一版本相同'],
-          };
-        });
+        return versionsIn(this.backupDir(id));
       },
       false,
     );
