@@ -84,7 +84,7 @@ export function Editor(props: EditorProps) {
 
   if (!loaded) {
     return (
-      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100vh', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100%', gap: 2 }}>
         <CircularProgress size={24} />
         <Typography>正在打开报告…</Typography>
       </Box>
