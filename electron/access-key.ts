@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { BROWSER_KEY_HEADER } from '../shared/api';
 
 export const NO_ACCESS_KEY =
-  '拒绝访问：请求没有带本次启动的访问密钥。请用启动时显示（或自动打开）的完整地址打开公开年报，地址中含有“?key=”。';
+  '拒绝访问：地址中没有本次启动的访问密钥，或它来自上一次启动（每次启动都会换新）。请用这次启动时显示（或自动打开）的完整地址打开公开年报，地址中含有“?key=”。';
 
 export function newAccessKey(): string {
   return randomBytes(24).toString('base64url');
