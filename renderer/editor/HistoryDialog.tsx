@@ -74,7 +74,7 @@ export function HistoryDialog(props: {
   flush(): Promise<void>;
   onRestored(): void;
 }) {
-  const { id, open } = props;
+  const { id, open, flush } = props;
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [preview, setPreview] = useState<Report | null>(null);
@@ -89,8 +89,7 @@ export function HistoryDialog(props: {
     setPreview(null);
     setError('');
     // The newest version must be what the window shows: save first.
-    props
-      .flush()
+    flush()
       .catch(() => {})
       .then(() => api.listVersions(id))
       .then((v) => live && setVersions(v))
@@ -98,8 +97,7 @@ export function HistoryDialog(props: {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, id]);
+  }, [open, id, flush]);
 
   const choose = (backupId: string) => {
     setChosen(backupId);
@@ -114,7 +112,7 @@ export function HistoryDialog(props: {
     if (!chosen) return;
     setBusy(true);
     try {
-      await props.flush();
+      await flush();
       await api.restoreBackup(id, chosen);
       props.onRestored();
     } catch (e) {
