@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { createAppService } from './services/app-service';
 import { APP_URL, COMMAND_CHANNEL } from './channels';
 import { createHost, registerIpc } from './ipc';
+import { utilityReader } from './reader-process';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenContents, secureSession } from './window';
@@ -44,7 +45,7 @@ export function startApp(argv: string[] = process.argv): void {
     .whenReady()
     .then(async () => {
       const dataDir = dataDirFromArgs(argv) ?? join(app.getPath('userData'), 'data');
-      const service = createAppService({ dataDir, mode: 'electron', version: app.getVersion() });
+      const service = createAppService({ dataDir, mode: 'electron', version: app.getVersion(), reader: utilityReader() });
       secureSession(session.defaultSession);
       serveRenderer(join(root, 'dist', 'renderer'));
       const ipc = registerIpc(service, createHost({ window: () => win, dataDir }));
