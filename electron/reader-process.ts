@@ -28,6 +28,9 @@ export function utilityReader(modulePath?: string): SpawnReader {
     child.stderr?.setEncoding('utf8');
     child.stderr?.once('end', () => (stderrEnded = true));
     return {
+      get pid() {
+        return child.pid;
+      },
       send(request) {
         if (started) child.postMessage(request);
         else queue.push(request);

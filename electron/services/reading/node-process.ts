@@ -72,6 +72,7 @@ export function nodeReader(entry: WorkerEntry = workerEntry()): SpawnReader {
     // A failed start ('error') is followed by 'close' as well, which ends the read.
     child.on('error', () => {});
     return {
+      pid: child.pid,
       send: (request) => void child.send(request, () => {}),
       onMessage: (fn) => void child.on('message', fn),
       onExit: (fn) => void child.on('close', (code, signal) => fn(code, signal)),

@@ -4,6 +4,8 @@ import type { ReadLimits } from './limits';
 import type { ReadRequest } from './protocol';
 
 export interface ReaderProcess {
+  /** The operating system's id of the process, once known. */
+  readonly pid?: number;
   send(request: ReadRequest): void;
   onMessage(listener: (message: unknown) => void): void;
   /** Once the process has ended and its stderr has been delivered. */
