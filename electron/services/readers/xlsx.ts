@@ -199,14 +199,16 @@ export function parseSheet(xml: string, strings: string[], name: string, state: 
 }
 
 /**
- * Copies each merged range's text into the cells it covers. Bounded by the grid: ranges of a
- * real sheet never overlap, so together they cover at most every cell once; a file whose ranges
- * repeat or overlap (or are too large to be a table's cell) has the rest left as they are.
+ * Copies each merged range's text into the cells it covers. Ranges of a real sheet never
+ * overlap, so each cell is written at most once; a range that repeats or overlaps one before
+ * it is left out at its first shared cell, and one too large to be a table's cell is not
+ * expanded at all (a crafted file repeats one range over the whole grid thousands of times).
  */
 function expandMerges(sheet: string, merges: string[], rows: string[][], merged: boolean[][]): string[] {
   const height = rows.length;
   const width = rows[0]?.length ?? 0;
-  let budget = height * width;
+  /** Cells already inside a merged range (its first cell too). */
+  const covered = new Uint8Array(height * width);
   let huge = 0;
   let overlapping = 0;
   for (const m of new Set(merges)) {
@@ -222,14 +224,17 @@ function expandMerges(sheet: string, merges: string[], rows: string[][], merged:
       huge++;
       continue;
     }
-    if (merged[from.row][from.col] || area > budget) {
+    let free = true;
+    for (let r = from.row; r <= lastRow && free; r++)
+      for (let c = from.col; c <= lastCol && free; c++) free = !covered[r * width + c];
+    if (!free) {
       overlapping++;
       continue;
     }
-    budget -= area;
     const text = rows[from.row][from.col];
     for (let r = from.row; r <= lastRow; r++) {
       for (let c = from.col; c <= lastCol; c++) {
+        covered[r * width + c] = 1;
         if (r === from.row && c === from.col) continue;
         rows[r][c] = text;
         merged[r][c] = true;
