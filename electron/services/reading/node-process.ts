@@ -67,6 +67,7 @@ export function nodeReader(entry: WorkerEntry = workerEntry()): SpawnReader {
     const child = fork(entry.file, limitArgs(limits), {
       execArgv: [...entry.execArgv, ...heapArgs(limits)],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
     });
     child.stderr?.setEncoding('utf8');
     // A failed start ('error') is followed by 'close' as well, which ends the read.
