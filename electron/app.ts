@@ -45,7 +45,12 @@ export function startApp(argv: string[] = process.argv): void {
     .whenReady()
     .then(async () => {
       const dataDir = dataDirFromArgs(argv) ?? join(app.getPath('userData'), 'data');
-      const service = createAppService({ dataDir, mode: 'electron', version: app.getVersion(), reader: utilityReader() });
+      const service = createAppService({
+        dataDir,
+        mode: 'electron',
+        version: app.getVersion(),
+        reader: utilityReader(),
+      });
       secureSession(session.defaultSession);
       serveRenderer(join(root, 'dist', 'renderer'));
       const ipc = registerIpc(service, createHost({ window: () => win, dataDir }));

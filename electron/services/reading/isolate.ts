@@ -51,7 +51,9 @@ async function smallJsonFile(path: string): Promise<boolean> {
 const isSmallJson = (source: ReadSource) =>
   'path' in source
     ? smallJsonFile(source.path)
-    : Promise.resolve(base64Size(source.base64) <= INLINE_JSON_BYTES && opensJsonObject(base64Head(source.base64, 256)));
+    : Promise.resolve(
+        base64Size(source.base64) <= INLINE_JSON_BYTES && opensJsonObject(base64Head(source.base64, 256)),
+      );
 
 let running = 0;
 const waiting: (() => void)[] = [];
