@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api';
 import { readReportBytes } from '../../electron/services/readers';
 import { nodeReader, readInIsolation, readInProcess, type SpawnReader } from '../../electron/services/reading';
+import { MAX_READERS } from '../../electron/services/reading/isolate';
 import { READ_LIMITS } from '../../electron/services/reading/limits';
 import { parentChannel } from '../../electron/services/reading/serve';
 import { emptyReport, serializeReport } from '../../shared/report';
@@ -88,6 +89,37 @@ describe('readInIsolation', () => {
     expect(await refusal(readInIsolation({ name: 'r.docx', base64: docx }, { spawn: noProcess }))).toMatch(
       /无法启动读取文件的后台进程/,
     );
+  });
+});
+
+describe('readers at once', () => {
+  it(`at most ${MAX_READERS} reader processes run at a time; the next starts when one ends`, async () => {
+    const children: { answer(): void }[] = [];
+    const fake: SpawnReader = () => {
+      const listeners: ((m: unknown) => void)[] = [];
+      const child = {
+        send: () => {},
+        onMessage: (fn: (m: unknown) => void) => void listeners.push(fn),
+        onExit: () => {},
+        onStderr: () => {},
+        kill: () => {},
+      };
+      children.push({
+        answer: () => listeners.forEach((fn) => fn({ type: 'reply', reply: { ok: true, result: { problems: [] } } })),
+      });
+      return child;
+    };
+    const docx = readFileSync(DOCX).toString('base64');
+    const reads = [1, 2, 3].map((i) => readInIsolation({ name: `${i}.docx`, base64: docx }, { spawn: fake }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(children).toHaveLength(MAX_READERS);
+    children[0].answer();
+    await reads[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(children).toHaveLength(3);
+    children[1].answer();
+    children[2].answer();
+    await Promise.all(reads);
   });
 });
 
