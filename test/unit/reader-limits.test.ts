@@ -10,7 +10,8 @@ import { checkPdfStreams, PDF_STREAM_LIMITS } from '../../electron/services/read
 import { MAX_MERGE_CELLS, parseSheet } from '../../electron/services/readers/xlsx';
 import { InflateBudget, listZip, readEntry, ZIP_LIMITS } from '../../electron/services/readers/zip';
 import { FIXTURES_DIR } from '../fixtures/reports';
-import { streamBombPdf, zipFiles } from './helpers/hostile';
+import { makeXlsx, streamBombPdf, zipFiles } from './helpers/hostile';
+import { readReportBytes } from '../../electron/services/readers';
 
 const sheet = (cells: string, merges: string[]) =>
   `<worksheet><sheetData>${cells}</sheetData><mergeCells>${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells></worksheet>`;
@@ -32,6 +33,18 @@ describe('.xlsx merged ranges', () => {
     expect(huge.problems).toEqual([
       `工作表“S”有1处合并区域超过${MAX_MERGE_CELLS}个单元格，不像是表格中的单元格，未展开`,
     ]);
+  });
+
+  it('the grids of all sheets together stay within one budget of cells', async () => {
+    const far = `<row r="1">${cell('A1', '说明')}</row><row r="1000">${cell('GR1000', 'x')}</row>`;
+    const book = makeXlsx(['甲', '乙', '丙'].map((name) => ({ name, xml: sheet(far, []) })));
+    const message = await readReportBytes('宽.xlsx', book).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(message).toMatch(
+      /工作表“乙”有1000行×200列，超出读取上限（整个工作簿共30万个单元格），只读取了前500行；工作表“丙”.*未读取/,
+    );
   });
 });
 

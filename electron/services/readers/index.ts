@@ -17,7 +17,15 @@ import { readOwnDocx, readOwnXlsx } from './own';
 import { PdfError, pdfText } from './pdf';
 import { checkPdfStreams, PDF_STREAM_LIMITS, type StreamCheck } from './pdf-streams';
 import { docxToBlocks } from './docx';
-import { parseRels, parseSharedStrings, parseSheet, parseWorkbook, sheetsToBlocks, type XlsxBook } from './xlsx';
+import {
+  MAX_BOOK_CELLS,
+  parseRels,
+  parseSharedStrings,
+  parseSheet,
+  parseWorkbook,
+  sheetsToBlocks,
+  type XlsxBook,
+} from './xlsx';
 import { InflateBudget, isZip, listZip, readEntry, readEntryText, ZipError, type ZipEntry } from './zip';
 
 export interface ReadOptions {
@@ -48,6 +56,12 @@ function notAReport(name: string): UserError {
   );
 }
 
+/** A crafted file may trip a limit on every sheet: the first few are said, then how many more. */
+function briefly(problems: string[], keep = 3): string[] {
+  if (problems.length <= keep + 1) return problems;
+  return [...problems.slice(0, keep), `另有${problems.length - keep}处类似问题`];
+}
+
 /**
  * The read report, or a refusal. `limited` says what the readers' limits left out (merged cells
  * past the budget, a sheet too large): listed first among the problems, or, when nothing of a
@@ -58,8 +72,9 @@ function finish(
   parsed: ParsedReport,
   kind: string,
   options: ReadOptions,
-  limited: string[] = [],
+  found: string[] = [],
 ): ReadResult {
+  const limited = briefly(found);
   if (!looksLikeReport(parsed.stats)) {
     if (!limited.length) throw notAReport(name);
     throw new UserError(
@@ -117,6 +132,7 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
     const strings = byName.has('xl/sharedStrings.xml') ? parseSharedStrings(text('xl/sharedStrings.xml')!) : [];
     const book: XlsxBook = { sheets: [], names: new Map() };
     const limited: string[] = [];
+    let cellsLeft = MAX_BOOK_CELLS;
     for (const s of wb.sheets.slice(0, 50)) {
       const target = rels.get(s.rid);
       if (!target) continue;
@@ -131,7 +147,8 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
         continue;
       }
       if (xml === null) continue;
-      const sheet = parseSheet(xml, strings, s.name, s.state);
+      const sheet = parseSheet(xml, strings, s.name, s.state, cellsLeft);
+      cellsLeft -= sheet.rows.length * (sheet.rows[0]?.length ?? 0);
       book.sheets.push(sheet);
       limited.push(...sheet.problems);
     }

@@ -106,7 +106,7 @@ export function checkPdfStreams(bytes: Uint8Array, limits = PDF_STREAM_LIMITS): 
     if (bytes[start] === 0x0d) start++;
     if (bytes[start] === 0x0a) start++;
     // The stated /Length when it is a number and lands on 'endstream'; else up to the next 'endstream'.
-    const stated = Number(own.match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1] ?? NaN);
+    const stated = Number(own.match(/\/Length\s+(\d+)\b(?!\s+\d+\s+R)/)?.[1] ?? NaN);
     let end = -1;
     if (Number.isFinite(stated) && start + stated <= bytes.length) {
       const after = latin1.decode(bytes.subarray(start + stated, Math.min(bytes.length, start + stated + 12)));

@@ -21,8 +21,8 @@ export interface XlsxBook {
 
 const MAX_ROWS = 5000;
 const MAX_COLS = 200;
-/** Cells of a sheet's grid (a report's tables have a few hundred). */
-const MAX_CELLS = 300_000;
+/** Cells of the grids of all sheets of a workbook together (a report's tables have a few hundred). */
+export const MAX_BOOK_CELLS = 300_000;
 /**
  * A merged range larger than this is layout (a frame, a background), not a cell of a table: a
  * report merges a title over one row or a label down a few rows. Only its first cell keeps the text.
@@ -124,7 +124,14 @@ function numberText(v: string): string {
   return String(Math.round(n * 1e9) / 1e9);
 }
 
-export function parseSheet(xml: string, strings: string[], name: string, state: string): XlsxSheet {
+/** `maxCells`: what is left of the workbook's budget of grid cells. */
+export function parseSheet(
+  xml: string,
+  strings: string[],
+  name: string,
+  state: string,
+  maxCells = MAX_BOOK_CELLS,
+): XlsxSheet {
   const cells = new Map<string, string>();
   const merges: string[] = [];
   let ref: { row: number; col: number } | null = null;
@@ -187,9 +194,12 @@ export function parseSheet(xml: string, strings: string[], name: string, state: 
   }
   const problems: string[] = [];
   const fullHeight = height;
-  height = Math.min(height, Math.floor(MAX_CELLS / Math.max(1, width)));
+  height = Math.min(height, Math.floor(Math.max(0, maxCells) / Math.max(1, width)));
   if (height < fullHeight)
-    problems.push(`工作表“${name}”有${fullHeight}行×${width}列，超出读取上限，只读取了前${height}行`);
+    problems.push(
+      `工作表“${name}”有${fullHeight}行×${width}列，超出读取上限（整个工作簿共${MAX_BOOK_CELLS / 10000}万个单元格），` +
+        (height ? `只读取了前${height}行` : '未读取'),
+    );
   const rows: string[][] = Array.from({ length: height }, (_, r) =>
     Array.from({ length: width }, (_, c) => cells.get(`${r},${c}`) ?? ''),
   );
