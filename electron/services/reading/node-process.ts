@@ -62,8 +62,10 @@ export function workerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
   return { file: join(dirname(here), `reader-worker${extname(here)}`), execArgv: [] };
 }
 
-export function nodeReader(entry: WorkerEntry = workerEntry()): SpawnReader {
+/** Readers as Node child processes; the entry is found on the first start (a failure there ends that read with a message). */
+export function nodeReader(given?: WorkerEntry): SpawnReader {
   return (limits) => {
+    const entry = given ?? workerEntry();
     const child = fork(entry.file, limitArgs(limits), {
       execArgv: [...entry.execArgv, ...heapArgs(limits)],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
