@@ -7,7 +7,7 @@ import { UserError, type ReadResult } from '../../../shared/api';
 import { readReportBytes, readReportPath, type ReadOptions } from '../readers';
 import { base64Head, base64Size, fromBase64 } from './base64';
 import { READ_LIMITS, type ReadLimits } from './limits';
-import { exitMessage, spawnMessage, timeoutMessage } from './messages';
+import { crashMessage, exitMessage, spawnMessage, timeoutMessage } from './messages';
 import { nodeReader } from './node-process';
 import type { ReaderProcess, SpawnReader } from './process';
 import { isReaderMessage, sourceName, type ReadReply, type ReadRequest, type ReadSource } from './protocol';
@@ -85,7 +85,11 @@ export function readInProcess(request: ReadRequest, limits: ReadLimits, spawn: S
       done = true;
       clearTimeout(timer);
       resolve(reply);
-      child.kill();
+      try {
+        child.kill();
+      } catch {
+        // already gone
+      }
     };
     const timer = setTimeout(() => finish({ ok: false, error: timeoutMessage(name, limits) }), limits.timeoutMs);
     child.onStderr((text) => {
@@ -93,8 +97,12 @@ export function readInProcess(request: ReadRequest, limits: ReadLimits, spawn: S
     });
     child.onMessage((message) => {
       if (!isReaderMessage(message)) return;
-      if (message.type === 'ready') child.send(request);
-      else finish(message.reply);
+      if (message.type !== 'ready') return finish(message.reply);
+      try {
+        child.send(request);
+      } catch {
+        finish({ ok: false, error: crashMessage(name) });
+      }
     });
     child.onExit((_code, signal) => finish({ ok: false, error: exitMessage(name, limits, stderr, signal) }));
   });
