@@ -9,10 +9,11 @@ const mock = await import('./helpers/electron-mock');
 const { utilityReader } = await import('../../electron/reader-process');
 const { readInProcess } = await import('../../electron/services/reading');
 const { WATCHDOG_MARK } = await import('../../electron/services/reading/protocol');
+const { emptyReport } = await import('../../shared/report');
 
 const LIMITS = { timeoutMs: 30_000, memoryMb: 1024 };
 const request = { type: 'read' as const, source: { path: '/tmp/年报.docx' }, options: { requireTables: true } };
-const result = { report: { org: '县民政局' } as never, problems: [], kind: 'Word 文档（.docx）' };
+const result = { report: emptyReport('县民政局', 2024), problems: ['未找到表格'], kind: 'Word 文档（.docx）' };
 
 beforeEach(() => mock.resetElectronMock());
 
@@ -44,6 +45,14 @@ describe('utilityReader', () => {
     child.emit('message', { type: 'reply', reply: { ok: true, result } });
     expect(await reply).toEqual({ ok: true, result });
     expect(child.kill).toHaveBeenCalled();
+  });
+
+  it('a reply that is not a valid report is not taken (the child parsed hostile bytes)', async () => {
+    const { reply, child } = start();
+    child.emit('spawn');
+    child.emit('message', { type: 'ready' });
+    child.emit('message', { type: 'reply', reply: { ok: true, result: { ...result, report: { year: 'x' } } } });
+    expect(await reply).toEqual({ ok: false, error: expect.stringMatching(/读取文件的后台进程意外退出/) });
   });
 
   it('a child that ends without answering: why, from what its watchdog wrote to stderr', async () => {

@@ -105,7 +105,13 @@ describe('readers at once', () => {
         kill: () => {},
       };
       children.push({
-        answer: () => listeners.forEach((fn) => fn({ type: 'reply', reply: { ok: true, result: { problems: [] } } })),
+        answer: () =>
+          listeners.forEach((fn) =>
+            fn({
+              type: 'reply',
+              reply: { ok: true, result: { report: emptyReport('县民政局', 2024), problems: [], kind: 'x' } },
+            }),
+          ),
       });
       return child;
     };

@@ -10,7 +10,14 @@ import { READ_LIMITS, type ReadLimits } from './limits';
 import { crashMessage, exitMessage, spawnMessage, timeoutMessage } from './messages';
 import { nodeReader } from './node-process';
 import type { ReaderProcess, SpawnReader } from './process';
-import { isReaderMessage, sourceName, type ReadReply, type ReadRequest, type ReadSource } from './protocol';
+import {
+  checkedReply,
+  isReaderMessage,
+  sourceName,
+  type ReadReply,
+  type ReadRequest,
+  type ReadSource,
+} from './protocol';
 
 export interface IsolationOptions {
   /** Reader options; by default a file on disk needs tables (the command line), a sent file not. */
@@ -97,7 +104,8 @@ export function readInProcess(request: ReadRequest, limits: ReadLimits, spawn: S
     });
     child.onMessage((message) => {
       if (!isReaderMessage(message)) return;
-      if (message.type !== 'ready') return finish(message.reply);
+      if (message.type !== 'ready')
+        return finish(checkedReply(message.reply) ?? { ok: false, error: crashMessage(name) });
       try {
         child.send(request);
       } catch {

@@ -2,6 +2,7 @@
 // request, answers once. Plain JSON values only, so that any channel (Node IPC, Electron's
 // parentPort) carries them.
 import type { ReadResult } from '../../../shared/api';
+import { parseReportJson } from '../../../shared/report';
 import type { ReadOptions } from '../readers';
 
 /** A file on disk (the command line) or one the page sent (the file picker, as base64). */
@@ -37,4 +38,17 @@ export function isReaderMessage(m: unknown): m is ReaderMessage {
   if (!isObject(m)) return false;
   if (m.type === 'ready') return true;
   return m.type === 'reply' && isObject(m.reply) && typeof m.reply.ok === 'boolean';
+}
+
+/**
+ * A reply as the app takes it: the reader runs the parsers on hostile bytes, so what it sends
+ * back is checked like any other input — a report must pass the report schema.
+ */
+export function checkedReply(reply: ReadReply): ReadReply | null {
+  if (!reply.ok) return typeof reply.error === 'string' ? reply : null;
+  const r = reply.result as Partial<ReadResult> | undefined;
+  if (!r || typeof r.kind !== 'string' || !Array.isArray(r.problems) || !r.problems.every((p) => typeof p === 'string'))
+    return null;
+  const parsed = parseReportJson(r.report);
+  return parsed.ok ? { ok: true, result: { report: parsed.report, problems: r.problems, kind: r.kind } } : null;
 }
