@@ -63,7 +63,7 @@ function briefly(problems: string[], keep = 3): string[] {
 }
 
 /**
- * The read report, or a refusal. `limited` says what the readers' limits left out (merged cells
+ * The read report, or a refusal. `found` says what the readers' limits left out (merged cells
  * past the budget, a sheet too large): listed first among the problems, or, when nothing of a
  * report was found, given as the reason — it is the real problem with such a file.
  */

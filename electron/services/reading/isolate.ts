@@ -2,7 +2,7 @@
 // process of their own, which is stopped when it takes longer than the time limit or holds
 // more memory than allowed; meanwhile the app goes on answering. This app's own small JSON
 // files are read right here: no process is needed for them.
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { UserError, type ReadResult } from '../../../shared/api';
 import { readReportBytes, readReportPath, type ReadOptions } from '../readers';
 import { base64Head, base64Size, fromBase64 } from './base64';
@@ -41,10 +41,11 @@ export function opensJsonObject(head: Uint8Array): boolean {
 
 async function smallJsonFile(path: string): Promise<boolean> {
   try {
+    // Looked at before opening: opening a pipe or a device could wait for ever.
+    const info = await stat(path);
+    if (!info.isFile() || info.size > INLINE_JSON_BYTES) return false;
     const file = await open(path, 'r');
     try {
-      const info = await file.stat();
-      if (!info.isFile() || info.size > INLINE_JSON_BYTES) return false;
       const { buffer, bytesRead } = await file.read(Buffer.alloc(256), 0, 256, 0);
       return opensJsonObject(buffer.subarray(0, bytesRead));
     } finally {
