@@ -17,7 +17,8 @@ export type RuleId =
   | 'meta.date'
   | 'format.outdated'
   | 'narrative.empty'
-  | 'narrative.fee';
+  | 'narrative.fee'
+  | 'text.length';
 
 /**
  * Where a finding points outside the tables, so that the editor routes it without reading its
@@ -58,4 +59,5 @@ export const RULES: Record<RuleId, { no: string; title: string }> = {
   'format.outdated': { no: '9', title: '2021年度起使用2021年版格式' },
   'narrative.empty': { no: '完整性', title: '第一、五、六部分有内容' },
   'narrative.fee': { no: '完整性', title: '第六部分说明信息处理费收取情况' },
+  'text.length': { no: '完整性', title: '每段文字不超过2万字（超出的部分不检查）' },
 };
