@@ -88,15 +88,19 @@ export function splitRuns(runs: string[], groups: CellGroup[], limits: SplitLimi
     // Every run still to come needs a number of its own; no number is longer than maxDigits.
     if (need < runs.length - r || left < need || left > need * limits.maxDigits) return;
     const run = runs[r];
-    const max = Math.min(limits.maxDigits, run.length - off);
+    // A sign belongs to the number it stands before (本年增/减 -3).
+    const sign = run[off] === '-' ? -1 : 1;
+    const from = run[off] === '-' || run[off] === '+' ? off + 1 : off;
+    const max = Math.min(limits.maxDigits, run.length - from);
     for (let len = 1; len <= max; len++) {
-      if (len > 1 && run[off] === '0') break;
-      const v = Number(run.slice(off, off + len));
+      if (len > 1 && run[from] === '0') break;
+      const v = sign * Number(run.slice(from, from + len));
+      const end = from + len;
       values.push(v);
       const g = ends[k];
       if (!g || !g.check || g.check(values.slice(starts[k]))) {
-        if (off + len === run.length) walk(r + 1, 0);
-        else walk(r, off + len);
+        if (end === run.length) walk(r + 1, 0);
+        else walk(r, end);
       }
       values.pop();
     }
@@ -116,8 +120,11 @@ export function agreed(readings: number[][], n: number): (number | null)[] {
   return out;
 }
 
-/** Digit strings of value tokens that may be runs: whole non-negative numbers as written. */
+/** Digit strings of value tokens that may be runs: whole numbers as written, a sign only in front. */
 export function digitRun(text: string): string | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  return /^\d{1,60}$/.test(t) ? t : null;
+  const t = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^[−–—]/, '-');
+  return /^[+-]?\d{1,60}$/.test(t) ? t : null;
 }

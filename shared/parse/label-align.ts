@@ -57,7 +57,9 @@ export function alignLabels(found: AlignInput[], rows: string[][], minLikeness =
   // dp[i][j]: best total aligning found[0..i) to rows[0..j).
   const dp: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
   const take: Uint8Array[] = Array.from({ length: m + 1 }, () => new Uint8Array(n + 1));
-  const s: Float64Array[] = Array.from({ length: m }, (_, i) => Float64Array.from({ length: n }, (_, j) => score(i, j)));
+  const s: Float64Array[] = Array.from({ length: m }, (_, i) =>
+    Float64Array.from({ length: n }, (_, j) => score(i, j)),
+  );
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
       let best = dp[i - 1][j];
@@ -76,7 +78,7 @@ export function alignLabels(found: AlignInput[], rows: string[][], minLikeness =
     }
   }
   const out: (number | null)[] = Array(m).fill(null);
-  for (let i = m, j = n; i > 0 && j > 0; ) {
+  for (let i = m, j = n; i > 0 && j > 0;) {
     const how = take[i][j];
     if (how === 3) {
       out[i - 1] = j - 1;

@@ -3,6 +3,7 @@
 // a real row of a grid that lines up, otherwise by position among the values after its label.
 import { cellId, ownLabel, type ColumnDef, type FormatDef, type RowDef, type TableKey } from '../format';
 import type { TableData } from '../report/model';
+import { prepareLabel } from '../format/match';
 import { agreed, digitRun, lastIsSum, splitRuns, type CellGroup } from './digit-runs';
 import { alignLabels } from './label-align';
 import { Ledger } from './ledger';
@@ -179,28 +180,27 @@ function readRow(
     if (byCol) return { cells: byCol, next };
   }
   const n = columns.length;
-  if (rules.deriveTotal) {
-    const r = resolveByPosition(vals, n - 1, label.strong);
-    if (r.ok && r.cells.every((c) => c.kind === 'number')) {
-      const sum = r.cells.reduce((s, c) => s + (c.kind === 'number' ? c.value : 0), 0);
-      return { cells: [...r.cells, { kind: 'number', value: sum }], derived: true, next };
-    }
-    // Six read with a blank among them: no total to derive, the six kept.
-    if (r.ok) return { cells: [...r.cells, undefined], next };
-    const split = splitRow(vals, n - 1, { groups: [{ size: n - 1 }] }, where, next);
-    if (split?.cells) {
-      const sum = split.cells.reduce((s, c) => s + (c?.kind === 'number' ? c.value : 0), 0);
-      return { ...split, cells: [...split.cells, { kind: 'number', value: sum }], derived: true };
-    }
-    if (split?.readings) return { ...split, readings: split.readings.map((x) => [...x, x.reduce((s, v) => s + v, 0)]) };
-    if (split) return split;
-    return { cells: null, problem: describeFailure(where, r.count, r.numbers, n - 1), next };
-  }
   const r = resolveByPosition(vals, n, label.strong);
   if (r.ok) return { cells: r.cells, next };
-  if (r.count < n) {
-    const split = splitRow(vals, n, rules, where, next);
+  const split = r.count < n ? splitRow(vals, n, rules, where, next) : null;
+  if (split && !(rules.deriveTotal && !split.cells && !split.readings)) return split;
+  if (rules.deriveTotal) {
+    const six = resolveByPosition(vals, n - 1, label.strong);
+    if (six.ok && six.cells.every((c) => c.kind === 'number')) {
+      const sum = six.cells.reduce((s, c) => s + (c.kind === 'number' ? c.value : 0), 0);
+      return { cells: [...six.cells, { kind: 'number', value: sum }], derived: true, next };
+    }
+    // Six read with a blank among them: no total to derive, the six kept.
+    if (six.ok) return { cells: [...six.cells, undefined], next };
+    const part = splitRow(vals, n - 1, { groups: [{ size: n - 1 }] }, where, next);
+    if (part?.cells) {
+      const sum = part.cells.reduce((s, c) => s + (c?.kind === 'number' ? c.value : 0), 0);
+      return { ...part, cells: [...part.cells, { kind: 'number', value: sum }], derived: true };
+    }
+    if (part?.readings) return { ...part, readings: part.readings.map((x) => [...x, x.reduce((s, v) => s + v, 0)]) };
+    if (part) return part;
     if (split) return split;
+    return { cells: null, problem: describeFailure(where, six.count, six.numbers, n - 1), next };
   }
   return { cells: null, problem: describeFailure(where, r.count, r.numbers, n), next };
 }
@@ -336,24 +336,31 @@ function linesAbove(lines: Line[], line: number, max: number, from: number): num
 // ───────────────────────────── 三 the matrix ─────────────────────────────
 
 /** Tokens that may be row labels: text followed by a number (after at most one short piece of text). */
-function labelCandidates(toks: Tok[], lex: Lexicon, rows: RowDef[]): { k: number; exact: number | null }[] {
-  const out: { k: number; exact: number | null }[] = [];
+function labelCandidates(
+  toks: Tok[],
+  lex: Lexicon,
+  rows: RowDef[],
+): { k: number; text: string; exact: number | null }[] {
+  const out: { k: number; text: string; exact: number | null }[] = [];
   const index = new Map(rows.map((r, i) => [r.id, i]));
   for (let k = 0; k < toks.length && out.length < 400; k++) {
     const t = toks[k];
     if (t.value.kind !== 'text' || t.text.length > 60) continue;
     const m = lex.match(t.text);
     if (m?.target.kind === 'matrixRow') {
-      out.push({ k, exact: index.get(m.target.rowId)! });
+      out.push({ k, text: t.text, exact: index.get(m.target.rowId)! });
       continue;
     }
-    if (m) continue;
+    // A numbered label taken for a column (（六）其他 for （六）其他处理) may still be a row.
+    if (m && !(m.target.kind === 'matrixColumn' && prepareLabel(t.text).enumeration)) continue;
     const a = toks[k + 1];
     const b = toks[k + 2];
-    const valueNext =
-      (a && a.value.kind !== 'text') ||
-      (a && b && a.text.length <= 30 && !lex.match(a.text) && b.value.kind !== 'text' && b.value.kind !== 'blank');
-    if (valueNext && t.text.replace(/\s/g, '').length >= 3) out.push({ k, exact: null });
+    const wrapped =
+      !!a && !!b && a.text.length <= 30 && !lex.match(a.text) && b.value.kind !== 'text' && b.value.kind !== 'blank';
+    const valueNext = (a && a.value.kind !== 'text') || wrapped;
+    // A label wrapped over lines is compared whole: its first line and the rest.
+    if (valueNext && t.text.replace(/\s/g, '').length >= 3)
+      out.push({ k, text: wrapped ? t.text + a.text : t.text, exact: null });
   }
   return out;
 }
@@ -408,7 +415,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const cands = labelCandidates(toks, lex, m.rows);
   const aligned = new Map<number, string>();
   alignLabels(
-    cands.map((c) => ({ text: toks[c.k].text, exact: c.exact })),
+    cands.map((c) => ({ text: c.text, exact: c.exact })),
     m.rows.map((r) => [ownLabel(r.path), ...(r.aliases ?? []), r.path.slice(1).join('')]),
   ).forEach((j, i) => {
     if (j !== null && cands[i].exact === null) aligned.set(cands[i].k, m.rows[j].id);
@@ -659,29 +666,44 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   let sawHeader = false;
   let vals: Tok[] = [];
   let result: Tok[] | null = null;
+  const width = r.columns.length;
+  const total = r.groups.length * width;
+  // One small table per group (行政复议, then 行政诉讼 …): a group's numbers, then the next group's header.
+  const groupsDone: Tok[] = [];
+  let paused = false;
+  const hasNumbers = (xs: Tok[]) => xs.some((v) => v.value.kind !== 'blank');
+  /** Ends a run of values: the whole row, or one group of a table per group. True when reading stops. */
+  const endRun = (): boolean => {
+    if (!hasNumbers(vals)) return false;
+    const n = groupsDone.length + vals.length;
+    if (vals.length % width === 0 && n < total) {
+      groupsDone.push(...vals);
+      vals = [];
+      paused = true;
+      return false;
+    }
+    result = [...groupsDone, ...vals];
+    return true;
+  };
   for (const t of toks) {
     if (t.value.kind !== 'text') {
-      if (sawHeader && !(t.merged && t.strong)) vals.push(t);
+      if (sawHeader && !paused && !(t.merged && t.strong)) vals.push(t);
       continue;
     }
     const m = lex.match(t.text);
     // 总计 alone is every table's; the table begins with a label of its own (行政复议, 结果维持 …).
     if (m && !sawHeader && m.target.kind === 'reviewColumn' && m.target.colId === r.totalColumn) continue;
     if (m) {
-      if (vals.some((v) => v.value.kind !== 'blank')) {
-        result = vals;
-        break;
-      }
+      if (endRun()) break;
       sawHeader = true;
+      paused = false;
       vals = [];
       continue;
     }
-    if (vals.some((v) => v.value.kind !== 'blank')) {
-      result = vals;
-      break;
-    }
+    if (endRun()) break;
   }
-  if (!result && vals.some((v) => v.value.kind !== 'blank')) result = vals;
+  if (!result && hasNumbers(vals)) result = [...groupsDone, ...vals];
+  if (!result && groupsDone.length) result = groupsDone;
   if (!sawHeader) {
     ledger.add({ kind: 'tableMissing', message: `未找到“${heading}”的表格`, rows: [], cells: [] });
     return { data, cells: 0, rows: 0, found: [] };
@@ -735,7 +757,8 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       size: r.columns.length,
       check: r.columns[r.columns.length - 1].id === r.totalColumn ? lastIsSum : undefined,
     }));
-    const split = res.ok || res.count >= columns.length ? null : splitRow(result, columns.length, { groups }, heading, 0);
+    const split =
+      res.ok || res.count >= columns.length ? null : splitRow(result, columns.length, { groups }, heading, 0);
     if (res.ok) cellsOut = res.cells;
     else if (split?.cells) cellsOut = split.cells as CellValue[];
     else if (split?.readings) [readings, digits] = [split.readings, split.digits ?? ''];

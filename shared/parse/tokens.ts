@@ -25,9 +25,17 @@ const LABEL_AND_NUMBER = /^(.*[\u4e00-\u9fff）)”」])([+-]?\d{1,12}(?:\.\d+)?
  * A character of a group label printed one per line down the table's left column, landed at the
  * start of another row's label: `本   2.其他法律行政法规禁止公开`.
  */
-const STRAY_LEAD = /^[\u4e00-\u9fff][\s\u3000]+(?=[（(一二三四五六七八九十\d])/;
+const STRAY_LEAD = /^[\u4e00-\u9fff、][\s\u3000]+(?=[（(一二三四五六七八九十\d])/;
 /** Numbers at the end of a short line of text: a wrapped label's middle line that holds its row's numbers. */
 const TRAILING_VALUES = /^(.*?\S)((?:[\s\u3000]+[+-]?\d[\d.,]*){2,})[\s\u3000]*$/;
+
+/** A page number left in a PDF's text (- 3 -, — 2 —, 第3页): not a cell of any table. */
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/;
+
+function isPageNumber(l: Line): boolean {
+  const t = l.cells.join(' ').trim();
+  return t.length <= 20 && PAGE_NUMBER.test(t);
+}
 
 export interface TokenOptions {
   /** The format whose labels cut text whose cells ran together (unglue.ts); none: no cutting. */
@@ -39,12 +47,13 @@ export function tokensOf(lines: Line[], from: number, to: number, options: Token
   const dict = options.format ? glueDictionary(options.format) : null;
   for (let i = from; i < to; i++) {
     const l = lines[i];
+    if (l.cells.length <= 3 && isPageNumber(l)) continue;
     for (let j = 0; j < l.cells.length; j++) {
       let text = l.cells[j];
       const merged = l.merged ? !!l.merged[j] : false;
       const push = (t: string, glued = false) =>
         out.push({ text: t, value: readCell(t), line: i, col: j, strong: l.strong, table: l.table, merged, glued });
-      if (dict && text.length > 8 && !(l.strong && !merged && readCell(text).kind !== 'text')) {
+      if (dict && text.length > 2 && !(l.strong && !merged && readCell(text).kind !== 'text')) {
         const pieces = unglue(text, dict);
         if (pieces) {
           for (const p of pieces) push(p.text, true);

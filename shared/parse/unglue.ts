@@ -74,8 +74,10 @@ function cutChunk(chunk: string, dict: GlueDictionary, out: GluedPiece[]): void 
       i += label.length;
       continue;
     }
-    if (DIGIT.test(ch)) {
-      let e = i;
+    // A sign right before digits is the number's (本年增/减 +144, -3).
+    const signed = (ch === '+' || ch === '-') && DIGIT.test(chunk[i + 1] ?? '');
+    if (signed || DIGIT.test(ch)) {
+      let e = signed ? i + 1 : i;
       while (e < chunk.length && DIGIT.test(chunk[e])) e++;
       // 00000002.其他…: the last digit is the next row's enumeration.
       if (e < chunk.length && ENUM_MARK.test(chunk[e]) && !DIGIT.test(chunk[e + 1] ?? '') && e - i >= 1) {
@@ -133,5 +135,7 @@ export function unglue(text: string, dict: GlueDictionary): GluedPiece[] | null 
     const after = pieces[k + 2];
     if (v?.kind === 'value' && (!after || after.kind === 'label' || !UNIT_AFTER.test(after.text))) rowsWithValues++;
   }
-  return rowsWithValues >= 2 || (rowsWithValues >= 1 && header) ? pieces : null;
+  // A line of nothing but labels and numbers (行政许可5543) is a row however short.
+  const onlyCells = pieces.every((p) => p.kind !== 'text');
+  return rowsWithValues >= 2 || (rowsWithValues >= 1 && (header || onlyCells)) ? pieces : null;
 }
