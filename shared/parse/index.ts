@@ -334,8 +334,10 @@ export function parseBlocks(blocks: Block[], options: ParseOptions = {}): Parsed
 /** An HTML page or fragment (a saved web page, the clipboard's HTML) -> report. */
 export function parseHtml(html: string, options: ParseOptions = {}): ParsedReport {
   const early: string[] = [];
-  const out = parseBlocks(htmlToBlocks(capText(html, early)), options);
-  out.problems.unshift(...early);
+  const spans: TableProblem[] = [];
+  const out = parseBlocks(htmlToBlocks(capText(html, early), spans), options);
+  out.problems.unshift(...early, ...spans.map((p) => p.message));
+  out.tables?.problems.unshift(...spans);
   return out;
 }
 
