@@ -26,6 +26,8 @@ export interface SplitOutcome {
   readings: number[][];
   /** The search stopped at a limit: the readings are not all there are. */
   capped: boolean;
+  /** Steps the search took. */
+  steps: number;
 }
 
 /** The last value of a group is the sum of the others (总计 of a row, of a group of 四). */
@@ -67,7 +69,7 @@ export function splitRuns(runs: string[], groups: CellGroup[], limits: SplitLimi
   }
   let steps = 0;
   let capped = false;
-  if (!runs.length || runs.length > n) return { readings, capped };
+  if (!runs.length || runs.length > n) return { readings, capped, steps };
 
   const walk = (r: number, off: number): void => {
     if (capped) return;
@@ -106,7 +108,7 @@ export function splitRuns(runs: string[], groups: CellGroup[], limits: SplitLimi
     }
   };
   walk(0, 0);
-  return { readings, capped };
+  return { readings, capped, steps };
 }
 
 /** Per position: the value every reading agrees on, or null where they differ. */

@@ -46,10 +46,11 @@ export function alignLabels(found: AlignInput[], rows: string[][], minLikeness =
   const m = found.length;
   const n = rows.length;
   const preparedRows = rows.map((ls) => ls.map(prepareLabel));
+  const preparedFound = found.map((f) => (f.exact === null ? prepareLabel(f.text) : null));
   const score = (i: number, j: number): number => {
     const f = found[i];
     if (f.exact !== null) return f.exact === j ? 2 : -1;
-    const p = prepareLabel(f.text);
+    const p = preparedFound[i]!;
     let best = 0;
     for (const l of preparedRows[j]) best = Math.max(best, likeness(p, l));
     return best >= minLikeness ? best : -1;

@@ -4,7 +4,7 @@
 import { cellId, ownLabel, type ColumnDef, type FormatDef, type RowDef, type TableKey } from '../format';
 import type { TableData } from '../report/model';
 import { prepareLabel } from '../format/match';
-import { agreed, digitRun, lastIsSum, splitRuns, type CellGroup } from './digit-runs';
+import { agreed, digitRun, lastIsSum, SPLIT_LIMITS, splitRuns, type CellGroup } from './digit-runs';
 import { alignLabels } from './label-align';
 import { Ledger } from './ledger';
 import type { Lexicon, Match, Target } from './lexicon';
@@ -124,9 +124,14 @@ function describeFailure(where: string, count: number, numbers: number, n: numbe
 /** How a row's numbers may be read beyond lining up: digit runs split by `groups`; a missing total derived. */
 interface RowRules {
   groups: CellGroup[];
+  /** Steps of digit-run search left for the whole document (shared by every row). */
+  budget?: { steps: number };
   /** The table printed without its 总计 column: six numbers a row, the total derived. */
   deriveTotal?: boolean;
 }
+
+/** Steps of digit-run search a table may take in all (a file repeating a row label thousands of times stays quick). */
+const SPLIT_STEPS_PER_TABLE = 1_000_000;
 
 const numberTok = (t: Tok) => t.value.kind === 'number' || t.value.kind === 'huge';
 
@@ -142,7 +147,10 @@ function splitRow(vals: Tok[], n: number, rules: RowRules, where: string, next: 
   const digits = (runs as string[]).join('');
   if (digits.length < n || runs.every((r) => r!.length === 1)) return null;
   const shown = (runs as string[]).join(' ');
-  const { readings, capped } = splitRuns(runs as string[], rules.groups);
+  const budget = rules.budget ?? { steps: SPLIT_LIMITS.maxSteps };
+  const limits = { ...SPLIT_LIMITS, maxSteps: Math.min(SPLIT_LIMITS.maxSteps, budget.steps) };
+  const { readings, capped, steps } = splitRuns(runs as string[], rules.groups, limits);
+  budget.steps -= steps;
   if (capped) {
     return {
       cells: null,
@@ -192,7 +200,7 @@ function readRow(
     }
     // Six read with a blank among them: no total to derive, the six kept.
     if (six.ok) return { cells: [...six.cells, undefined], next };
-    const part = splitRow(vals, n - 1, { groups: [{ size: n - 1 }] }, where, next);
+    const part = splitRow(vals, n - 1, { groups: [{ size: n - 1 }], budget: rules.budget }, where, next);
     if (part?.cells) {
       const sum = part.cells.reduce((s, c) => s + (c?.kind === 'number' ? c.value : 0), 0);
       return { ...part, cells: [...part.cells, { kind: 'number', value: sum }], derived: true };
@@ -409,6 +417,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   };
   const rules: RowRules = {
     groups: [rowSum],
+    budget: { steps: SPLIT_STEPS_PER_TABLE },
     deriveTotal: totalAt === m.columns.length - 1 && !headerHasTotal(toks, lex, m.totalColumn),
   };
   // Labels that match no row on their own, placed by the order of the rows around them.
@@ -553,6 +562,7 @@ function readDisclosureInto(
   for (const b of format.disclosure) Object.assign(data, emptyData(b.rows, b.columns));
   const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });
   const seen = new Set<string>();
+  const budget = { steps: SPLIT_STEPS_PER_TABLE };
   let cells = 0;
   /** Header columns seen since the last block label, in order, with the line they sit on. */
   let header: { colId: string; tok: Tok }[] = [];
@@ -602,7 +612,7 @@ function readDisclosureInto(
     ) {
       indices = header.map((h) => h.tok.col);
     }
-    const rules: RowRules = { groups: [stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId])] };
+    const rules: RowRules = { groups: [stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId])], budget };
     const out = readRow(lines, toks, k, lex, tg, columns, indices, where, rules);
     k = Math.max(k, out.next - 1);
     if (out.cells) {

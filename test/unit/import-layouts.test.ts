@@ -14,10 +14,8 @@ import { emptyReport, getCell, setCell } from '../../shared/report';
 import { FIXTURES_DIR } from '../fixtures/reports';
 
 const dir = join(FIXTURES_DIR, 'import', 'layouts');
-const names = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => f.replace(/\.txt$/, ''))
-  .sort();
+const files = readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f));
+const names = files.map((f) => f.replace(/\.(txt|html)$/, '')).sort();
 
 interface Expected {
   format: '2021' | '2019';
@@ -25,7 +23,10 @@ interface Expected {
   cells: Record<string, number | null>;
 }
 const expected = (name: string): Expected => JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
-const text = (name: string) => readFileSync(join(dir, `${name}.txt`), 'utf8');
+const fileOf = (name: string) => files.find((f) => f.replace(/\.(txt|html)$/, '') === name)!;
+const text = (name: string) => readFileSync(join(dir, fileOf(name)), 'utf8');
+/** A fixture read as the app reads it: a saved web page as HTML, the rest as text. */
+const parse = (name: string) => (fileOf(name).endsWith('.html') ? parseHtml : parseText)(text(name));
 
 /** Cells read right, and cells read wrong (`id: got (true v)`). */
 function score(p: ParsedReport, want: Expected): { share: number; wrong: string[]; blank: string[] } {
@@ -53,6 +54,7 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
       'pdf-typos',
       'pdf-vertical',
       'web-oneline',
+      'web-page',
       'web-rows',
     ]);
     expect(new Set(names.map((n) => expected(n).format))).toEqual(new Set(['2021', '2019']));
@@ -61,7 +63,7 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
   for (const name of names) {
     it(name, () => {
       const want = expected(name);
-      const p = parseText(text(name));
+      const p = parse(name);
       expect(p.report.format).toBe(want.format);
       const s = score(p, want);
       expect(s.wrong).toEqual([]);
