@@ -23,6 +23,7 @@ export { textToLines, cleanText } from './text';
 export { htmlToBlocks } from './html';
 export { blocksToLines } from './lines';
 export type { TableLedger, TableProblem } from './ledger';
+export { separateReadingFindings } from './reading-findings';
 
 export interface ParseOptions {
   /** Year to use when the file names none (the reader's guess, e.g. last year). */
