@@ -22,10 +22,10 @@ export interface Tok {
 /** A label run into the number of the next cell (行政规范性文件5: a PDF's narrow gap). */
 const LABEL_AND_NUMBER = /^(.*[\u4e00-\u9fff）)”」])([+-]?\d{1,12}(?:\.\d+)?)$/;
 /**
- * A character of a group label printed one per line down the table's left column, landed at the
- * start of another row's label: `本   2.其他法律行政法规禁止公开`.
+ * Characters of group labels printed one per line down the table's left columns, landed at the
+ * start of another row's label: `本   2.其他法律行政法规禁止公开`, `度  （  1.属于国家秘密`.
  */
-const STRAY_LEAD = /^[\u4e00-\u9fff、][\s\u3000]+(?=[（(一二三四五六七八九十\d])/;
+const STRAY_LEAD = /^(?:[\u4e00-\u9fff、（）()][\s\u3000]+){1,2}(?=[（(一二三四五六七八九十\d])/;
 /** Numbers at the end of a short line of text: a wrapped label's middle line that holds its row's numbers. */
 const TRAILING_VALUES = /^(.*?\S)((?:[\s\u3000]+[+-]?\d[\d.,]*){2,})[\s\u3000]*$/;
 

@@ -53,6 +53,7 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
     expect([...layouts].sort()).toEqual([
       'markdown-groups',
       'pdf-no-total',
+      'pdf-two-vertical',
       'pdf-typos',
       'pdf-vertical',
       'web-oneline',
