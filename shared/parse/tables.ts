@@ -180,8 +180,11 @@ function readRow(
   indices: number[] | null,
   where: string,
   rules: RowRules,
+  before?: Tok[],
 ): RowOutcome {
-  const { vals, labelCol, next } = collectValues(toks, k, lex, own);
+  const { vals, labelCol, next } = before
+    ? { vals: before, labelCol: toks[k].col, next: k + 1 }
+    : collectValues(toks, k, lex, own);
   const label = toks[k];
   if (indices && label.strong) {
     const byCol = readByColumns(lines[label.line], labelCol, indices);
@@ -389,6 +392,38 @@ function headerHasTotal(toks: Tok[], lex: Lexicon, totalColumn: string): boolean
   return !sawColumn;
 }
 
+/** The value tokens right before token k, back to the nearest text or to `from`. */
+function valuesBefore(toks: Tok[], k: number, from = 0): Tok[] {
+  let i = k;
+  while (i > from && toks[i - 1].value.kind !== 'text') i--;
+  return toks.slice(i, k).filter((t) => !(t.merged && t.strong));
+}
+
+/**
+ * Numbers printed above their label (a text layer that puts a row's numbers before its label, for
+ * some rows or all): a full row of numbers on the lines right above a label that stands alone on
+ * its line, taken by no row, and following a finished row or the header (not an unread label).
+ */
+function numbersAbove(
+  toks: Tok[],
+  k: number,
+  consumed: number,
+  n: number,
+  known: (i: number) => boolean,
+): Tok[] | null {
+  const label = toks[k];
+  const after = toks[k + 1];
+  if (after && after.value.kind !== 'text' && after.line === label.line) return null;
+  const run = valuesBefore(toks, k, consumed);
+  const start = k - run.length;
+  if (run.length < n - 1 || !run.some((t) => t.value.kind !== 'blank')) return null;
+  if (run.some((t) => t.line >= label.line)) return null;
+  // Whole lines only: not the tail of a line whose head another row took.
+  if (start > 0 && toks[start - 1].line === run[0].line) return null;
+  if (start > 0 && toks[start - 1].value.kind === 'text' && !known(start - 1)) return null;
+  return run;
+}
+
 export function readMatrix(
   lines: Line[],
   range: Range,
@@ -429,6 +464,14 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   ).forEach((j, i) => {
     if (j !== null && cands[i].exact === null) aligned.set(cands[i].k, m.rows[j].id);
   });
+  const rowAt = (k: number): string | null => {
+    const t = toks[k];
+    if (t.value.kind !== 'text') return null;
+    const match = lex.match(t.text);
+    return match?.target.kind === 'matrixRow' ? match.target.rowId : (aligned.get(k) ?? null);
+  };
+  /** A text the table knows: a row, column or header label (not an unread row's label). */
+  const known = (i: number) => !!lex.match(toks[i].text) || aligned.has(i);
   const seen = new Set<string>();
   const states = new Map<string, RowState>();
   const pending = new Map<string, { readings: number[][]; digits: string }>();
@@ -436,19 +479,24 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   let cells = 0;
   let prevLine = -1;
   let prevRow = '';
+  /** Tokens before this index were taken by a row already. */
+  let consumed = 0;
 
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (t.value.kind !== 'text') continue;
-    const match = lex.match(t.text);
-    const rowId = match?.target.kind === 'matrixRow' ? match.target.rowId : (aligned.get(k) ?? null);
+    const rowId = rowAt(k);
     if (!rowId) continue;
     const target: Target = { kind: 'matrixRow', rowId };
     if (t.line === prevLine && rowId === prevRow) continue;
     prevLine = t.line;
     prevRow = rowId;
     seen.add(rowId);
-    if (ledger.isRead('applications', rowId) || pending.has(rowId)) continue;
+    if (ledger.isRead('applications', rowId) || pending.has(rowId)) {
+      // Its numbers are no other row's.
+      consumed = Math.max(consumed, collectValues(toks, k, lex, target).next);
+      continue;
+    }
     const row = m.rows.find((r) => r.id === rowId)!;
     let indices: number[] | null = null;
     if (t.strong && t.table >= 0) {
@@ -463,7 +511,9 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       }
       indices = mappings.get(t.table) ?? null;
     }
-    const out = readRow(lines, toks, k, lex, target, m.columns, indices, where(row), rules);
+    const above = t.strong && indices ? null : numbersAbove(toks, k, consumed, m.columns.length, known);
+    const out = readRow(lines, toks, k, lex, target, m.columns, indices, where(row), rules, above ?? undefined);
+    consumed = Math.max(consumed, out.next);
     k = Math.max(k, out.next - 1);
     if (out.cells) {
       cells += store(data, 'applications', rowId, m.columns, out.cells, where(row), ledger);

@@ -53,6 +53,8 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
     expect([...layouts].sort()).toEqual([
       'markdown-groups',
       'pdf-no-total',
+      'pdf-numbers-above',
+      'pdf-some-numbers-above',
       'pdf-two-vertical',
       'pdf-typos',
       'pdf-vertical',
