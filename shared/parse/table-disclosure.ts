@@ -5,11 +5,11 @@ import type { TableData } from '../report/model';
 import { type CellGroup } from './digit-runs';
 import { Ledger } from './ledger';
 import { lexiconFor } from './lexicon';
+import { emptyDisclosure } from '../report/defaults';
 import type { Line } from './lines';
 import { sliceTokens, tokensOf, type Tok } from './tokens';
 import {
   sectionMark,
-  emptyData,
   describeFailure,
   readRow,
   store,
@@ -56,8 +56,7 @@ function readDisclosureInto(
 ): TableRead {
   const table = format.disclosureKey;
   const lex = lexiconFor(format).disclosure;
-  const data: TableData = {};
-  for (const b of format.disclosure) Object.assign(data, emptyData(b.rows, b.columns));
+  const data: TableData = emptyDisclosure(format);
   const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });
   const seen = new Set<string>();
   const budget = { steps: SPLIT_STEPS_PER_TABLE };

@@ -7,13 +7,13 @@ import { alignLabels } from './label-align';
 import { Ledger } from './ledger';
 import type { Lexicon, Target } from './lexicon';
 import { lexiconFor } from './lexicon';
+import { emptyTable } from '../report/defaults';
 import type { Line } from './lines';
 import { solveRows, type RowBalance, type RowState } from './run-solver';
 import { sliceTokens, tokensOf, type Tok } from './tokens';
 import {
   rowName,
   sectionMark,
-  emptyData,
   collectValues,
   describeFailure,
   readRow,
@@ -120,7 +120,7 @@ export function readMatrix(
 function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: Ledger, all?: Tok[]): TableRead {
   const lex = lexiconFor(format).matrix;
   const m = format.applications;
-  const data = emptyData(m.rows, m.columns);
+  const data = emptyTable(m.rows, m.columns);
   const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });
   const where = (row: RowDef) => `${sectionMark(format, 3)}第“${rowName(row.path)}”行`;
   const colIds = m.columns.map((c) => c.id);

@@ -4,12 +4,12 @@ import { cellId, type ColumnDef, type FormatDef, type TableKey } from '../format
 import { lastIsSum, type CellGroup } from './digit-runs';
 import { Ledger } from './ledger';
 import { lexiconFor } from './lexicon';
+import { emptyTable } from '../report/defaults';
 import type { Line } from './lines';
 import { readByColumns, resolveByPosition, sliceTokens, tokensOf, type Tok } from './tokens';
 import type { CellValue } from './values';
 import {
   sectionMark,
-  emptyData,
   describeFailure,
   store,
   storeReadings,
@@ -34,7 +34,7 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const table: TableKey = 'reviewLitigation';
   const lex = lexiconFor(format).review;
   const r = format.review;
-  const data = emptyData(r.groups, r.columns);
+  const data = emptyTable(r.groups, r.columns);
   const allIds = r.groups.flatMap((g) => r.columns.map((c) => cellId(table, g.id, c.id)));
   const allRows = r.groups.map((g) => `${table}.${g.id}`);
   const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });

@@ -40,15 +40,6 @@ export function sectionMark(format: FormatDef, no: number): string {
   return s ? `${s.numeral}、` : '';
 }
 
-export function emptyData(rows: { id: string }[], cols: { id: string }[]): TableData {
-  const t: TableData = {};
-  for (const r of rows) {
-    t[r.id] = {};
-    for (const c of cols) t[r.id][c.id] = null;
-  }
-  return t;
-}
-
 function sameTarget(a: Target, b: Target): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'matrixRow' && b.kind === 'matrixRow') return a.rowId === b.rowId;
