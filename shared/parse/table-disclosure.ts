@@ -2,7 +2,7 @@
 // year's 现行有效件数 when known (rule 6).
 import { ownLabel, type ColumnDef, type FormatDef } from '../format';
 import type { TableData } from '../report/model';
-import { type CellGroup } from './digit-runs';
+import { type BlankGroup } from './digit-runs';
 import { Ledger } from './ledger';
 import { lexiconFor } from './lexicon';
 import { emptyDisclosure } from '../report/defaults';
@@ -38,12 +38,16 @@ function stockGroup(
   columns: ColumnDef[],
   stock: { added: string; removed: string; closing: string } | undefined,
   last: number | null | undefined,
-): CellGroup {
+): BlankGroup {
   const at = (id: string) => columns.findIndex((c) => c.id === id);
   if (!stock || last === null || last === undefined) return { size: columns.length };
   const [a, r, c] = [at(stock.added), at(stock.removed), at(stock.closing)];
   if (a < 0 || r < 0 || c < 0) return { size: columns.length };
-  return { size: columns.length, check: (v) => v[c] === last + v[a] - v[r] && v[r] <= last + v[a] };
+  // A blank 制发 or 废止 is none; a blank 现行有效 cannot be checked.
+  return {
+    size: columns.length,
+    check: (v) => v[c] !== null && v[c] === last + (v[a] ?? 0) - (v[r] ?? 0) && (v[r] ?? 0) <= last + (v[a] ?? 0),
+  };
 }
 
 function readDisclosureInto(

@@ -2,7 +2,7 @@
 // each row's total and then by the columns' sums, a 总计 column that fell off derived and said.
 import { cellId, ownLabel, type FormatDef, type RowDef } from '../format';
 import { prepareLabel } from '../format/match';
-import { lastIsSum, type CellGroup } from './digit-runs';
+import { type BlankGroup } from './digit-runs';
 import { alignLabels } from './label-align';
 import { Ledger } from './ledger';
 import type { Lexicon, Target } from './lexicon';
@@ -126,10 +126,8 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const colIds = m.columns.map((c) => c.id);
   const mappings = new Map<number, number[] | null>();
   const totalAt = m.columns.findIndex((c) => c.id === m.totalColumn);
-  const rowSum: CellGroup = {
-    size: m.columns.length,
-    check: totalAt === m.columns.length - 1 ? lastIsSum : undefined,
-  };
+  // A row's 总计 is the sum of its six columns; it is there even where other cells are blank.
+  const rowSum: BlankGroup = { size: m.columns.length, sum: totalAt === m.columns.length - 1 };
   const rules: RowRules = {
     groups: [rowSum],
     budget: { steps: SPLIT_STEPS_PER_TABLE },
@@ -154,7 +152,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const known = (i: number) => !!lex.match(toks[i].text) || aligned.has(i);
   const seen = new Set<string>();
   const states = new Map<string, RowState>();
-  const pending = new Map<string, { readings: number[][]; digits: string }>();
+  const pending = new Map<string, { readings: (number | null)[][]; digits: string }>();
   const derivedRows: string[] = [];
   let cells = 0;
   let prevLine = -1;

@@ -1,7 +1,7 @@
 // 四 review and litigation: one row of 15 numbers (or one small table per group), by the header
 // cells above them when they line up, else by position; a digit run split by each group's 总计.
 import { cellId, type ColumnDef, type FormatDef, type TableKey } from '../format';
-import { lastIsSum, type CellGroup } from './digit-runs';
+import { type BlankGroup } from './digit-runs';
 import { Ledger } from './ledger';
 import { lexiconFor } from './lexicon';
 import { emptyTable } from '../report/defaults';
@@ -92,7 +92,7 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
     r.columns.map((col) => ({ group: g.id, col })),
   );
   let cellsOut: CellValue[] | null = null;
-  let readings: number[][] | null = null;
+  let readings: (number | null)[][] | null = null;
   let digits = '';
   // A real row: map every column by the header cells above it (group from the nearest group label to its left).
   const first = result[0];
@@ -129,9 +129,9 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   }
   if (!cellsOut) {
     const res = resolveByPosition(result, columns.length, first.strong);
-    const groups: CellGroup[] = r.groups.map(() => ({
+    const groups: BlankGroup[] = r.groups.map(() => ({
       size: r.columns.length,
-      check: r.columns[r.columns.length - 1].id === r.totalColumn ? lastIsSum : undefined,
+      sum: r.columns[r.columns.length - 1].id === r.totalColumn,
     }));
     const split =
       res.ok || res.count >= columns.length ? null : splitRow(result, columns.length, { groups }, heading, 0);

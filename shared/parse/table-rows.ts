@@ -3,7 +3,7 @@
 // position; digit runs split by the row's own sums; values stored with their problems.
 import { cellId, ownLabel, type ColumnDef, type FormatDef, type TableKey } from '../format';
 import type { TableData } from '../report/model';
-import { agreed, digitRun, SPLIT_LIMITS, splitRuns, type CellGroup } from './digit-runs';
+import { agreed, digitRun, readingsWithBlanks, SPLIT_LIMITS, type BlankGroup } from './digit-runs';
 import { Ledger } from './ledger';
 import type { Lexicon, Match, Target } from './lexicon';
 import type { Line } from './lines';
@@ -93,7 +93,7 @@ export interface RowOutcome {
   /** A cell left undefined was not in the file (a total that could not be derived). */
   cells: (CellValue | undefined)[] | null;
   /** Digits run together that split in several consistent ways: each reading, in column order. */
-  readings?: number[][];
+  readings?: (number | null)[][];
   /** The digit runs as written, for messages. */
   digits?: string;
   /** The last column (总计) was computed from the others. */
@@ -110,7 +110,8 @@ export function describeFailure(where: string, count: number, numbers: number, n
 
 /** How a row's numbers may be read beyond lining up: digit runs split by `groups`; a missing total derived. */
 export interface RowRules {
-  groups: CellGroup[];
+  /** The row's cells as groups, for splitting digit runs (blanks may have vanished). */
+  groups: BlankGroup[];
   /** Steps of digit-run search left for the whole document (shared by every row). */
   budget?: { steps: number };
   /** The table printed without its 总计 column: six numbers a row, the total derived. */
@@ -136,7 +137,7 @@ export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string,
   const shown = (runs as string[]).join(' ');
   const budget = rules.budget ?? { steps: SPLIT_LIMITS.maxSteps };
   const limits = { ...SPLIT_LIMITS, maxSteps: Math.min(SPLIT_LIMITS.maxSteps, budget.steps) };
-  const { readings, capped, steps } = splitRuns(runs as string[], rules.groups, limits);
+  const { readings, capped, steps } = readingsWithBlanks(runs as string[], rules.groups, limits);
   budget.steps -= steps;
   if (capped) {
     return {
@@ -152,7 +153,8 @@ export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string,
       problem: `${where}的数字连在一起（“${shown}”），按本行的合计无法拆分，这一行未读取，请核对`,
     };
   }
-  if (readings.length === 1) return { cells: readings[0].map((v) => ({ kind: 'number', value: v })), next };
+  if (readings.length === 1)
+    return { cells: readings[0].map((v) => (v === null ? { kind: 'blank' } : { kind: 'number', value: v })), next };
   return { cells: null, readings, digits: shown, next };
 }
 
@@ -195,7 +197,8 @@ export function readRow(
       const sum = part.cells.reduce((s, c) => s + (c?.kind === 'number' ? c.value : 0), 0);
       return { ...part, cells: [...part.cells, { kind: 'number', value: sum }], derived: true };
     }
-    if (part?.readings) return { ...part, readings: part.readings.map((x) => [...x, x.reduce((s, v) => s + v, 0)]) };
+    if (part?.readings)
+      return { ...part, readings: part.readings.map((x) => [...x, x.reduce<number>((s, v) => s + (v ?? 0), 0)]) };
     if (part) return part;
     if (split) return split;
     return { cells: null, problem: describeFailure(where, six.count, six.numbers, n - 1), next };
@@ -244,7 +247,7 @@ export function storeReadings(
   table: TableKey,
   rowId: string,
   columns: ColumnDef[],
-  readings: number[][],
+  readings: (number | null)[][],
   digits: string,
   where: string,
   ledger: Ledger,
@@ -254,15 +257,16 @@ export function storeReadings(
   const open: number[] = [];
   columns.forEach((c, i) => {
     const v = same[i];
-    if (v === null) open.push(i);
+    if (v === undefined) open.push(i);
     else {
-      data[rowId][c.id] = v;
+      // Every reading agrees: a number, or a blank of the file.
+      if (v !== null) data[rowId][c.id] = v;
       n++;
     }
   });
   if (!open.length) return n;
   const seen = new Set<string>();
-  const left: number[][] = [];
+  const left: (number | null)[][] = [];
   for (const r of readings) {
     const part = open.map((i) => r[i]);
     const key = part.join(',');
@@ -273,7 +277,7 @@ export function storeReadings(
   }
   const shown = left
     .slice(0, 4)
-    .map((p) => p.join('、'))
+    .map((p) => p.map((v) => (v === null ? '空白' : String(v))).join('、'))
     .join('；或 ');
   const names = open.map((i) => columns[i].label).join('、');
   ledger.add({
