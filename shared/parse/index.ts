@@ -11,8 +11,9 @@ import { distinctiveLabels } from './lexicon';
 import { blocksToLines, singleText, type Block, type Line } from './lines';
 import { splitParts, type Paragraph } from './narrative';
 import { findSections, type SectionHit } from './sections';
-import { readDisclosure, readMatrix, readReview, type Range } from './tables';
-import { tokensOf } from './tokens';
+import type { TableLedger, TableProblem } from './ledger';
+import type { Range } from './tables';
+import { readTables } from './tables-stage';
 import { textToLines } from './text';
 import { htmlToBlocks } from './html';
 import { isValueish } from './values';
@@ -21,6 +22,8 @@ export type { Block, Line } from './lines';
 export { textToLines, cleanText } from './text';
 export { htmlToBlocks } from './html';
 export { blocksToLines } from './lines';
+export type { TableLedger, TableProblem } from './ledger';
+export { separateReadingFindings } from './reading-findings';
 
 export interface ParseOptions {
   /** Year to use when the file names none (the reader's guess, e.g. last year). */
@@ -29,6 +32,8 @@ export interface ParseOptions {
   known?: { org: string; year: number; format: FormatId };
   /** How plain text lays out its rows (see TextLayout). */
   textRows?: 'real' | 'stream';
+  /** Last year's report of the same organ, when known: helps split digits run together (rule 6). */
+  previous?: Report | null;
 }
 
 export interface ParseStats {
@@ -50,6 +55,8 @@ export interface ParsedReport {
   report: Report;
   problems: string[];
   stats: ParseStats;
+  /** The tables stage's problems, each naming its cells, and its ledger of rows (tables-stage.ts). */
+  tables?: { problems: TableProblem[]; ledger: TableLedger };
 }
 
 /** Characters of text parsed at most (a report is some 10–50 thousand). */
@@ -248,14 +255,19 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
   const format: FormatDef = getFormat(formatId);
 
   const whole: Range = { from: 0, to: lines.length };
-  const tableProblems: string[] = [];
-  const all = tokensOf(lines, 0, lines.length);
-  const disclosure = readDisclosure(lines, rangeOf(hits, 2, lines.length) ?? whole, format, tableProblems, all);
-  const matrix = readMatrix(lines, rangeOf(hits, 3, lines.length) ?? whole, format, tableProblems, all);
-  const review = readReview(lines, rangeOf(hits, 4, lines.length) ?? whole, format, tableProblems, all);
-  const tablesFound = disclosure.rows + matrix.rows + review.rows > 0;
+  const tables = readTables({
+    lines,
+    format,
+    previous: options.previous,
+    ranges: {
+      disclosure: rangeOf(hits, 2, lines.length) ?? whole,
+      applications: rangeOf(hits, 3, lines.length) ?? whole,
+      review: rangeOf(hits, 4, lines.length) ?? whole,
+    },
+  });
+  const { disclosure, applications: matrix, review, tablesFound } = tables.value;
   if (!tablesFound) problems.push('未找到表格：文件中没有二、三、四部分的统计表，只读取了文字部分');
-  else problems.push(...tableProblems);
+  else problems.push(...tables.problems.map((p) => p.message));
 
   const report = emptyReport(org, year, formatId);
   report.preamble = front.preamble.join('\n');
@@ -284,6 +296,7 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
   return {
     report,
     problems,
+    tables: { problems: tables.problems, ledger: tables.ledger },
     stats: {
       format: formatId,
       formatBy: detected.id || options.known ? 'labels' : 'year',
@@ -322,8 +335,10 @@ export function parseBlocks(blocks: Block[], options: ParseOptions = {}): Parsed
 /** An HTML page or fragment (a saved web page, the clipboard's HTML) -> report. */
 export function parseHtml(html: string, options: ParseOptions = {}): ParsedReport {
   const early: string[] = [];
-  const out = parseBlocks(htmlToBlocks(capText(html, early)), options);
-  out.problems.unshift(...early);
+  const spans: TableProblem[] = [];
+  const out = parseBlocks(htmlToBlocks(capText(html, early), spans), options);
+  out.problems.unshift(...early, ...spans.map((p) => p.message));
+  out.tables?.problems.unshift(...spans);
   return out;
 }
 
