@@ -21,7 +21,7 @@ export function cleanText(text: string): string {
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '');
 }
 
-function joinPieces(a: string, b: string): string {
+export function joinPieces(a: string, b: string): string {
   const last = a.slice(-1);
   const first = b.slice(0, 1);
   return /[\x21-\x7e]/.test(last) && /[\x21-\x7e]/.test(first) ? `${a} ${b}` : a + b;
