@@ -52,12 +52,13 @@ const PARTICULARS = [
   '分享到',
   '【字体',
 ];
-const LABEL_SOURCE = PARTICULARS.map((l) => l.replace(/[【\[\]]/g, (c) => `\\${c}`)).join('|');
+// No label holds a character special in a pattern.
+const LABEL_SOURCE = PARTICULARS.join('|');
 const PARTICULAR = new RegExp(`^${SP}(?:${LABEL_SOURCE})${SP}[：:]`);
 const TITLE_LABEL = new RegExp(`^${SP}标${SP}题${SP}[：:]${SP}`);
 /** Words only a site's tools and footer use (on a short line without a sentence). */
 const SITE_WORDS =
-  /版权所有|主办单位|承办单位|主办[：:]|承办[：:]|网站标识码|ICP备|ICP证|公网安备|技术支持|网站地图|联系我们|关于我们|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|打印文章|关闭本页|返回顶部|设为首页|加入收藏|无障碍|长者模式|适老化|上一篇|下一篇|相关链接|相关文章|用手机扫描|字号[：:]?[\s\u3000]*[【\[]?大|[【\[]大[】\]][\s\u3000]*[【\[]中/;
+  /版权所有|主办单位|承办单位|主办[：:]|承办[：:]|网站标识码|ICP备|ICP证|公网安备|技术支持|网站地图|联系我们|关于我们|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|打印文章|关闭本页|返回顶部|设为首页|加入收藏|无障碍|长者模式|适老化|上一篇|下一篇|相关链接|相关文章|用手机扫描|字号[：:]?[\s\u3000]*[【[]?大|[【[]大[】\]][\s\u3000]*[【[]中/;
 
 /** True for a piece of text that belongs to the page around the report, not to the report. */
 export function isPageChrome(text: string): boolean {
@@ -81,9 +82,7 @@ function cutPoints(): RegExp {
     '当前位置',
     '您当前的位置',
     '您现在的位置',
-  ]
-    .map((l) => l.replace(/[【\[\]]/g, (c) => `\\${c}`))
-    .join('|');
+  ].join('|');
   return new RegExp(`(?:${labels})${SP}[：:]|${head}|(?:打印本页|关闭窗口|【打印】|【关闭】|版权所有|主办单位)`, 'g');
 }
 

@@ -13,7 +13,7 @@ export const PAGE_NUMBER_LINE =
 
 /** A line that opens a paragraph by its numbering: 一、 （一） (1) 1. 1、 ① 第一， 一是. */
 const OPENS_PARAGRAPH =
-  /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][\s\u3000]*[一二三四五六七八九十\d]{1,3}[\s\u3000]*[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,:：]|[一二三四五六七八九十]是)/;
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][\s\u3000]*[一二三四五六七八九十\d]{1,3}[\s\u3000]*[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,:：])/;
 /** Ends a sentence: a line ending so may end its paragraph. */
 const ENDS_SENTENCE = /[。！？!?；;：:…”」）)]$/;
 /** Ends inside a sentence: the next line must continue it. */
@@ -34,7 +34,7 @@ const isProse = (line: string) => {
 
 /**
  * The width the printer wrapped at, or null when the text is not wrapped: the widest width that
- * at least three prose lines come close to (table cells and headings are narrower), when most
+ * at least two prose lines come close to (table cells and headings are narrower), when most
  * of the lines that wide end inside a sentence (a paragraph of a web page ends with its 。).
  */
 export function wrapWidth(lines: string[]): number | null {
@@ -44,8 +44,8 @@ export function wrapWidth(lines: string[]): number | null {
     .filter((w) => w >= 16)
     .sort((a, b) => b - a);
   let w: number | null = null;
-  for (let i = 0; i + 2 < widths.length; i++) {
-    if (widths[i + 2] >= widths[i] * 0.9) {
+  for (let i = 0; i + 1 < widths.length; i++) {
+    if (widths[i + 1] >= widths[i] * 0.9) {
       w = widths[i];
       break;
     }
@@ -56,9 +56,9 @@ export function wrapWidth(lines: string[]): number | null {
   return open.length >= 2 && open.length >= full.length * 0.4 ? w : null;
 }
 
-/** A line that stands alone: a heading (numbered, no sentence in it) or a title. */
-const standsAlone = (line: string) =>
-  (OPENS_PARAGRAPH.test(line) && !/[。；;，,]/.test(line)) || /(?:报告|通知|公告)$/.test(line.trim());
+/** A line that stands alone: a heading (numbered, no sentence in it) or a title (not a full line). */
+const standsAlone = (line: string, full: boolean) =>
+  (OPENS_PARAGRAPH.test(line) && !/[。；;，,]/.test(line)) || (!full && /(?:报告|通知|公告)$/.test(line.trim()));
 
 /** Lines that repeat at the top or bottom of pages (running headers and footers), digits aside. */
 function runningLines(pages: string[][]): Set<string> {
@@ -137,13 +137,23 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
       out.push(l);
       continue;
     }
-    if (open >= 0 && isProse(l) && !OPENS_PARAGRAPH.test(l) && !(indented && INDENT.test(l)) && !standsAlone(last)) {
+    if (open >= 0 && isProse(l)) {
       const full = width !== null && printedWidth(last) >= width * 0.85;
-      const blankBetween = open < out.length - 1;
-      // Over a blank line (a page break) only a sentence left open continues.
-      const continues = blankBetween
-        ? full && !ENDS_SENTENCE.test(last)
-        : ENDS_INSIDE.test(last) || (full && (indented || !ENDS_SENTENCE.test(last)));
+      // Broken inside a sentence: a full line, or a paragraph (it has a sentence) not ending with one.
+      // (A table's cell, narrow in a wrapped text, or without a sentence in it, is left alone.)
+      const narrow = width !== null && printedWidth(last) < width * 0.5;
+      const inside =
+        !ENDS_SENTENCE.test(last) &&
+        !narrow &&
+        (full || /[。；;]/.test(last) || (ENDS_INSIDE.test(last) && /[，,]/.test(last.slice(0, -1))));
+      const startsOwn = OPENS_PARAGRAPH.test(l) || (indented && INDENT.test(l));
+      let continues: boolean;
+      if (standsAlone(last, full)) continues = false;
+      // It goes on over a page break (a blank line) too; after a full line, whatever the next begins with.
+      else if (inside && (full || !startsOwn)) continues = true;
+      else if (open < out.length - 1 || startsOwn) continues = false;
+      // In indented text a full line goes on (paragraphs begin indented).
+      else continues = full && indented;
       if (continues) {
         out.length = open + 1;
         out[open] = joinPieces(out[open].trimEnd(), l.trim());
