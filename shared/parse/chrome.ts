@@ -11,7 +11,7 @@ import type { Stage } from './stage';
 
 const SP = '[\\s\\u3000]*';
 const BREADCRUMB = new RegExp(`^${SP}(?:您?(?:当前|现在)?(?:所在)?的?位置|当前栏目)${SP}[：:]`);
-const CRUMBS = /^[\s\u3000]*首页[\s\u3000]*[>»›＞→/]/;
+const CRUMBS = /^[\s\u3000]*(?:首页|网站首页)[\s\u3000]*(?:[>»›＞→/|｜]|$)/;
 /** Labels of an article's particulars; 标题 keeps its value (the title). */
 const PARTICULARS = [
   '标题',
@@ -90,23 +90,70 @@ let CUTS: RegExp | null = null;
 const TITLE_END = /政府信息公开工作年度报告(?=[\s\u3000]+\S)/g;
 const MIN_RUN_ON = 300;
 
-/** A long line cut before each label and heading it holds (and after a title run on into the text). */
+/** A heading of a narrative part run on into its text: （一）健全组织机构，责任落实到人 成立了… */
+const SUB_HEAD_RUN_ON = /^[\s\u3000]*[（(][一二三四五六七八九十]{1,3}[)）][^。；;\s\u3000]{2,30}(?=[\s\u3000]+\S)/;
+
+/**
+ * A whole page on one line, cut into lines: before each label of the page and each section
+ * heading (and after it), after a title run on into the text; within 一、五、六 also at each
+ * paragraph's end (。 followed by a space) and after a sub-heading run on into its text.
+ * A long line that holds none of these (one long paragraph) is left whole.
+ */
 export function cutRunOn(text: string): string[] {
   CUTS ??= cutPoints();
   const at = new Set<number>();
-  for (const m of text.matchAll(CUTS)) if (m.index > 0) at.add(m.index);
+  let headings = 0;
+  for (const m of text.matchAll(CUTS)) {
+    if (m.index > 0) at.add(m.index);
+    if (/^[一二三四五六七八九十]、/.test(m[0])) {
+      headings++;
+      at.add(m.index + m[0].length);
+    }
+  }
+  if (!at.size || (headings < 2 && !PARTICULAR.test(text) && !BREADCRUMB.test(text) && text.length >= MIN_RUN_ON))
+    return [text];
   for (const m of text.matchAll(TITLE_END)) at.add(m.index + m[0].length);
-  // Breadcrumbs and particulars end at the next space: 首页 > 政务公开 > 年报 | 标题: …
-  if (!at.size) return [text];
   const points = [...at].sort((a, b) => a - b);
-  const out: string[] = [];
+  const pieces: string[] = [];
   let from = 0;
   for (const p of points) {
-    out.push(text.slice(from, p));
+    pieces.push(text.slice(from, p));
     from = p;
   }
-  out.push(text.slice(from));
-  return out.flatMap(splitParticular).filter((s) => s.trim());
+  pieces.push(text.slice(from));
+  // Within a narrative section (after 一、 五、 六、 up to the next heading): paragraphs.
+  const out: string[] = [];
+  let narrative = false;
+  for (const piece of pieces.flatMap(splitParticular)) {
+    const t = piece.trim();
+    if (!t) continue;
+    const head = t.match(/^([一二三四五六七八九十])、/);
+    if (head && isSectionHeading(t)) {
+      narrative = ['一', '五', '六'].includes(head[1]);
+      out.push(t);
+      continue;
+    }
+    if (!narrative) {
+      out.push(t);
+      continue;
+    }
+    for (const para of t.split(/(?<=[。！？!?；;])[\s\u3000]+/)) {
+      const sub = para.match(SUB_HEAD_RUN_ON);
+      if (sub) out.push(sub[0].trim(), para.slice(sub[0].length).trim());
+      else out.push(para.trim());
+    }
+  }
+  return out.filter(Boolean);
+}
+
+let HEADINGS: Set<string> | null = null;
+function isSectionHeading(text: string): boolean {
+  HEADINGS ??= new Set(
+    Object.values(FORMATS).flatMap((f) =>
+      f.sections.flatMap((s) => [s.heading, ...(s.aliases ?? [])].map((h) => `${s.numeral}、${h}`)),
+    ),
+  );
+  return HEADINGS.has(text.trim());
 }
 
 /** `发布时间: 2023-01-20 10:20 本报告…` -> the particular and what follows it. */
@@ -116,8 +163,9 @@ function splitParticular(piece: string): string[] {
   const label = t.match(new RegExp(`^(?:${LABEL_SOURCE}|当前位置|您当前的位置|您现在的位置)${SP}[：:]${SP}`));
   if (!label) return [piece];
   const rest = t.slice(label[0].length);
-  // A date and time, a breadcrumb (a > b > c), or one word.
+  // 大 中 小 (the font size), a date and time, a breadcrumb (a > b > c), or one word.
   const value =
+    rest.match(/^[【[(（]?[\s\u3000]*大[^大中小]{0,4}中[^大中小]{0,4}小[\s\u3000]*[】\])）]?/)?.[0] ??
     rest.match(/^[\d\-/.年月日时分秒:：\s]+(?=\s|$)/)?.[0] ??
     rest.match(/^(?:[^\s>»›＞]+[\s\u3000]*[>»›＞][\s\u3000]*)+[^\s>»›＞]+/)?.[0] ??
     rest.match(/^\S*/)?.[0] ??
@@ -143,6 +191,10 @@ export function dropPageChrome(lines: Line[]): Stage<Line[]> {
         ? cutRunOn(line.cells[0])
         : [line.cells[0]]
       : null;
+    if (!line.para && line.cells[0]?.trim() === '首页') {
+      dropped++; // the site's navigation bar (首页 | 政务公开 | …)
+      continue;
+    }
     if (!texts) {
       // A row of particulars (索引号：| … | 发布机构：| …) is the page's, not a table of the report.
       const cells = line.cells.map((c) => c.trim()).filter(Boolean);

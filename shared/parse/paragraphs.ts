@@ -3,6 +3,7 @@
 // and running headers and footers dropped, lines the printer broke joined back into their
 // paragraphs. Table rows (tabs, numbers) are left alone; a heading or an indented line always
 // starts a paragraph of its own.
+import { matchTitle } from './front';
 import { joinPieces } from './text';
 import { isValueish } from './values';
 import type { Stage } from './stage';
@@ -16,8 +17,6 @@ const OPENS_PARAGRAPH =
   /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][\s\u3000]*[一二三四五六七八九十\d]{1,3}[\s\u3000]*[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,:：])/;
 /** Ends a sentence: a line ending so may end its paragraph. */
 const ENDS_SENTENCE = /[。！？!?；;：:…”」）)]$/;
-/** Ends inside a sentence: the next line must continue it. */
-const ENDS_INSIDE = /[，,、（(《“「—]$/;
 const INDENT = /^(?:[ \u00a0]{2,}|\u3000|\t)/;
 
 /** Width as printed: CJK characters count two, ASCII one. */
@@ -58,7 +57,9 @@ export function wrapWidth(lines: string[]): number | null {
 
 /** A line that stands alone: a heading (numbered, no sentence in it) or a title (not a full line). */
 const standsAlone = (line: string, full: boolean) =>
-  (OPENS_PARAGRAPH.test(line) && !/[。；;，,]/.test(line)) || (!full && /(?:报告|通知|公告)$/.test(line.trim()));
+  (OPENS_PARAGRAPH.test(line) && !/[。；;]/.test(line) && !full && line.trim().length <= 40) ||
+  (!full && /(?:报告|通知|公告)$/.test(line.trim())) ||
+  matchTitle(line) !== null;
 
 /** Lines that repeat at the top or bottom of pages (running headers and footers), digits aside. */
 function runningLines(pages: string[][]): Set<string> {
@@ -141,11 +142,9 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
       const full = width !== null && printedWidth(last) >= width * 0.85;
       // Broken inside a sentence: a full line, or a paragraph (it has a sentence) not ending with one.
       // (A table's cell, narrow in a wrapped text, or without a sentence in it, is left alone.)
-      const narrow = width !== null && printedWidth(last) < width * 0.5;
-      const inside =
-        !ENDS_SENTENCE.test(last) &&
-        !narrow &&
-        (full || /[。；;]/.test(last) || (ENDS_INSIDE.test(last) && /[，,]/.test(last.slice(0, -1))));
+      const paragraph = out[open].trim();
+      const narrow = width !== null && paragraph === last && printedWidth(last) < width * 0.5;
+      const inside = !ENDS_SENTENCE.test(last) && !narrow && (full || /[。；;，,]/.test(paragraph.slice(0, -1)));
       const startsOwn = OPENS_PARAGRAPH.test(l) || (indented && INDENT.test(l));
       let continues: boolean;
       if (standsAlone(last, full)) continues = false;
