@@ -40,6 +40,8 @@ export interface ReadResult {
   problems: string[];
   /** What kind of file it was, in Chinese (本软件文件, Word 文档 …). */
   kind: string;
+  /** Cells the preview marks: blank or doubtful as read, with why (Chinese). */
+  cellProblems?: { cell: string; message: string }[];
 }
 
 export interface AppInfo {

@@ -1,2 +1,3 @@
 export * from './previous';
 export * from './carry';
+export * from './reading';
