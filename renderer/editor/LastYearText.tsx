@@ -102,6 +102,7 @@ function PreviousPart({
                 size="small"
                 // Stays focusable once used (aria-disabled, not disabled): a keyboard user keeps their place.
                 aria-disabled={isUsed}
+                color={isUsed ? 'inherit' : 'primary'}
                 sx={isUsed ? { color: 'text.disabled', cursor: 'default' } : undefined}
                 onClick={isUsed ? undefined : () => onInsert(target, [p])}
                 title={`接在本年“${into}”的文字之后，再按本年情况修改`}
@@ -159,7 +160,15 @@ export default function LastYearText({ previous, no, parts, onInsert }: LastYear
       component="aside"
       aria-label={`${previous.year}年报告的这一部分（参考）`}
       data-testid="last-year-text"
-      sx={{ p: 1.5, bgcolor: 'grey.50', position: 'sticky', top: 8, maxHeight: '80vh', overflow: 'auto' }}
+      sx={{
+        p: 1.5,
+        bgcolor: 'grey.50',
+        position: 'sticky',
+        top: 8,
+        alignSelf: 'start',
+        maxHeight: '80vh',
+        overflow: 'auto',
+      }}
     >
       <Typography variant="subtitle1" sx={{ mb: 1 }}>
         {previous.year}年报告 {section ? `${section.numeral}、${section.heading}` : ''}（参考）

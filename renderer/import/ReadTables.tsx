@@ -50,7 +50,11 @@ function ValueInput({ id, value, onEdit }: { id: string; value: Cell; onEdit(id:
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(null);
+        // Escape takes back what was typed in the cell (and only then leaves the dialog open).
+        if (e.key === 'Escape' && draft !== null) {
+          e.stopPropagation();
+          setDraft(null);
+        }
       }}
       style={{
         width: '4.5em',
@@ -108,7 +112,10 @@ function rowNotes(ids: string[], marks?: TableMarks): string[] {
   const open = ids.filter((id) => marks.problems.has(id) && !marks.corrected.has(id));
   if (!open.length) return [];
   const reasons = [...new Set(open.map((id) => marks.problems.get(id)!))];
-  const checks = marks.reading.filter((f) => f.cells.some((c) => open.includes(c))).map((f) => f.message);
+  // (A blank cell's own finding says what the reason above says already.)
+  const checks = marks.reading
+    .filter((f) => f.rule !== 'value.blank' && f.cells.some((c) => open.includes(c)))
+    .map((f) => f.message);
   return [...reasons, ...[...new Set(checks)].map((m) => `因此无法核对：${m}`)];
 }
 
