@@ -83,7 +83,11 @@ function cutPoints(): RegExp {
     '您当前的位置',
     '您现在的位置',
   ].join('|');
-  return new RegExp(`(?:${labels})${SP}[：:]|${head}|(?:打印本页|关闭窗口|【打印】|【关闭】|版权所有|主办单位)`, 'g');
+  // A label only where a word begins (资金来源： in the text is not the page's 来源：).
+  return new RegExp(
+    `(?<=^|[\\s\\u3000])(?:${labels})${SP}[：:]|${head}|(?:打印本页|关闭窗口|【打印】|【关闭】|版权所有|主办单位)`,
+    'g',
+  );
 }
 
 let CUTS: RegExp | null = null;

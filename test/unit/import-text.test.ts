@@ -169,4 +169,19 @@ describe('web pages: the page around the report is dropped', () => {
     expect(parts(r).problems.map(([h]) => h)).toEqual(['存在的主要问题', '改进措施']);
     expect(allText(r)).not.toMatch(/当前位置|发布时间|浏览次数|打印本页|主办单位|ICP备/);
   });
+
+  it('a word of the text that looks like a page label stays in the text', () => {
+    const oneLine = [
+      `标题: ${TITLE} 发布时间: 2024-01-22`,
+      '一、总体情况',
+      '全年受理政府信息公开申请5件，办理时间：平均7个工作日；经费来源：财政拨款，未收取任何费用。',
+      '五、存在的主要问题及改进情况 公开内容还不够全面。',
+      '六、其他需要报告的事项 本年度未收取信息处理费。',
+    ].join(' ');
+    const r = parseText(oneLine).report;
+    expect(r.org).toBe('某某县人民政府办公室');
+    expect(r.narrative.overview.map((p) => p.text).join('')).toBe(
+      '全年受理政府信息公开申请5件，办理时间：平均7个工作日；经费来源：财政拨款，未收取任何费用。',
+    );
+  });
 });
