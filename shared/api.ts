@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { FormatId } from './format';
 import type { Report } from './report';
+import type { TableLedger, TableProblem } from './parse/ledger';
 
 export interface ReportSummary {
   id: string;
@@ -40,6 +41,8 @@ export interface ReadResult {
   problems: string[];
   /** What kind of file it was, in Chinese (本软件文件, Word 文档 …). */
   kind: string;
+  /** The tables stage's problems, each naming its cells, and its ledger of rows (shared/parse/ledger.ts). */
+  tables?: { problems: TableProblem[]; ledger: TableLedger };
   /** Cells the preview marks: blank or doubtful as read, with why (Chinese). */
   cellProblems?: { cell: string; message: string }[];
 }

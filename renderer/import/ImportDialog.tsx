@@ -20,8 +20,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { ReadResult } from '../../shared/api';
-import { carryForward, splitFindings } from '../../shared/carry';
+import { carryForward } from '../../shared/carry';
 import { allCells, getFormat, ownLabel, reportTitle } from '../../shared/format';
+import { separateReadingFindings } from '../../shared/parse';
 import { getCell, setCell, type Cell, type Report } from '../../shared/report';
 import { checkReport, type Finding } from '../../shared/rules';
 import ReadTables, { type TableMarks } from './ReadTables';
@@ -71,10 +72,15 @@ function Preview({ read, last, corrected, onEdit, year, setYear }: PreviewProps)
     [read],
   );
   const all = useMemo(() => checkReport(last), [last]);
-  const { own: findings, reading } = useMemo(() => {
-    const doubtful = new Set([...problems.keys()].filter((c) => !corrected.has(c)));
-    return splitFindings(all, doubtful);
-  }, [all, problems, corrected]);
+  // A check that waits on a cell the importer could not read (and the clerk has not typed in) is
+  // a reading problem, not last year's error.
+  const { report: findings, reading } = useMemo(() => {
+    const ledger = read.tables?.ledger;
+    return separateReadingFindings(
+      all,
+      ledger && { ...ledger, unread: ledger.unread.filter((c) => !corrected.has(c)) },
+    );
+  }, [all, read, corrected]);
   const marks: TableMarks = { problems, corrected, reading };
   const open = [...problems.keys()].filter((c) => !corrected.has(c)).length;
   const yearOk = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;

@@ -1,3 +1,2 @@
 export * from './previous';
 export * from './carry';
-export * from './reading';

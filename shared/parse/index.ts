@@ -19,8 +19,9 @@ import { narrativeStage } from './narrative';
 import { rebuildParagraphs } from './paragraphs';
 import { rangeOf, sectionsStage, type SectionHit } from './sections';
 import { problem, type ParseProblem, type Stage } from './stage';
-import { readDisclosure, readMatrix, readReview, type Range } from './tables';
-import { tokensOf } from './tokens';
+import type { TableLedger, TableProblem } from './ledger';
+import type { Range } from './tables';
+import { readTables } from './tables-stage';
 import { textToLines } from './text';
 import { htmlToBlocks } from './html';
 
@@ -30,6 +31,8 @@ export type { ParseProblem, Stage } from './stage';
 export { textToLines, cleanText } from './text';
 export { htmlToBlocks } from './html';
 export { blocksToLines } from './lines';
+export type { TableLedger, TableProblem } from './ledger';
+export { separateReadingFindings } from './reading-findings';
 
 export interface ParseOptions {
   /** Year to use when the file names none (the reader's guess, e.g. last year). */
@@ -38,6 +41,8 @@ export interface ParseOptions {
   known?: { org: string; year: number; format: FormatId };
   /** How plain text lays out its rows (see TextLayout). */
   textRows?: 'real' | 'stream';
+  /** Last year's report of the same organ, when known: helps split digits run together (rule 6). */
+  previous?: Report | null;
 }
 
 export interface ParseStats {
@@ -61,6 +66,8 @@ export interface ParsedReport {
   /** The cells the preview marks (blank, or named by a problem), with why. */
   cellProblems?: CellProblem[];
   stats: ParseStats;
+  /** The tables stage's problems, each naming its cells, and its ledger of rows (tables-stage.ts). */
+  tables?: { problems: TableProblem[]; ledger: TableLedger };
 }
 
 /** Characters of text parsed at most (a report is some 10–50 thousand). */
@@ -69,19 +76,32 @@ export const MAX_PARSE_CHARS = 5_000_000;
 interface TablesStage extends TablesRead {
   cells: ParseStats['cells'];
   found: boolean;
+  ledger: TableLedger;
+  /** The tables stage's own problems (with their kind, rows and cells). */
+  tableProblems: TableProblem[];
 }
 
-/** Stage 6: the three tables, each looked for in its own section (or anywhere when the heading is missing). */
-function tablesStage(lines: Line[], hits: SectionHit[], format: FormatDef): Stage<TablesStage> {
+/** Stage 6: the three tables (tables-stage.ts), each looked for in its own section (or anywhere when the heading is missing). */
+function tablesStage(
+  lines: Line[],
+  hits: SectionHit[],
+  format: FormatDef,
+  previous?: Report | null,
+): Stage<TablesStage> {
   const whole: Range = { from: 0, to: lines.length };
-  const messages: string[] = [];
-  const all = tokensOf(lines, 0, lines.length);
-  const disclosure = readDisclosure(lines, rangeOf(hits, 2, lines.length) ?? whole, format, messages, all);
-  const matrix = readMatrix(lines, rangeOf(hits, 3, lines.length) ?? whole, format, messages, all);
-  const review = readReview(lines, rangeOf(hits, 4, lines.length) ?? whole, format, messages, all);
-  const found = disclosure.rows + matrix.rows + review.rows > 0;
-  const problems = found
-    ? messages.map((m) => problem(m))
+  const tables = readTables({
+    lines,
+    format,
+    previous,
+    ranges: {
+      disclosure: rangeOf(hits, 2, lines.length) ?? whole,
+      applications: rangeOf(hits, 3, lines.length) ?? whole,
+      review: rangeOf(hits, 4, lines.length) ?? whole,
+    },
+  });
+  const { disclosure, applications: matrix, review, tablesFound: found } = tables.value;
+  const problems: ParseProblem[] = found
+    ? tables.problems
     : [problem('未找到表格：文件中没有二、三、四部分的统计表，只读取了文字部分')];
   return {
     value: {
@@ -95,6 +115,8 @@ function tablesStage(lines: Line[], hits: SectionHit[], format: FormatDef): Stag
       ],
       cells: { disclosure: disclosure.cells, applications: matrix.cells, review: review.cells },
       found,
+      ledger: tables.ledger,
+      tableProblems: tables.problems,
     },
     problems,
   };
@@ -111,7 +133,7 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
   const text = narrativeStage(lines, sections.value, front.value, format2021);
   const identity = identityStage(front.value, text.value, options);
   const format = formatStage(lines, identity.value.year, options.known?.format);
-  const tables = tablesStage(lines, sections.value, format.value.format);
+  const tables = tablesStage(lines, sections.value, format.value.format, options.previous);
   const report = assembleReport(identity.value, format.value.format, front.value, text.value, tables.value);
 
   // The order a clerk reads them in: organ and year, then the tables, then the sections missing.
@@ -121,6 +143,10 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
     report,
     problems: problems.map((p) => p.message),
     cellProblems: cellProblems(report, format.value.format, problems, tables.value.rowsRead),
+    tables: {
+      problems: tables.value.found ? tables.value.tableProblems : [],
+      ledger: tables.value.ledger,
+    },
     stats: {
       format: format.value.format.id,
       formatBy: format.value.by,
@@ -156,8 +182,10 @@ export function parseBlocks(blocks: Block[], options: ParseOptions = {}): Parsed
 /** An HTML page or fragment (a saved web page, the clipboard's HTML) -> report. */
 export function parseHtml(html: string, options: ParseOptions = {}): ParsedReport {
   const early: string[] = [];
-  const out = parseBlocks(htmlToBlocks(capText(html, early)), options);
-  out.problems.unshift(...early);
+  const spans: TableProblem[] = [];
+  const out = parseBlocks(htmlToBlocks(capText(html, early), spans), options);
+  out.problems.unshift(...early, ...spans.map((p) => p.message));
+  out.tables?.problems.unshift(...spans);
   return out;
 }
 

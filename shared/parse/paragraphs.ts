@@ -28,7 +28,8 @@ export function printedWidth(text: string): number {
 
 const isProse = (line: string) => {
   const t = line.trim();
-  return t.length > 0 && !line.includes('\t') && !isValueish(t) && !/\s{2,}\S+\s{2,}/.test(t) && !/\|/.test(t);
+  // (Cells set apart by runs of spaces are a row: split, not a backtracking pattern, on long runs.)
+  return t.length > 0 && !line.includes('\t') && !isValueish(t) && t.split(/\s{2,}/).length < 3 && !t.includes('|');
 };
 
 /**

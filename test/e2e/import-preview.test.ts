@@ -6,7 +6,7 @@
 // author's own heading: 复制 puts a paragraph on the clipboard, 插入到本年 adds it to this year's text.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellId, format2021 } from '../../shared/format';
+import { cellId, format2021, ownLabel } from '../../shared/format';
 import { getCell } from '../../shared/report';
 import { CUSTOM_HEADING, CUSTOM_TEXT, reportAsText } from '../fixtures/as-text';
 import { fullReport } from '../fixtures/reports';
@@ -47,7 +47,8 @@ describe.skipIf(!run)('the import preview the clerk corrects, and last year’s 
     await expect(dialog.locator(`td[data-problem] input[data-cell="${read}"]`).count()).resolves.toBe(0);
     // By the row: why, and the balance check (一+二=三（七）+四) that cannot be made without it.
     const notes = dialog.locator('[data-reading-note]');
-    await expect.poll(() => notes.allTextContents()).toContainEqual('未能从文件中读取这一行');
+    const label = ownLabel(format2021.applications.rows.find((r) => r.id === MISSING_ROW)!.path);
+    await expect.poll(() => notes.allTextContents()).toContainEqual(`三、未找到“${label}”行`);
     expect((await notes.allTextContents()).some((t) => t.startsWith('因此无法核对：'))).toBe(true);
     const text = (await dialog.textContent()) ?? '';
     expect(text).toMatch(/因未能读取而无法核对 \d+ 项/);

@@ -2,9 +2,8 @@
 // 勾稽 findings on its cells are reading problems; once the clerk has typed the numbers, the
 // report checks clean again. Through the real parser and rules.
 import { describe, expect, it } from 'vitest';
-import { splitFindings } from '../../shared/carry';
-import { cellId, format2021 } from '../../shared/format';
-import { parseText } from '../../shared/parse';
+import { cellId, format2021, ownLabel } from '../../shared/format';
+import { parseText, separateReadingFindings } from '../../shared/parse';
 import { getCell, setCell } from '../../shared/report';
 import { checkReport } from '../../shared/rules';
 import { reportAsText } from '../fixtures/as-text';
@@ -19,8 +18,10 @@ describe('findings split into last year’s own and the reading’s', () => {
     const parsed = parseText(reportAsText(last, [ROW]));
     const marked = new Map((parsed.cellProblems ?? []).map((p) => [p.cell, p.message]));
     expect([...marked.keys()].sort()).toEqual([...cells].sort());
-    expect(new Set(marked.values())).toEqual(new Set(['未能从文件中读取这一行']));
-    const { own, reading } = splitFindings(checkReport(parsed.report), new Set(marked.keys()));
+    const label = ownLabel(format2021.applications.rows.find((r) => r.id === ROW)!.path);
+    expect(new Set(marked.values())).toEqual(new Set([`三、未找到“${label}”行`]));
+    expect([...parsed.tables!.ledger.unread].sort()).toEqual([...cells].sort());
+    const { report: own, reading } = separateReadingFindings(checkReport(parsed.report), parsed.tables!.ledger);
     expect(new Set(reading.map((f) => f.rule))).toEqual(new Set(['matrix.balance', 'value.blank']));
     expect(reading.every((f) => f.cells.some((c) => marked.has(c)))).toBe(true);
     expect(own.filter((f) => f.severity === 'error')).toEqual([]);
@@ -28,16 +29,17 @@ describe('findings split into last year’s own and the reading’s', () => {
     // The clerk types last year's numbers: nothing waits on the reading any more, nothing is wrong.
     let corrected = parsed.report;
     for (const c of cells) corrected = setCell(corrected, c, getCell(last, c));
-    const after = splitFindings(checkReport(corrected), new Set());
+    const ledger = { ...parsed.tables!.ledger, unread: [] };
+    const after = separateReadingFindings(checkReport(corrected), ledger);
     expect(after.reading).toEqual([]);
-    expect(after.own.filter((f) => f.cells.length)).toEqual([]);
+    expect(after.report.filter((f) => f.cells.length)).toEqual([]);
   });
 
   it('a finding on cells all read is last year’s own', () => {
     const last = setCell(fullReport(), 'applications.granted.natural', 99);
     const parsed = parseText(reportAsText(last));
     expect(parsed.cellProblems).toEqual([]);
-    const { own, reading } = splitFindings(checkReport(parsed.report), new Set());
+    const { report: own, reading } = separateReadingFindings(checkReport(parsed.report), parsed.tables!.ledger);
     expect(reading).toEqual([]);
     expect(own.some((f) => f.rule === 'matrix.resultTotal' && f.cells.includes('applications.granted.natural'))).toBe(
       true,
