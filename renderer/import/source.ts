@@ -36,5 +36,6 @@ export function readPasted(text: string, html: string): ReadResult {
     problems: parsed.problems,
     kind: useHtml ? '粘贴的网页内容' : '粘贴的文字',
     cellProblems: parsed.cellProblems,
+    ...(parsed.tables && { tables: parsed.tables }),
   };
 }
