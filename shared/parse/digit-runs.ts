@@ -111,13 +111,13 @@ export function splitRuns(runs: string[], groups: CellGroup[], limits: SplitLimi
   return { readings, capped, steps };
 }
 
-/** Per position: the value every reading agrees on, or null where they differ. */
-export function agreed(readings: number[][], n: number): (number | null)[] {
-  const out: (number | null)[] = Array(n).fill(null);
+/** Per position: the value every reading agrees on (a number, or null for a blank), undefined where they differ. */
+export function agreed(readings: (number | null)[][], n: number): (number | null | undefined)[] {
+  const out: (number | null | undefined)[] = Array(n).fill(undefined);
   if (!readings.length) return out;
   for (let i = 0; i < n; i++) {
     const v = readings[0][i];
-    out[i] = readings.every((r) => r[i] === v) ? v : null;
+    out[i] = readings.every((r) => r[i] === v) ? v : undefined;
   }
   return out;
 }
@@ -129,4 +129,111 @@ export function digitRun(text: string): string | null {
     .replace(/\s+/g, '')
     .replace(/^[−–—]/, '-');
   return /^[+-]?\d{1,60}$/.test(t) ? t : null;
+}
+
+/** A group of cells whose blanks vanished from the text with their separators. */
+export interface BlankGroup {
+  size: number;
+  /** The last cell is the sum of the others and is never blank (a 总计): blanks only among the others. */
+  sum?: boolean;
+  /** A check of the group's values with its blanks (null), e.g. rule 6. */
+  check?: (values: (number | null)[]) => boolean;
+}
+
+export interface BlankOutcome {
+  readings: (number | null)[][];
+  capped: boolean;
+  steps: number;
+}
+
+/** Ways of choosing k of n positions, in order. */
+function choose(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const pick: number[] = [];
+  const walk = (from: number) => {
+    if (pick.length === k) {
+      out.push(pick.slice());
+      return;
+    }
+    for (let i = from; i <= n - (k - pick.length); i++) {
+      pick.push(i);
+      walk(i + 1);
+      pick.pop();
+    }
+  };
+  walk(0);
+  return out;
+}
+
+/**
+ * Every reading of digit runs as the cells of `groups` when blank cells may have left no trace
+ * (a web page drops an empty cell with its borders): as many numbers as cells, or fewer with the
+ * rest blank. A reading is only worth taking when it is the one reading of all these.
+ */
+export function readingsWithBlanks(
+  runs: string[],
+  groups: BlankGroup[],
+  limits: SplitLimits = SPLIT_LIMITS,
+): BlankOutcome {
+  const digits = runs.reduce((s, r) => s + r.replace(/^[+-]/, '').length, 0);
+  const readings: (number | null)[][] = [];
+  let steps = 0;
+  let capped = false;
+  // Cells present per group: 1…size (a 总计 is always present, so at least it).
+  const counts: number[][] = [];
+  const walk = (g: number, acc: number[]) => {
+    if (g === groups.length) {
+      counts.push(acc.slice());
+      return;
+    }
+    for (let s = groups[g].size; s >= 1; s--) walk(g + 1, [...acc, s]);
+  };
+  walk(0, []);
+  for (const present of counts) {
+    const total = present.reduce((a, b) => a + b, 0);
+    if (total > digits || total < runs.length) continue;
+    const left = limits.maxSteps - steps;
+    if (left <= 0) {
+      capped = true;
+      break;
+    }
+    const split = splitRuns(
+      runs,
+      present.map((s, g) => ({ size: s, check: groups[g].sum ? lastIsSum : undefined })),
+      { ...limits, maxSteps: left },
+    );
+    steps += split.steps;
+    if (split.capped) capped = true;
+    for (const values of split.readings) {
+      // Every way of placing each group's numbers among its cells.
+      let partial: (number | null)[][] = [[]];
+      let at = 0;
+      groups.forEach((g, gi) => {
+        const s = present[gi];
+        const mine = values.slice(at, at + s);
+        at += s;
+        const places = g.sum ? choose(g.size - 1, s - 1).map((p) => [...p, g.size - 1]) : choose(g.size, s);
+        const fills = places
+          .map((p) => {
+            const cells: (number | null)[] = Array(g.size).fill(null);
+            p.forEach((pos, i) => (cells[pos] = mine[i]));
+            return cells;
+          })
+          .filter((cells) => !g.check || g.check(cells));
+        const next: (number | null)[][] = [];
+        for (const head of partial) for (const f of fills) next.push([...head, ...f]);
+        partial = next;
+      });
+      for (const r of partial) {
+        if (readings.length >= limits.maxReadings) {
+          capped = true;
+          break;
+        }
+        readings.push(r);
+      }
+      if (capped) break;
+    }
+    if (capped) break;
+  }
+  return { readings, capped, steps };
 }

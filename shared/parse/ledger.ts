@@ -30,8 +30,8 @@ export interface TableProblem {
   cells: string[];
   /** For an ambiguous digit run: the digits as written. */
   digits?: string;
-  /** For an ambiguous digit run: the readings that remain, each a value per cell of `cells`. */
-  readings?: number[][];
+  /** For an ambiguous digit run: the readings that remain, each a value per cell of `cells` (null: blank). */
+  readings?: (number | null)[][];
 }
 
 export interface TableLedger {

@@ -9,11 +9,11 @@ export interface RowBalance {
   right: string[];
 }
 
-export type RowState = { values: (number | null)[] } | { readings: number[][] };
+export type RowState = { values: (number | null)[] } | { readings: (number | null)[][] };
 
 export interface Solved {
   /** Readings left per row that had several. */
-  readings: Map<string, number[][]>;
+  readings: Map<string, (number | null)[][]>;
   /** Why nothing was narrowed: the search hit its limit, or no combination fitted. */
   gaveUp?: 'capped' | 'inconsistent';
 }
@@ -27,7 +27,7 @@ export function solveRows(
   maxSteps = MAX_COMBINATIONS,
 ): Solved {
   const vars = [...rows].filter(([, s]) => 'readings' in s && s.readings.length > 1).map(([id]) => id);
-  const original = new Map(vars.map((id) => [id, (rows.get(id) as { readings: number[][] }).readings]));
+  const original = new Map(vars.map((id) => [id, (rows.get(id) as { readings: (number | null)[][] }).readings]));
   if (!vars.length) return { readings: original };
   const order = new Map(vars.map((id, i) => [id, i]));
   // A balance is checked once its last open row has a reading; balances with a row not read are of no use.
@@ -37,12 +37,13 @@ export function solveRows(
     const depth = Math.max(-1, ...[...b.left, ...b.right].map((id) => order.get(id) ?? -1));
     if (depth >= 0) checksAt[depth].push(b);
   }
-  const chosen: number[][] = [];
+  const chosen: (number | null)[][] = [];
   const valueOf = (id: string, col: number): number | null => {
     const i = order.get(id);
-    if (i !== undefined) return chosen[i][col];
+    // A blank of a reading is a cell the text had no digits for: none (the row's own total counts it so).
+    if (i !== undefined) return chosen[i][col] ?? 0;
     const s = rows.get(id)!;
-    return 'values' in s ? s.values[col] : s.readings[0][col];
+    return 'values' in s ? s.values[col] : (s.readings[0][col] ?? 0);
   };
   const fits = (b: RowBalance): boolean => {
     for (let c = 0; c < width; c++) {

@@ -10,7 +10,7 @@ import { htmlToBlocks, parseHtml, parseText, type ParsedReport, type TableProble
 import { SPAN_LIMITS } from '../../shared/parse/html';
 import { separateReadingFindings } from '../../shared/parse/reading-findings';
 import { checkReport } from '../../shared/rules/engine';
-import { lastIsSum, splitRuns } from '../../shared/parse/digit-runs';
+import { lastIsSum, readingsWithBlanks, splitRuns } from '../../shared/parse/digit-runs';
 import { solveRows } from '../../shared/parse/run-solver';
 import { emptyReport, getCell, setCell } from '../../shared/report';
 import { FIXTURES_DIR } from '../fixtures/reports';
@@ -44,8 +44,12 @@ function score(p: ParsedReport, want: Expected): { share: number; wrong: string[
   return { share: right / Object.keys(want.cells).length, wrong, blank };
 }
 
-/** The 2019 format's section 二 has no sum to split its run-together rows by: those stay blank, and are said. */
-const ambiguousByNature = (name: string) => /^busy-2019\.web-(oneline|rows)$/.test(name);
+/**
+ * Web text whose cells ran together without any separator: a blank cell leaves no trace there,
+ * so a digit run is read only where no reading with blanks fits either. The matrix (its rows'
+ * totals and its columns' sums) is read whole; 二 and 四 keep what stays ambiguous blank.
+ */
+const runTogether = (name: string) => /\.web-(oneline|rows)$/.test(name);
 
 describe('layouts of real reports: share of cells read, never a wrong one', () => {
   it('there are fixtures of every layout, in both formats', () => {
@@ -73,7 +77,10 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
       expect(p.report.format).toBe(want.format);
       const s = score(p, want);
       expect(s.wrong).toEqual([]);
-      expect(s.share).toBeGreaterThanOrEqual(ambiguousByNature(name) ? 0.9 : 0.95);
+      if (runTogether(name)) {
+        expect(s.share).toBeGreaterThanOrEqual(0.85);
+        expect(s.blank.filter((id) => id.startsWith('applications.'))).toEqual([]);
+      } else expect(s.share).toBeGreaterThanOrEqual(0.95);
       // Every blank that should hold a number is listed, with its cells.
       const listed = new Set(p.tables!.ledger.unread);
       expect(s.blank.filter((id) => !listed.has(id))).toEqual([]);
@@ -100,7 +107,9 @@ describe('digits run together', () => {
     const p = parseText(text('busy.web-rows'));
     const ids = ['issued', 'repealed', 'inForce'].map((c) => `activeDisclosure.normativeDocs.${c}`);
     for (const id of ids) expect(getCell(p.report, id)).toBeNull();
-    const problem = p.tables!.problems.find((x) => x.kind === 'ambiguous')!;
+    const problem = p.tables!.problems.find(
+      (x) => x.kind === 'ambiguous' && x.rows.includes('activeDisclosure.normativeDocs'),
+    )!;
     expect(problem.cells).toEqual(ids);
     expect(problem.digits).toBe('8855698');
     expect(problem.readings).toContainEqual([88, 55, 698]);
@@ -113,7 +122,7 @@ describe('digits run together', () => {
     const previous = setCell(emptyReport('某某县自然资源局', 2021), 'activeDisclosure.normativeDocs.inForce', 665);
     const p = parseText(text('busy.web-rows'), { previous });
     expect(p.report.activeDisclosure.normativeDocs).toEqual({ issued: 88, repealed: 55, inForce: 698 });
-    expect(p.tables!.problems.filter((x) => x.kind === 'ambiguous')).toEqual([]);
+    expect(p.tables!.problems.filter((x) => x.rows.includes('activeDisclosure.normativeDocs'))).toEqual([]);
   });
 
   it('a run whose total no split can make is left unread and said, never guessed', () => {
@@ -125,6 +134,32 @@ describe('digits run together', () => {
     expect(p.report.applications.granted.natural).toBeNull();
     expect(p.problems.some((x) => x.includes('“41100004”') && x.includes('无法拆分'))).toBe(true);
     expect(getCell(p.report, 'applications.newReceived.total')).toBe(0);
+  });
+
+  it('a blank cell leaves no trace in run-together text: readings with blanks count too, so none is guessed', () => {
+    // 3 blank 12 and 3, 1, 12 … all read 312 or 3112: with no sum to tell them apart, nothing is taken.
+    expect(readingsWithBlanks(['312'], [{ size: 3 }]).readings.length).toBeGreaterThan(1);
+    // 5 blank blank blank blank blank 5 (55): the total is sure, the column of the 5 is not.
+    const r = readingsWithBlanks(['55'], [{ size: 7, sum: true }]).readings;
+    expect(r).toHaveLength(6);
+    expect(new Set(r.map((x) => x[6]))).toEqual(new Set([5]));
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let unique = 0;
+    for (let i = 0; i < 3000; i++) {
+      const row: (number | null)[] = Array.from({ length: 6 }, () => (rnd(4) === 0 ? rnd(200) : rnd(3)));
+      for (let b = rnd(3); b > 0; b--) row[rnd(6)] = null;
+      row.push(row.reduce<number>((a, v) => a + (v ?? 0), 0));
+      const out = readingsWithBlanks([row.filter((v) => v !== null).join('')], [{ size: 7, sum: true }]);
+      if (out.readings.length === 1) {
+        unique++;
+        expect(out.readings[0]).toEqual(row);
+      }
+    }
+    expect(unique).toBeGreaterThan(300);
   });
 
   it('the search is bounded: past its limit it stops and says so', () => {
@@ -246,8 +281,9 @@ describe('reading problems are not last year’s mistakes', () => {
   it('findings on cells the importer could not read are set apart from the report’s own', () => {
     const p = parseText(text('busy.web-rows'));
     const { reading, report } = separateReadingFindings(checkReport(p.report), p.tables!.ledger);
-    expect(reading.length).toBeGreaterThan(0);
-    for (const f of reading) expect(f.cells.some((c) => c.startsWith('activeDisclosure.normativeDocs.'))).toBe(true);
-    expect(report.some((f) => f.cells.some((c) => c.startsWith('activeDisclosure.normativeDocs.')))).toBe(false);
+    const unread = new Set(p.tables!.ledger.unread);
+    expect(reading.some((f) => f.cells.some((c) => c.startsWith('activeDisclosure.normativeDocs.')))).toBe(true);
+    for (const f of reading) expect(f.cells.some((c) => unread.has(c))).toBe(true);
+    for (const f of report) expect(f.cells.some((c) => unread.has(c))).toBe(false);
   });
 });
