@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReportBytes } from '../../electron/services/readers';
-import { parseText, type ParsedReport } from '../../shared/parse';
+import { parseHtml, parseText, type ParsedReport } from '../../shared/parse';
 import type { Report } from '../../shared/report';
 import { FIXTURES_DIR, PUBLISHED_DIR } from '../fixtures/reports';
 import { asPrinted } from './helpers/print-layout';
@@ -183,5 +183,23 @@ describe('web pages: the page around the report is dropped', () => {
     expect(r.narrative.overview.map((p) => p.text).join('')).toBe(
       '全年受理政府信息公开申请5件，办理时间：平均7个工作日；经费来源：财政拨款，未收取任何费用。',
     );
+  });
+
+  it('the table of an article’s particulars (索引号, 发布机构 …) is the page’s, not the report’s', () => {
+    const html = [
+      '<table><tr><td>索引号：</td><td>11610924MB1234567X/2024-00012</td><td>发布机构：</td><td>某某县人民政府办公室</td></tr>',
+      '<tr><td>发文日期：</td><td>2024-01-22</td><td>主题分类：</td><td>政务公开</td></tr></table>',
+      `<h1>${TITLE}</h1>`,
+      ...written
+        .split('\n')
+        .slice(1)
+        .filter((l) => !l.includes('\t'))
+        .map((l) => `<p>${l}</p>`),
+    ].join('');
+    const parsed = parseHtml(html);
+    expect([parsed.report.org, parsed.report.year]).toEqual(['某某县人民政府办公室', 2023]);
+    expect(parsed.stats.tablesFound).toBe(false);
+    expect(allText(parsed.report)).not.toMatch(/索引号|发布机构|主题分类|2024-00012/);
+    expect(parts(parsed.report).overview.map(([h]) => h)).toEqual(['', '健全组织机构，责任落实到人', '主动公开']);
   });
 });
