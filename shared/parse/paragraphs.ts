@@ -145,7 +145,11 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
       // (A table's cell, narrow in a wrapped text, or without a sentence in it, is left alone.)
       const paragraph = out[open].trim();
       const narrow = width !== null && paragraph === last && printedWidth(last) < width * 0.5;
-      const inside = !ENDS_SENTENCE.test(last) && !narrow && (full || /[。；;，,]/.test(paragraph.slice(0, -1)));
+      // (A heading may hold a comma — 健全组织机构，责任落实到人 — but not a finished sentence.)
+      const inside =
+        !ENDS_SENTENCE.test(last) &&
+        !narrow &&
+        (full || /[，,、]$/.test(last) || /[。；;！？!?]/.test(paragraph.slice(0, -1)));
       const startsOwn = OPENS_PARAGRAPH.test(l) || (indented && INDENT.test(l));
       let continues: boolean;
       if (standsAlone(last, full)) continues = false;
