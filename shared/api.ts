@@ -43,6 +43,8 @@ export interface ReadResult {
   kind: string;
   /** The tables stage's problems, each naming its cells, and its ledger of rows (shared/parse/ledger.ts). */
   tables?: { problems: TableProblem[]; ledger: TableLedger };
+  /** Cells the preview marks: blank or doubtful as read, with why (Chinese). */
+  cellProblems?: { cell: string; message: string }[];
 }
 
 export interface AppInfo {

@@ -86,6 +86,7 @@ function finish(
   }
   const out: ReadResult = { report: parsed.report, problems: [...limited, ...parsed.problems], kind };
   if (parsed.tables) out.tables = parsed.tables;
+  if (parsed.cellProblems) out.cellProblems = parsed.cellProblems;
   return out;
 }
 
