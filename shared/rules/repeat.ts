@@ -134,3 +134,16 @@ export function checkTextRepeat(report: Report, last: Report | PreviousYear, out
     field: top[0] ? { section: top[0].section, part: top[0].part } : { section: 1 },
   });
 }
+
+/** Whether two sentences are one with a few words edited (or only numbers changed). */
+export function nearlySame(a: string, b: string): boolean {
+  const ka = sentenceKey(a);
+  const kb = sentenceKey(b);
+  if (ka === kb) return true;
+  if (ka.length < MIN_FUZZY || kb.length < MIN_FUZZY) return false;
+  const ga = bigrams(ka);
+  const gb = bigrams(kb);
+  let n = 0;
+  for (const g of ga) if (gb.has(g)) n++;
+  return (2 * n) / (ga.size + gb.size) >= NEAR;
+}
