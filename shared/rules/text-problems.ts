@@ -36,10 +36,14 @@ export function listedProblems(last: Report | PreviousYear): string[] {
   const skip = new Set(defs.filter((d) => d.id !== 'problems').map((d) => findPart(parts, d.id, d.heading)));
   const text = own?.text.trim() ? own.text : partText(parts.filter((p) => !skip.has(p)));
   const items: string[] = [];
-  for (const s of sentences(text)) {
-    if (INTRO.test(s)) continue;
+  for (const sentence of sentences(text)) {
+    // 存在以下问题：一是…: the list after the colon.
+    const s = INTRO.test(sentence) ? sentence.replace(/^[^：:]*[：:]?/, '') : sentence;
     for (const item of s.split(ITEM_START)) {
-      const t = item.trim().replace(/^[，,；;：:]+/, '');
+      const t = item
+        .trim()
+        .replace(/^[，,；;：:]+/, '')
+        .replace(/[。；;！!？?]+$/, '');
       if (bare(t).length >= 6 && !INTRO.test(t)) items.push(t);
     }
   }
