@@ -154,7 +154,7 @@ export function draftReview(report: Report, last?: Last): DraftParagraph {
           return a === null || v === null ? null : a + v;
         }, 0)
       : null;
-  let text = '';
+  let text: string;
   if (nReview === 0 && nLit === 0) {
     text = `本年度未发生因政府信息公开工作被申请${reviewLabel}、提起${litigationLabel}的情况。`;
   } else {

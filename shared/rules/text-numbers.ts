@@ -297,11 +297,10 @@ export function quotedFigures(report: Report): QuotedFigure[] {
           ) {
             emit([next], tok, tok.start, next.end, false);
             i++;
-            prevEnd = next.end;
           }
         }
         pending = [];
-        prevEnd = tok.end;
+        prevEnd = tokens[i].end;
       }
     }
   }
