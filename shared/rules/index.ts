@@ -7,3 +7,4 @@ export { tableRows, type PlanRow } from './plan';
 export { textRepeat, nearlySame, sentenceKey, REPEAT_LIMIT, type RepeatResult } from './repeat';
 export { quotedFigures } from './text-numbers';
 export { listedProblems } from './text-problems';
+export * from './deadlines';
