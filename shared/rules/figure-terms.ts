@@ -56,7 +56,7 @@ export const DISCLOSURE_COLUMN_PHRASES: Record<string, string[]> = {
 export const CONJUNCTION = /^(?:及|和|与|、|以及|或|加|、以及)$/;
 
 /** Words between a label and a figure that show the figure counts something else (行政许可, 工单 …). */
-export const FOREIGN = /许可|工单|热线|建议|提案|咨询|来电|留言|诉求|办件|人次|网站|公众号|条信息/;
+export const FOREIGN = /许可|工单|热线|建议|提案|咨询|来电|留言|诉求|提问|来信|办件|人次|网站|公众号|条信息/;
 
 /** Before a label (收到, 行政复议), within its clause: a statement that there was none (未收到…申请). */
 export const NONE_BEFORE = /(?:未|没有|无)(?!法|正当)/;
@@ -67,5 +67,10 @@ export const APPROXIMATE_AFTER = /^(?:余|多|以上|左右|上下)/;
 
 /** Sentences about applications for disclosure (not 行政许可 or hotline applications). */
 export const APPLICATION_CONTEXT = /依申请|信息公开申请|公开申请|申请公开|申请人/;
+/** Around a received figure (收到…申请9件): the applications are for disclosure, not 各类申请. */
+export const DISCLOSURE_REQUEST = /信息公开|依申请|公开申请|申请公开|政府信息/;
+/** How far around a received figure DISCLOSURE_REQUEST is looked for. */
+export const REQUEST_WINDOW = 12;
+
 /** Sentences about 行政复议/行政诉讼 over disclosure, not the cases an organ handles itself. */
 export const REVIEW_CONTEXT = /信息公开|政府信息|依申请|被申请|被提起|被起诉|被诉/;

@@ -75,8 +75,20 @@ class LastYearIndex {
 
 const pct = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : 0);
 
+// Last year's text does not change while this year's is typed: index it once.
+const indexes = new WeakMap<Narrative, LastYearIndex>();
+
+function indexOf(narrative: Narrative): LastYearIndex {
+  let index = indexes.get(narrative);
+  if (!index) {
+    index = new LastYearIndex(narrative);
+    indexes.set(narrative, index);
+  }
+  return index;
+}
+
 export function textRepeat(thisYear: Report, lastYear: Report | PreviousYear): RepeatResult {
-  const index = new LastYearIndex(lastYear.narrative);
+  const index = indexOf(lastYear.narrative);
   const sections = new Map<number, { repeated: number; total: number }>();
   const paragraphs: RepeatResult['paragraphs'] = [];
   let repeated = 0;

@@ -10,8 +10,10 @@ import {
   APPROXIMATE_AFTER,
   APPROXIMATE_BEFORE,
   CONJUNCTION,
+  DISCLOSURE_REQUEST,
   FOREIGN,
   NONE_BEFORE,
+  REQUEST_WINDOW,
   REVIEW_CONTEXT,
 } from './figure-terms';
 import { disclosureColumnName, tokenize, vocabularyOf, type Role, type Token } from './figures';
@@ -213,7 +215,24 @@ export function quotedFigures(report: Report): QuotedFigure[] {
           : r.kind === 'reviewGroup' || r.kind === 'reviewCol'
             ? reviewContext
             : true;
+      // 收到…申请 counts applications for disclosure only: said so nearby, or in 依申请公开's own part.
+      const aboutRequests = (from: number, to: number) => {
+        const near = sentence.slice(Math.max(0, from - REQUEST_WINDOW), to + REQUEST_WINDOW);
+        return DISCLOSURE_REQUEST.test(near) || (p.part === 'onRequest' && near.includes('申请'));
+      };
+      // In 依申请公开's own part a bare 收到申请9件 will do, 受理各类申请 will not.
+      const bareRequest = (gap: string) => p.part !== 'onRequest' || /^(?:了)?(?:申请)?(?:共|共计|合计)?$/.test(gap);
+      const isReceived = (t: TermToken) => t.term.role.kind === 'appRow' && t.term.role.received;
       const emit = (terms: TermToken[], num: NumberToken, from: number, to: number, each: boolean) => {
+        const last = terms[terms.length - 1];
+        if (
+          terms.some(isReceived) &&
+          !(
+            aboutRequests(from, to) &&
+            (DISCLOSURE_REQUEST.test(sentence.slice(from, to)) || bareRequest(sentence.slice(last.end, num.start)))
+          )
+        )
+          return;
         const figures = figureOf(format, terms, state, num.percent);
         if (!figures || num.percent) return;
         for (const f of each ? (splitEach(format, terms, state) ?? figures) : figures) {
@@ -253,7 +272,7 @@ export function quotedFigures(report: Report): QuotedFigure[] {
           const clause = sentence.slice(clauseStart, clauseEnd);
           const isNone =
             usable(role) &&
-            ((role.kind === 'appRow' && role.received) ||
+            ((isReceived(tok) && aboutRequests(clauseStart, clauseEnd) && clause.includes('申请')) ||
               (role.kind === 'reviewGroup' &&
                 !tokens.some((t) => t.type === TYPE_TERM && t.term.role.kind === 'reviewCol'))) &&
             NONE_BEFORE.test(sentence.slice(clauseStart, tok.start)) &&

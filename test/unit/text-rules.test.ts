@@ -131,6 +131,11 @@ describe('text.numbers: figures in the text against the tables', () => {
       '全年主动公开政府信息320条，接收12345热线工单7942件，办结7818件，按期办结率100%；制定规章制度3项。',
     );
     expect(rule(r, 'text.numbers')).toEqual([]);
+    // Other applications and other answers in the 依申请公开 part itself.
+    const other = onRequest(
+      '本年度未收到群众投诉，收到政府信息公开申请15件。政务服务中心共受理各类申请12000件，在线答复群众提问120条。',
+    );
+    expect(rule(other, 'text.numbers')).toEqual([]);
   });
 
   it('says nothing on the published samples, and reads the figures they do state', () => {
