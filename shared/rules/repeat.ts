@@ -28,7 +28,8 @@ export function sentenceKey(s: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-function bigrams(s: string): Set<string> {
+/** The pairs of adjacent characters of a text (what near-sameness is measured on). */
+export function bigrams(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
   return out;

@@ -4,6 +4,7 @@
 import { getFormat, labelMatches } from '../format';
 import type { NarrativePart, PreviousYear, Report } from '../report';
 import { sentences } from './paragraphs';
+import { bigrams } from './repeat';
 import type { Finding } from './types';
 
 /** Fewer characters than this (problems and measures together) cannot name a problem and a measure. */
@@ -48,12 +49,6 @@ export function listedProblems(last: Report | PreviousYear): string[] {
     }
   }
   return items;
-}
-
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
 }
 
 /** Whether a text refers to a problem: most of the problem's own words appear in it. */
