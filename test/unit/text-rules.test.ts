@@ -1,12 +1,14 @@
 // The text rules, each both ways: text.numbers (figures quoted in the text against the tables),
 // text.repeat (repetition with last year's report) and text.problems (section 五). A consistent
 // text yields nothing; the published samples, real reports, are read and checked as they are.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
 import { draftParagraphs } from '../../shared/draft';
 import { parseText } from '../../shared/parse';
-import type { NarrativeKey, Report } from '../../shared/report';
+import { serializeReport, type NarrativeKey, type Report } from '../../shared/report';
 import { checkReport, listedProblems, quotedFigures, textRepeat, type Finding } from '../../shared/rules';
 import { fullReport, lastYearReport, PUBLISHED_DIR, withCells } from '../fixtures/reports';
 
@@ -291,5 +293,32 @@ describe('text.problems: section 五 names problems, measures and last year’s 
         field: { section: 5, part: 'lastYear' },
       },
     ]);
+  });
+});
+
+describe('nianbao check --last', () => {
+  it('reports figures against the tables, last year’s problems unanswered and the repetition with last year’s file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-text-'));
+    try {
+      const lastPath = join(dir, 'last.json');
+      writeFileSync(lastPath, serializeReport(lastYearWithText()));
+      const thisPath = join(dir, 'this.json');
+      writeFileSync(thisPath, serializeReport(onRequest('本年度共收到政府信息公开申请9件。')));
+      let out = '';
+      const code = await runCli(['check', thisPath, '--json', '--last', lastPath], {
+        out: (s) => (out += s),
+        err: () => {},
+      });
+      expect(code).toBe(0);
+      const findings = JSON.parse(out).findings as Finding[];
+      expect(findings.map((f) => f.rule)).toEqual(['text.numbers', 'text.problems', 'text.repeat']);
+      expect(findings[0].message).toContain('正文：共收到政府信息公开申请9件；表格三：本年新收15件');
+      // Last year's one problem is not referred to by this year's generic 已完成整改.
+      expect(findings[1].message).toContain('“公开形式较为单一”');
+      // All but the rewritten 依申请公开 sentence.
+      expect(findings[2].message).toMatch(/^正文有91%与2023年报告相同/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
