@@ -34,6 +34,13 @@ export function yearOnYear(now: number, last: number | null | undefined): string
   return `，较上年${now > last ? '增加' : '减少'}${fmt(Math.abs(now - last))}件`;
 }
 
+/** Last year's value of a cell: from its report, or from what a carried report keeps of it. */
+function lastCell(last: Last, id: string): number | null {
+  if (!last) return null;
+  if (isReport(last)) return getCell(last, id);
+  return last.figures?.[id] ?? null;
+}
+
 class Reader {
   notes: string[] = [];
   cells: string[] = [];
@@ -53,7 +60,7 @@ class Reader {
 const numeral = (format: FormatDef, no: number) => format.sections.find((s) => s.no === no)?.numeral ?? '';
 const list = (items: string[]) => items.join('、');
 
-export function draftOnRequest(report: Report, last?: Last): DraftParagraph {
+export function draftOnRequest(report: Report, last: Last = report.previous): DraftParagraph {
   const format = formatOf(report);
   const m = format.applications;
   const rd = new Reader(report, numeral(format, 3));
@@ -63,7 +70,8 @@ export function draftOnRequest(report: Report, last?: Last): DraftParagraph {
   const done = rd.get(total(m.resultTotalRow), matrixRowName(format, m.resultTotalRow));
   const forward = rd.get(total(m.carryForwardRow), matrixRowName(format, m.carryForwardRow));
   const parts: string[] = [];
-  const lastReceived = isReport(last) ? getCell(last, total(formatOf(last).applications.newRow)) : null;
+  // Cell ids of 三 and 四 are the same in both formats.
+  const lastReceived = lastCell(last, total(m.newRow));
   if (received !== null) {
     if (received === 0) parts.push(`本年度未收到政府信息公开申请${yearOnYear(0, lastReceived)}`);
     else {
@@ -114,7 +122,7 @@ export function draftOnRequest(report: Report, last?: Last): DraftParagraph {
   };
 }
 
-export function draftReview(report: Report, last?: Last): DraftParagraph {
+export function draftReview(report: Report, last: Last = report.previous): DraftParagraph {
   const format = formatOf(report);
   const rv = format.review;
   const rd = new Reader(report, numeral(format, 4));
@@ -148,12 +156,10 @@ export function draftReview(report: Report, last?: Last): DraftParagraph {
     litigationLabel,
   );
   const lastTotal = (ids: string[]) =>
-    isReport(last)
-      ? ids.reduce<number | null>((a, g) => {
-          const v = getCell(last, cellId('reviewLitigation', g, rv.totalColumn));
-          return a === null || v === null ? null : a + v;
-        }, 0)
-      : null;
+    ids.reduce<number | null>((a, g) => {
+      const v = lastCell(last, cellId('reviewLitigation', g, rv.totalColumn));
+      return a === null || v === null ? null : a + v;
+    }, 0);
   let text: string;
   if (nReview === 0 && nLit === 0) {
     text = `本年度未发生因政府信息公开工作被申请${reviewLabel}、提起${litigationLabel}的情况。`;
@@ -192,7 +198,7 @@ export function draftReview(report: Report, last?: Last): DraftParagraph {
   };
 }
 
-export function draftActive(report: Report, last?: Last): DraftParagraph {
+export function draftActive(report: Report, last: Last = report.previous): DraftParagraph {
   const format = formatOf(report);
   const rd = new Reader(report, numeral(format, 2));
   const key = format.disclosureKey;

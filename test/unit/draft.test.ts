@@ -42,10 +42,13 @@ describe('drafted paragraphs', () => {
     expect(draftReview(fullReport(), last).text).toContain(
       '被提起行政诉讼1件，其中未经复议直接起诉1件，较上年减少2件；',
     );
-    // What a carried report keeps of last year (report.previous): 现行有效件数 only.
-    const carried = { ...fullReport(), previous: summarizePrevious(lastYearReport()) };
+    // What a carried report keeps of last year (report.previous) will do.
+    const carried = { ...fullReport(), previous: summarizePrevious(last) };
     expect(draftParagraphs(carried)[0].text).toContain('制发行政规范性文件3件、废止1件，现行有效12件，较上年增加2件；');
-    expect(draftOnRequest(carried).text).not.toContain('较上年');
+    expect(draftOnRequest(carried).text).toContain('，较上年增加3件；');
+    // A report file from before last year's figures were kept: no 同比 rather than a guess.
+    const older = { ...carried, previous: { ...carried.previous, figures: undefined } };
+    expect(draftOnRequest(older).text).not.toContain('较上年');
   });
 
   it('say there was none when the tables hold zeros', () => {
