@@ -203,9 +203,12 @@ export function quotedFigures(report: Report): QuotedFigure[] {
   for (const p of narrativeParagraphs(report.narrative)) {
     const text = normalizeLabel(p.text);
     const appContext = p.part === 'onRequest' || APPLICATION_CONTEXT.test(text);
-    const reviewContext = REVIEW_CONTEXT.test(text);
+    // 行政复议 about disclosure: said in the sentence (a 司法局 also handles 复议 of its own), or
+    // anywhere in 依申请公开's part.
+    const reviewParagraph = p.part === 'onRequest' && REVIEW_CONTEXT.test(text);
     for (const sentence of sentences(text)) {
       const tokens = tokenize(sentence, vocab);
+      const reviewContext = reviewParagraph || REVIEW_CONTEXT.test(sentence);
       const state: State = { reviewGroups: null, reviewLabel: '', activeRow: null, activeCol: null };
       let pending: TermToken[] = [];
       let prevEnd = 0;

@@ -138,6 +138,14 @@ describe('text.numbers: figures in the text against the tables', () => {
       '本年度未收到群众投诉，收到政府信息公开申请15件。政务服务中心共受理各类申请12000件，在线答复群众提问120条。',
     );
     expect(rule(other, 'text.numbers')).toEqual([]);
+    // A 司法局's own 行政复议 work, in a paragraph that mentions 政府信息 elsewhere.
+    const own = withText(
+      fullReport(),
+      'overview',
+      'management',
+      '依法审查政府信息。全年办理行政复议案件25件，纠正3件。',
+    );
+    expect(rule(own, 'text.numbers')).toEqual([]);
   });
 
   it('says nothing on the published samples, and reads the figures they do state', () => {
