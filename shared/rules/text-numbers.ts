@@ -170,6 +170,10 @@ function figureOf(format: FormatDef, terms: TermToken[], state: State, percent: 
     }
     case 'activeRow':
     case 'activeCol': {
+      // A new row forgets the column named for an earlier figure: 废止4件，…行政规范性文件42件 does
+      // not say 42 were repealed (印发规范性文件4件 names both for this one).
+      const newRow = terms.some((t) => t.term.role.kind === 'activeRow' && t.term.role.row !== state.activeRow?.row);
+      if (newRow) state.activeCol = null;
       for (const t of terms) {
         const r = t.term.role;
         if (r.kind === 'activeRow') state.activeRow = r;

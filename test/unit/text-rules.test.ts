@@ -121,6 +121,14 @@ describe('text.numbers: figures in the text against the tables', () => {
       '第一部分“主动公开”：正文：印发规范性文件4件；表格二：行政规范性文件本年制发件数3件，请核对正文或表格',
       '第一部分“主动公开”：正文：行政事业性收费2万元；表格二：行政事业性收费本年收费金额1.25万元，请核对正文或表格',
     ]);
+    // As a big city's report puts it: the 42 are published, not repealed.
+    const published = withText(
+      fullReport(),
+      'overview',
+      'active',
+      '主动公开规章0件（含新制定0件，废止0件），主动公开行政规范性文件42件。',
+    );
+    expect(rule(published, 'text.numbers')).toEqual([]);
     const fee = withText(fullReport(), 'other', 'fees', '本年度收取信息处理费0.5万元。');
     expect(rule(fee, 'text.numbers')).toEqual([]);
   });
