@@ -107,7 +107,13 @@ function figureOf(format: FormatDef, terms: TermToken[], state: State, percent: 
   const m = format.applications;
   switch (last.kind) {
     case 'appRow': {
-      const roles = run as Extract<Role, { kind: 'appRow' }>[];
+      let roles = run as Extract<Role, { kind: 'appRow' }>[];
+      // 予以公开答复2件: an outcome named before a verb for all of them (答复, 办结) is the figure.
+      const generic = (r: Role) => r.kind === 'appRow' && r.rows.length === 1 && r.rows[0] === m.resultTotalRow;
+      if (roles.length === 1 && generic(last)) {
+        const specific = [...terms].reverse().find((t) => t.term.role.kind === 'appRow' && !generic(t.term.role));
+        if (specific) roles = [specific.term.role as Extract<Role, { kind: 'appRow' }>];
+      }
       const rows = [...new Set(roles.flatMap((r) => r.rows))];
       return [
         appFigure(
@@ -115,7 +121,7 @@ function figureOf(format: FormatDef, terms: TermToken[], state: State, percent: 
           rows,
           [m.totalColumn],
           roles.map((r) => r.label).join('+'),
-          roles.length === 1 && last.received,
+          roles.length === 1 && roles[0].received,
         ),
       ];
     }

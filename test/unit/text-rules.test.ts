@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { draftParagraphs } from '../../shared/draft';
 import { parseText } from '../../shared/parse';
-import { serializeReport, type NarrativeKey, type Report } from '../../shared/report';
+import { emptyReport, serializeReport, setCell, type NarrativeKey, type Report } from '../../shared/report';
+import { allCells, getFormat } from '../../shared/format';
 import { checkReport, listedProblems, quotedFigures, textRepeat, type Finding } from '../../shared/rules';
 import { fullReport, lastYearReport, PUBLISHED_DIR, withCells } from '../fixtures/reports';
 
@@ -154,6 +155,43 @@ describe('text.numbers: figures in the text against the tables', () => {
       '依法审查政府信息。全年办理行政复议案件25件，纠正3件。',
     );
     expect(rule(own, 'text.numbers')).toEqual([]);
+  });
+
+  it('reads the phrasing of published reports: 份, 的, 答复, 占 with two decimals, 包括上年结转', () => {
+    // Figures as a district office published them (8 applications, all from natural persons).
+    let r = emptyReport('某某区人民政府办公室', 2022);
+    for (const c of allCells(getFormat('2021'))) r = setCell(r, c.id, 0);
+    const both = (row: string, n: number) =>
+      withCells(r, { [`applications.${row}.natural`]: n, [`applications.${row}.total`]: n });
+    for (const [row, n] of [
+      ['newReceived', 8],
+      ['granted', 2],
+      ['partlyGranted', 2],
+      ['refused.process', 1],
+      ['unable.notHeld', 2],
+      ['other.other', 1],
+      ['resultTotal', 8],
+    ] as const)
+      r = { ...r, applications: both(row, n).applications };
+    const text =
+      '2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。其中，予以公开2件，部分公开2件，' +
+      '属于四类过程性性信息1件，本办不掌握相关政府信息2件，其他1件（申请人自主撤销）。无下年度结转。' +
+      '共完成政府信息公开申请答复8件，其中予以公开答复2件，占25.00%；无法提供的2件，占25%。';
+    const ok = onRequest(text, r);
+    expect(quotedFigures(ok).map((q) => [q.figure.label, q.value])).toEqual([
+      ['本年新收', 8],
+      ['予以公开', 2],
+      ['部分公开', 2],
+      ['本机关不掌握相关政府信息', 2],
+      ['本年度办理结果总计', 8],
+      ['予以公开', 2],
+      ['无法提供', 2],
+    ]);
+    expect(rule(ok, 'text.numbers')).toEqual([]);
+    const wrong = onRequest(text.replace('占25.00%', '占20.00%'), r);
+    expect(messages(rule(wrong, 'text.numbers'))).toEqual([
+      '第一部分“依申请公开”：正文：予以公开答复2件，占20.00%；表格三：予以公开2件，占本年度办理结果总计8件的25%，请核对百分比',
+    ]);
   });
 
   it('says nothing on the published samples, and reads the figures they do state', () => {
