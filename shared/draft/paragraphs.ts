@@ -86,7 +86,7 @@ export function draftOnRequest(report: Report, last: Last = report.previous): Dr
       );
     }
   }
-  if (carried !== null) parts.push(`上年结转${fmt(carried)}件`);
+  if (carried !== null) parts.push(`${matrixRowName(format, m.carriedOverRow)}${fmt(carried)}件`);
   const sentences: string[] = parts.length ? [parts.join('；') + '。'] : [];
   if (done !== null) {
     // Outcomes by the format's groups (（三）不予公开 and its eight reasons count as one).

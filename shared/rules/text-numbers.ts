@@ -3,7 +3,7 @@
 // 公开); named figures joined by 及/和/、 are a sum; review groups and section 二's rows and
 // columns carry over within a sentence (规范性文件制发3件、废止1件). A figure the tables do not
 // hold, an approximate one (100余条) or one about something else (行政许可申请) is not compared.
-import { cellId, tableSection, type FormatDef, type TableKey } from '../format';
+import { cellId, normalizeLabel, tableSection, type FormatDef, type TableKey } from '../format';
 import { formatOf, getCell, type Report } from '../report';
 import {
   APPLICATION_CONTEXT,
@@ -16,11 +16,10 @@ import {
   REQUEST_WINDOW,
   REVIEW_CONTEXT,
 } from './figure-terms';
-import { disclosureColumnName, tokenize, vocabularyOf, type Role, type Token } from './figures';
+import { disclosureColumnName, matrixRowName, tokenize, vocabularyOf, type Role, type Token } from './figures';
 import { fmt } from './numbers';
 import { narrativeParagraphs, sentences, whereOf } from './paragraphs';
 import type { Finding } from './types';
-import { normalizeLabel } from '../format';
 
 /** A figure of the tables: the sum of some cells. */
 export interface TableFigure {
@@ -49,7 +48,6 @@ export interface QuotedFigure {
 }
 
 const MAX_GAP = 16;
-const TYPE_TERM = 'term';
 
 type TermToken = Extract<Token, { type: 'term' }>;
 type NumberToken = Extract<Token, { type: 'number' }>;
@@ -68,10 +66,14 @@ function appFigure(format: FormatDef, rows: string[], cols: string[], label: str
   const m = format.applications;
   const cells = rows.flatMap((r) => cols.map((c) => cellId('applications', r, c)));
   const total = (row: string) => cellId('applications', row, m.totalColumn);
+  const name = (row: string) => matrixRowName(format, row);
   const bases = [
-    { label: '本年度办理结果总计', cells: [total(m.resultTotalRow)] },
-    { label: '本年新收', cells: [total(m.newRow)] },
-    { label: '本年新收与上年结转之和', cells: [total(m.newRow), total(m.carriedOverRow)] },
+    { label: name(m.resultTotalRow), cells: [total(m.resultTotalRow)] },
+    { label: name(m.newRow), cells: [total(m.newRow)] },
+    {
+      label: `${name(m.newRow)}与${name(m.carriedOverRow)}之和`,
+      cells: [total(m.newRow), total(m.carriedOverRow)],
+    },
   ];
   return {
     table: 'applications',
@@ -131,7 +133,15 @@ function figureOf(format: FormatDef, terms: TermToken[], state: State, percent: 
       if (row) return null;
       const roles = run as Extract<Role, { kind: 'appCol' }>[];
       const cols = [...new Set(roles.flatMap((r) => r.cols))];
-      return [appFigure(format, [m.newRow], cols, `本年新收${roles.map((r) => r.label).join('+')}`, false)];
+      return [
+        appFigure(
+          format,
+          [m.newRow],
+          cols,
+          `${matrixRowName(format, m.newRow)}${roles.map((r) => r.label).join('+')}`,
+          false,
+        ),
+      ];
     }
     case 'reviewGroup':
     case 'reviewCol': {
@@ -271,7 +281,7 @@ export function quotedFigures(report: Report): QuotedFigure[] {
       };
       for (let i = 0; i < tokens.length; i++) {
         const tok = tokens[i];
-        if (tok.type === TYPE_TERM) {
+        if (tok.type === 'term') {
           const gap = sentence.slice(prevEnd, tok.start);
           const prev = pending[pending.length - 1];
           if (prev && CONJUNCTION.test(gap)) tok.conj = true;
@@ -287,7 +297,7 @@ export function quotedFigures(report: Report): QuotedFigure[] {
             usable(role) &&
             ((isReceived(tok) && aboutRequests(clauseStart, clauseEnd) && clause.includes('申请')) ||
               (role.kind === 'reviewGroup' &&
-                !tokens.some((t) => t.type === TYPE_TERM && t.term.role.kind === 'reviewCol'))) &&
+                !tokens.some((t) => t.type === 'term' && t.term.role.kind === 'reviewCol'))) &&
             NONE_BEFORE.test(sentence.slice(clauseStart, tok.start)) &&
             !sentence.slice(clauseStart, tok.start).includes('除') &&
             !tokens.some((t) => t.type === 'number' && t.start >= clauseStart && t.start < clauseEnd);
@@ -322,7 +332,7 @@ export function quotedFigures(report: Report): QuotedFigure[] {
           // 5件予以公开: the term right after the number.
           const next = tokens[i + 1];
           if (
-            next?.type === TYPE_TERM &&
+            next?.type === 'term' &&
             next.start - tok.end <= 2 &&
             usable(next.term.role) &&
             !/[，,]/.test(sentence.slice(tok.end, next.start))
