@@ -298,7 +298,7 @@ export function quotedFigures(report: Report): QuotedFigure[] {
             ((isReceived(tok) && aboutRequests(clauseStart, clauseEnd) && clause.includes('申请')) ||
               (role.kind === 'reviewGroup' &&
                 !tokens.some((t) => t.type === 'term' && t.term.role.kind === 'reviewCol'))) &&
-            NONE_BEFORE.test(sentence.slice(clauseStart, tok.start)) &&
+            NONE_BEFORE.test(proseBefore(tokens, sentence, clauseStart, tok.start, isReceived(tok) ? 3 : Infinity)) &&
             !sentence.slice(clauseStart, tok.start).includes('除') &&
             !tokens.some((t) => t.type === 'number' && t.start >= clauseStart && t.start < clauseEnd);
           if (isNone) {
@@ -347,6 +347,21 @@ export function quotedFigures(report: Report): QuotedFigure[] {
     }
   }
   return out;
+}
+
+/**
+ * The words before a term within its clause, other terms left out (the 未 of 尚未审结 denies
+ * nothing), at most `reach` characters back: 未收到 must stand right before 收到.
+ */
+function proseBefore(tokens: Token[], sentence: string, from: number, to: number, reach: number): string {
+  let out = '';
+  let at = Math.max(from, to - reach);
+  for (const t of tokens) {
+    if (t.type !== 'term' || t.end <= at || t.start >= to) continue;
+    out += sentence.slice(at, Math.max(at, t.start)) + '|';
+    at = t.end;
+  }
+  return out + sentence.slice(at, to);
 }
 
 /** 行政复议、行政诉讼各0件: each of the terms on its own. */

@@ -376,3 +376,76 @@ describe('nianbao check --last', () => {
     }
   });
 });
+
+describe('the text rules on arbitrary text', () => {
+  it('never throw, and every finding quotes a number of the text and one of the tables', () => {
+    // Fragments of report prose, labels, numbers and punctuation, shuffled by a seeded generator.
+    const pieces = [
+      '收到',
+      '政府信息公开申请',
+      '予以公开',
+      '及',
+      '部分公开',
+      '、',
+      '不予公开',
+      '无法提供',
+      '其中',
+      '，',
+      '。',
+      '；',
+      '行政复议',
+      '行政诉讼',
+      '结果维持',
+      '尚未审结',
+      '未',
+      '无',
+      '规章',
+      '制发',
+      '废止',
+      '规范性文件',
+      '现行有效',
+      '行政许可',
+      '决定',
+      '行政事业性收费',
+      '万元',
+      '9件',
+      '15件',
+      '0件',
+      '两起',
+      '占',
+      '46.7%',
+      '百分之五十',
+      '约',
+      '余',
+      '各',
+      '答复',
+      '办结',
+      '上年结转',
+      '结转下年度',
+      '自然人',
+      '法人或其他组织',
+      '\n',
+      '2024年',
+    ];
+    let seed = 7;
+    let found = 0;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from(
+        { length: 5 + Math.floor(next() * 40) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
+      const r = onRequest(text);
+      const findings = checkReport(r, { last: lastYearWithText() }).filter((f) => f.rule === 'text.numbers');
+      found += findings.length;
+      for (const f of findings) {
+        const [, quote, table] = f.message.match(/正文：([^；]+)；(表格[二三四]：.*)$/) ?? [];
+        expect(table, f.message).toMatch(/[0-9]/);
+        // A figure of the text, or a statement that there was none (not the 未 of 尚未审结).
+        expect(quote, f.message).toMatch(/[0-9零一二两三四五六七八九十%]|(?<!尚)未|无(?!法)|没有/);
+      }
+    }
+    // The shuffles do contradict the tables now and then: the checks above ran.
+    expect(found).toBeGreaterThan(20);
+  });
+});
