@@ -12,7 +12,8 @@ import { REPEAT_LIMIT, textRepeat } from '../../../shared/rules';
 export function RepeatMeter({ report, section }: { report: Report; section: number }) {
   const prev = report.previous;
   const result = useMemo(() => (prev ? textRepeat(report, prev) : null), [report, prev]);
-  if (!prev || !result) return null;
+  // Last year's report without text (read from its tables only) gives nothing to compare.
+  if (!prev || !result || !Object.values(prev.narrative).some((ps) => ps.some((p) => p.text.trim()))) return null;
   const format = getFormat(report.format);
   const numeral = (no: number) => format.sections.find((s) => s.no === no)?.numeral ?? String(no);
   const here = result.bySection.find((s) => s.section === section)?.percent ?? 0;
