@@ -6,7 +6,8 @@ import { diffText, draftOnRequest, draftParagraphs, draftReview, insertDraft, pl
 import { summarizePrevious } from '../../shared/carry';
 import { allCells, getFormat } from '../../shared/format';
 import { emptyReport, setCell } from '../../shared/report';
-import { fullReport, lastYearReport, withCells } from '../fixtures/reports';
+import { checkReport } from '../../shared/rules';
+import { fullReport, fullReport2019, lastYearReport, withCells } from '../fixtures/reports';
 
 describe('drafted paragraphs', () => {
   it('state the tables’ figures with the format’s labels', () => {
@@ -113,5 +114,28 @@ describe('a draft in the clerk’s text', () => {
     ).toBe(now);
     // Replacing on request touches that paragraph only.
     expect(insertDraft(text, now, place)).toBe(`我局认真办理每一件申请。\n${now}`);
+  });
+});
+
+describe('drafts in the 2019 format', () => {
+  it('state what that format’s tables hold, consistently with the text rules', () => {
+    const r = fullReport2019(2020);
+    const [active, apps, review] = draftParagraphs(r);
+    expect(active.text).toBe('本年度作出行政许可决定1件、其他对外管理服务事项决定1件、行政处罚决定1件、行政强制决定1件。');
+    expect(apps.text).toContain('其他处理1件；结转下年度继续办理3件。');
+    const drafted = {
+      ...r,
+      narrative: {
+        ...r.narrative,
+        overview: r.narrative.overview.map((p) =>
+          p.id === 'onRequest'
+            ? { ...p, text: `${apps.text}\n${review.text}` }
+            : p.id === 'active'
+              ? { ...p, text: active.text }
+              : p,
+        ),
+      },
+    };
+    expect(checkReport(drafted).filter((f) => f.rule === 'text.numbers')).toEqual([]);
   });
 });
