@@ -15,6 +15,12 @@ const NOTHING =
 const MEASURE = /措施|加强|完善|健全|推进|提升|提高|强化|改进|规范|进一步|下一步|将|整改|加大|优化|落实/;
 /** Sentences that introduce a list of problems rather than name one. */
 const INTRO = /取得.{0,8}成绩|存在(?:以下|如下)|主要(?:表现|问题)(?:在|是|为|有)?[:：]?$|不容忽视/;
+/** Where the measures begin (下一步…, 针对以上问题…): no more problems after it. */
+const MEASURES_START = /^(?:下一步|今后|针对(?:以上|上述|这[两三四几些]?个?)问题)|将(?:通过|从)以下|改进措施[:：]/;
+/** Progress on the year before's problems (针对2019年提到的…问题，…): not a problem of this year. */
+const PROGRESS = /^针对\d{4}年|上年度?.{0,12}问题.{0,6}整改|已(?:全部)?整改/;
+/** 主要表现在：/ 主要问题是 before the problem itself. */
+const LEAD_IN = /^主要(?:表现|问题)(?:在|是|为|有)?[:：]?/;
 const ITEM_START = /(?=[一二三四五六七八九十]是)|(?=（[一二三四五六七八九十]）)|(?=(?<![0-9])[1-9][.、．](?![0-9]))/;
 /** Words every problem shares: they say nothing about which problem is meant. */
 const COMMON =
@@ -38,8 +44,10 @@ export function listedProblems(last: Report | PreviousYear): string[] {
   const text = own?.text.trim() ? own.text : partText(parts.filter((p) => !skip.has(p)));
   const items: string[] = [];
   for (const sentence of sentences(text)) {
+    if (MEASURES_START.test(sentence)) break;
+    if (PROGRESS.test(sentence)) continue;
     // 存在以下问题：一是…: the list after the colon.
-    const s = INTRO.test(sentence) ? sentence.replace(/^[^：:]*[：:]?/, '') : sentence;
+    const s = (INTRO.test(sentence) ? sentence.replace(/^[^：:]*[：:]?/, '') : sentence).replace(LEAD_IN, '');
     for (const item of s.split(ITEM_START)) {
       const t = item
         .trim()

@@ -377,6 +377,41 @@ describe('nianbao check --last', () => {
   });
 });
 
+describe('text.problems on the published samples', () => {
+  it('reads the problems each lists, without its measures or last year’s progress', () => {
+    expect(published.map((p) => listedProblems(p.report))).toEqual([
+      [
+        '由于政务公开涉及面广、政策性强，政府信息公开的体制机制仍需进一步完善，信息公开的时效性有待进一步提高，公开的形式还不够丰富，公开的格式上还不够完全统一',
+      ],
+      [
+        '一是公开形式比较单一,公开的内容还需进一步充实',
+        '二是政务公开工作人员易变动,业务熟练度还需进一步提升',
+        '三是信息采集不够丰富,与公众的需求还存在一些距离,听取公众意见方面需要进一步加强',
+      ],
+      ['公开内容不够全面、更新内容不够及时'],
+      [
+        '政府网站信息更新还不够到位、不够规范，推进公开的制度规范和工作机制还不够健全，政府信息主动公开的范围和内容亟待深化等',
+      ],
+    ]);
+  });
+
+  it('finds 003’s answer to the problems of its 2019 report, and names the one it leaves out', () => {
+    const s003 = published[2].report;
+    const last2019 = {
+      ...emptyReport(s003.org, 2019, '2019'),
+      narrative: {
+        ...emptyReport(s003.org, 2019, '2019').narrative,
+        problems: [{ id: 'problems', heading: '存在的主要问题', text: '一是政务公开信息范围窄；二是与群众互动较少。' }],
+      },
+    };
+    expect(rule(s003, 'text.problems', last2019)).toEqual([]);
+    last2019.narrative.problems[0].text += '三是政策解读形式单一。';
+    expect(messages(rule(s003, 'text.problems', last2019))).toEqual([
+      '第五部分“上年度问题整改情况”未说明2019年报告所列1个问题的整改情况：“三是政策解读形式单一”。请逐条说明整改进展',
+    ]);
+  });
+});
+
 describe('the text rules on arbitrary text', () => {
   it('never throw, and every finding quotes a number of the text and one of the tables', () => {
     // Fragments of report prose, labels, numbers and punctuation, shuffled by a seeded generator.
