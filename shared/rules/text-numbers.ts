@@ -232,9 +232,12 @@ export function quotedFigures(report: Report): QuotedFigure[] {
       const state: State = { reviewGroups: null, reviewLabel: '', activeRow: null, activeCol: null };
       let pending: TermToken[] = [];
       let prevEnd = 0;
+      // A sentence about hotline orders or the like (工单…办结7818件) is not about applications
+      // unless it says so; one that follows on from them (其中予以公开7件) is.
+      const appSentence = appContext && (sentence.includes('申请') || !FOREIGN.test(sentence));
       const usable = (r: Role) =>
         r.kind === 'appRow' || r.kind === 'appCol'
-          ? appContext && (!(r.kind === 'appRow' && r.received) || sentence.includes('申请'))
+          ? appSentence && (!(r.kind === 'appRow' && r.received) || sentence.includes('申请'))
           : r.kind === 'reviewGroup' || r.kind === 'reviewCol'
             ? reviewContext
             : true;
@@ -333,9 +336,8 @@ export function quotedFigures(report: Report): QuotedFigure[] {
           const next = tokens[i + 1];
           if (
             next?.type === 'term' &&
-            next.start - tok.end <= 2 &&
             usable(next.term.role) &&
-            !/[，,]/.test(sentence.slice(tok.end, next.start))
+            /^[为已均被]?$/.test(sentence.slice(tok.end, next.start))
           ) {
             emit([next], tok, tok.start, next.end, false);
             i++;

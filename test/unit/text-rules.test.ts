@@ -139,7 +139,8 @@ describe('text.numbers: figures in the text against the tables', () => {
       onRequest('收到政府信息公开申请约20件，办理行政许可申请29497件，均已办结。'),
       'overview',
       'intro',
-      '全年主动公开政府信息320条，接收12345热线工单7942件，办结7818件，按期办结率100%；制定规章制度3项。',
+      '全年主动公开政府信息320条，接收12345热线工单7942件，办结7818件，按期办结率100%；制定规章制度3项；' +
+        '受理政府信息公开申请15件（较上年增加2件）、予以公开7件。',
     );
     expect(rule(r, 'text.numbers')).toEqual([]);
     // Other applications and other answers in the 依申请公开 part itself.
