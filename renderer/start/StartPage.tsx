@@ -24,9 +24,9 @@ import { getFormat, requiredFormatFor } from '../../shared/format';
 import { emptyReport, type Report } from '../../shared/report';
 import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
-import { Deadlines } from './Deadlines';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
+import { Deadlines } from './Deadlines';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
