@@ -27,6 +27,7 @@ import ImportDialog from '../import/ImportDialog';
 import { OpenReportFileButton } from './OpenReportFileButton';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
+import { Deadlines } from './Deadlines';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -284,6 +285,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
             读取报告列表失败：{loadError}
           </Alert>
         )}
+
+        {reports && <Deadlines reports={reports} />}
 
         {reports && reports.length === 0 && (
           <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
