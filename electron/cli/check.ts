@@ -119,7 +119,7 @@ export function formatFindings(findings: Finding[], format?: FormatDef): string 
 }
 
 /** parseArgs's errors are English; say in Chinese which option is wrong. */
-function argError(e: unknown): UserError {
+export function argError(e: unknown, usage = USAGE): UserError {
   const code = (e as { code?: string })?.code;
   const message = e instanceof Error ? e.message : String(e);
   const option = message.match(/'(-{1,2}[^' ]+)/)?.[1] ?? '';
@@ -129,7 +129,7 @@ function argError(e: unknown): UserError {
       : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
         ? `选项 ${option} 后面缺少文件名`
         : '无法识别的参数';
-  return new UserError(`参数有误：${what}。${USAGE}`);
+  return new UserError(`参数有误：${what}。${usage}`);
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {

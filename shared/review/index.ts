@@ -1,0 +1,4 @@
+export * from './figures';
+export * from './organ';
+export * from './review';
+export * from './where';
