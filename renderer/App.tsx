@@ -11,13 +11,15 @@ import { api } from './api/client';
 import { Editor } from './editor/Editor';
 import type { SectionKey } from './editor/marks';
 import { isSectionKey } from './editor/sections';
+import { ReviewPage } from './review/ReviewPage';
 import { StartPage } from './start/StartPage';
 
-type Route = { page: 'start' } | { page: 'editor'; id: string; section: SectionKey };
+type Route = { page: 'start' } | { page: 'review' } | { page: 'editor'; id: string; section: SectionKey };
 
 export function parseRoute(hash: string): Route {
   const m = hash.match(/^#\/report\/([A-Za-z0-9_-]+)(?:\/([a-z0-9]+))?$/);
   if (m) return { page: 'editor', id: m[1], section: m[2] && isSectionKey(m[2]) ? m[2] : 'cover' };
+  if (hash === '#/review') return { page: 'review' };
   return { page: 'start' };
 }
 
@@ -88,6 +90,8 @@ export function App() {
     <>
       {route.page === 'editor' ? (
         <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
+      ) : route.page === 'review' ? (
+        <ReviewPage onExit={toStart} />
       ) : (
         <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
       )}

@@ -5,6 +5,7 @@ import { reportTitle } from '../../shared/format';
 import { buildDocx } from './docx/index';
 import { readReportBytes } from './readers';
 import { openStore, type ReportStore } from './store';
+import { buildReviewWorkbook } from './review/workbook';
 import { buildXlsx } from './xlsx/index';
 
 export interface AppServiceOptions {
@@ -77,6 +78,10 @@ export function createAppService(opts: AppServiceOptions): AppService {
     },
     async readFile(file) {
       return readReportBytes(file.name, fromBase64(file.name, file.base64));
+    },
+    async exportReview(result) {
+      const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
+      return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
     },
   };
 }

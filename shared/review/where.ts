@@ -19,7 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
 function cellNames(format: FormatId): Map<string, string> {
   const out = new Map<string, string>();
   for (const row of tableRows(getFormat(format))) {
-    for (const c of row.cells) out.set(c.id, `${row.label}·${c.colLabel}`);
+    for (const c of row.cells) out.set(c.id, `${row.section}${row.name}·${c.colLabel}`);
   }
   return out;
 }
