@@ -24,6 +24,7 @@ import { getFormat, requiredFormatFor } from '../../shared/format';
 import { emptyReport, type Report } from '../../shared/report';
 import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
+import { Deadlines } from './Deadlines';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
 
@@ -283,6 +284,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
             读取报告列表失败：{loadError}
           </Alert>
         )}
+
+        {reports && <Deadlines reports={reports} />}
 
         {reports && reports.length === 0 && (
           <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>

@@ -9,6 +9,8 @@ import Typography from '@mui/material/Typography';
 import { memo, useCallback } from 'react';
 import { getFormat, labelMatches, type NarrativePartDef } from '../../../shared/format';
 import { narrativeKeyOf, type NarrativePart } from '../../../shared/report';
+import { DraftPanel } from '../narrative/DraftPanel';
+import { RepeatMeter } from '../narrative/RepeatMeter';
 import { sectionTitle } from '../sections';
 import type { ReportDoc } from '../useReportDoc';
 
@@ -217,6 +219,8 @@ export function NarrativePage({ no, doc }: { no: 1 | 5 | 6; doc: ReportDoc }) {
       <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
         {sectionTitle(format, String(no) as '1')}
       </Typography>
+      <RepeatMeter report={doc.report} section={no} />
+      {no === 1 && <DraftPanel doc={doc} />}
       {parts.map((part, i) => (
         <PartEditor
           key={part.id}
