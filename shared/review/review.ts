@@ -94,6 +94,8 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
   const last = match.item?.report;
   const findings = checkReport(report, last ? { last } : {});
   const repeatSource = last ?? report.previous;
+  // No text on either side is not 0 % repeated: there is nothing to compare.
+  const repeat = repeatSource ? textRepeat(report, repeatSource) : null;
   return {
     file: input.file,
     isReport: true,
@@ -104,7 +106,7 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     readProblems: input.problems,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
-    repeatPercent: repeatSource ? textRepeat(report, repeatSource).percent : null,
+    repeatPercent: repeat && repeat.bySection.length ? repeat.percent : null,
     lastFile: match.item?.file ?? null,
     lastNote: match.note,
     duplicateOf: null,
