@@ -7,6 +7,7 @@ import { parseReportFile } from './report-file';
 import { readInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
 import { openStore, type ReportStore } from './store';
+import { buildReviewWorkbook } from './review/workbook';
 import { buildXlsx } from './xlsx/index';
 
 export interface AppServiceOptions {
@@ -80,6 +81,10 @@ export function createAppService(opts: AppServiceOptions): AppService {
       return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
     },
     readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
+    async exportReview(result) {
+      const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
+      return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
+    },
   };
 }
 

@@ -269,6 +269,7 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
             从上年报告新建
           </Button>
           <OpenReportFileButton onOpened={onOpen} />
+          <Button onClick={() => (window.location.hash = '#/review')}>审核</Button>
           <Button onClick={() => setTrashOpen(true)}>回收站{trash.length ? `（${trash.length}）` : ''}</Button>
         </Stack>
 
