@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { UserError } from '../../../shared/api';
 import { reviewReports, type LastYearInput, type ReviewInput, type ReviewResult } from '../../../shared/review';
 import { readInIsolation } from '../reading';
+import { MAX_READERS } from '../reading/isolate';
 
 /** Office's lock files (~$报告.docx) and hidden files are not reports of anybody. */
 const skipped = (name: string) => name.startsWith('.') || name.startsWith('~$');
@@ -43,6 +44,20 @@ export async function readForReview(dir: string, name: string): Promise<ReviewIn
   }
 }
 
+/** As many at once as reader processes are allowed; the results in the folder's order. */
+async function readAll(dir: string, files: string[]): Promise<ReviewInput[]> {
+  const out: ReviewInput[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await readForReview(dir, files[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_READERS, files.length) }, lane));
+  return out;
+}
+
 export interface FolderReview extends ReviewResult {
   /** Files of last year's folder that could not be read as reports. */
   lastProblems: { file: string; error: string }[];
@@ -51,13 +66,13 @@ export interface FolderReview extends ReviewResult {
 export async function reviewFolder(dir: string, options: { lastDir?: string } = {}): Promise<FolderReview> {
   const files = await listFiles(dir, '报告文件夹');
   if (!files.length) throw new UserError(`文件夹“${dir}”中没有文件。请指定存放各单位报告的文件夹。`);
-  const inputs: ReviewInput[] = [];
-  for (const f of files) inputs.push(await readForReview(dir, f));
+  const inputs = await readAll(dir, files);
   const lasts: LastYearInput[] = [];
   const lastProblems: FolderReview['lastProblems'] = [];
   if (options.lastDir) {
-    for (const f of await listFiles(options.lastDir, '上年报告文件夹')) {
-      const r = await readForReview(options.lastDir, f);
+    const lastDir = options.lastDir;
+    for (const r of await readAll(lastDir, await listFiles(lastDir, '上年报告文件夹'))) {
+      const f = r.file;
       if ('error' in r) lastProblems.push({ file: f, error: r.error });
       else lasts.push({ file: f, report: r.report });
     }
