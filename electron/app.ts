@@ -8,6 +8,7 @@ import { createAppService } from './services/app-service';
 import { APP_URL, COMMAND_CHANNEL } from './channels';
 import { installMainCrashHandlers } from './crash';
 import { createHost, registerIpc } from './ipc';
+import { utilityReader } from './reader-process';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenContents, secureSession } from './window';
@@ -47,7 +48,12 @@ export function startApp(argv: string[] = process.argv): void {
     .whenReady()
     .then(async () => {
       const dataDir = dataDirFromArgs(argv) ?? join(app.getPath('userData'), 'data');
-      const service = createAppService({ dataDir, mode: 'electron', version: app.getVersion() });
+      const service = createAppService({
+        dataDir,
+        mode: 'electron',
+        version: app.getVersion(),
+        reader: utilityReader(),
+      });
       // The data folder must be ours before a window opens (another process may hold it).
       const opened = await service.ready().then(
         () => null,

@@ -12,15 +12,17 @@ import { Editor } from './editor/Editor';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { SectionKey } from './editor/marks';
 import { isSectionKey } from './editor/sections';
+import { ReviewPage } from './review/ReviewPage';
 import { StartPage } from './start/StartPage';
 
 const NONE: string[] = [];
 
-type Route = { page: 'start' } | { page: 'editor'; id: string; section: SectionKey };
+type Route = { page: 'start' } | { page: 'review' } | { page: 'editor'; id: string; section: SectionKey };
 
 export function parseRoute(hash: string): Route {
   const m = hash.match(/^#\/report\/([A-Za-z0-9_-]+)(?:\/([a-z0-9]+))?$/);
   if (m) return { page: 'editor', id: m[1], section: m[2] && isSectionKey(m[2]) ? m[2] : 'cover' };
+  if (hash === '#/review') return { page: 'review' };
   return { page: 'start' };
 }
 
@@ -88,9 +90,11 @@ export function App() {
       <ReadOnlyBanner info={info} />
       <div className="app-page">
         {/* Keyed by the page: leaving a page that failed starts the next one afresh. */}
-        <ErrorBoundary key={route.page === 'editor' ? `editor:${route.id}` : 'start'} onHome={toStart}>
+        <ErrorBoundary key={route.page === 'editor' ? `editor:${route.id}` : route.page} onHome={toStart}>
           {route.page === 'editor' ? (
             <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
+          ) : route.page === 'review' ? (
+            <ReviewPage onExit={toStart} />
           ) : (
             <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
           )}

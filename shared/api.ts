@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import type { FormatId } from './format';
 import type { Report } from './report';
+import type { TableLedger, TableProblem } from './parse/ledger';
+import { reviewResultSchema } from './review/schema';
+import type { ReviewResult } from './review/review';
 
 export interface ReportSummary {
   id: string;
@@ -40,6 +43,10 @@ export interface ReadResult {
   problems: string[];
   /** What kind of file it was, in Chinese (本软件文件, Word 文档 …). */
   kind: string;
+  /** The tables stage's problems, each naming its cells, and its ledger of rows (shared/parse/ledger.ts). */
+  tables?: { problems: TableProblem[]; ledger: TableLedger };
+  /** Cells the preview marks: blank or doubtful as read, with why (Chinese). */
+  cellProblems?: { cell: string; message: string }[];
 }
 
 export interface AppInfo {
@@ -85,6 +92,8 @@ export interface NianbaoApi {
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
   readFile(file: FileBytes): Promise<ReadResult>;
+  /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
+  exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
 }
 
 /** What only the host window can do (save dialog, show in folder); browser mode uses downloads. */
@@ -144,6 +153,7 @@ export const apiArgs = {
   openReportFile: z.tuple([fileBytes]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
+  exportReview: z.tuple([reviewResultSchema]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;
 
 export const hostArgs = {

@@ -11,7 +11,7 @@ import {
   type PlanRow,
   type Severity,
 } from '../../shared/rules';
-import { readReportPath } from '../services/readers';
+import { readInIsolation } from '../services/reading';
 import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
@@ -138,11 +138,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const [file, ...extra] = parsed.positionals;
   if (!file) throw new UserError(`请指定要检查的报告文件。${USAGE}`);
   if (extra.length) throw new UserError(`一次只能检查一个报告文件，多出了“${extra.join('”“')}”。${USAGE}`);
-  const { report, problems } = await readReportPath(file);
+  const { report, problems } = await readInIsolation({ path: file });
   let last;
   if (parsed.values.last) {
     try {
-      last = (await readReportPath(parsed.values.last)).report;
+      last = (await readInIsolation({ path: parsed.values.last })).report;
     } catch (e) {
       if (e instanceof UserError) throw new UserError(`上年报告：${e.message}`);
       throw e;

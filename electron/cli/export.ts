@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { checkReport } from '../../shared/rules';
 import { buildDocx } from '../services/docx';
-import { readReportPath } from '../services/readers';
+import { readInIsolation } from '../services/reading';
 import { buildXlsx } from '../services/xlsx';
 import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
@@ -58,7 +58,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   if (!docx && !xlsx) throw new UserError(`请用 --docx 或 --xlsx 指定输出文件。${USAGE}`);
   if (parsed.values['report-only'] && !docx)
     throw new UserError(`--report-only 只用于 Word 导出，请同时指定 --docx。${USAGE}`);
-  const { report } = await readReportPath(file);
+  const { report } = await readInIsolation({ path: file });
 
   const errors = checkReport(report).filter((f) => f.severity === 'error');
   if (errors.length) {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { allCells, getFormat, reportTitle } from '../../shared/format';
 import { getCell, serializeReport } from '../../shared/report';
-import { readReportPath } from '../services/readers';
+import { readInIsolation } from '../services/reading';
 import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
@@ -21,7 +21,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   const files = parsed.positionals;
   if (!files.length) throw new UserError(`请指定要读取的报告文件。${USAGE}`);
   if (files.length > 1) throw new UserError(`一次只能读取一个文件。${USAGE}`);
-  const { report, problems, kind } = await readReportPath(files[0]);
+  const { report, problems, kind } = await readInIsolation({ path: files[0] });
   if (parsed.values.json) {
     io.out(serializeReport(report));
     for (const p of problems) io.err(`读取提示：${p}\n`);

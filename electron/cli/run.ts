@@ -3,6 +3,7 @@ import { UserError } from '../../shared/api';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { reviewCommand } from './review';
 
 export interface Io {
   out(s: string): void;
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   check: checkCommand,
   export: exportCommand,
   import: importCommand,
+  review: reviewCommand,
 };
 
 export const INTERNAL_FAILURE =
@@ -24,6 +26,7 @@ export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
   nianbao import 文件 --json                       读取报告，输出报告 JSON
   nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]   导出 Word / Excel
+  nianbao review 文件夹 [--last 上年文件夹] [--xlsx 输出.xlsx] [--json]   审核一个文件夹中的全部报告
 退出码：0 没有错误；1 有勾稽错误；2 文件无法读取或用法有误。
 `;
 

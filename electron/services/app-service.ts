@@ -3,9 +3,11 @@
 import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type NianbaoApi } from '../../shared/api';
 import { reportTitle } from '../../shared/format';
 import { buildDocx } from './docx/index';
-import { readReportBytes } from './readers';
 import { parseReportFile } from './report-file';
+import { readInIsolation, type SpawnReader } from './reading';
+import { fromBase64 } from './reading/base64';
 import { openStore, type ReportStore } from './store';
+import { buildReviewWorkbook } from './review/workbook';
 import { buildXlsx } from './xlsx/index';
 
 export interface AppServiceOptions {
@@ -14,6 +16,8 @@ export interface AppServiceOptions {
   version: string;
   /** The clock, for tests. */
   now?: () => Date;
+  /** How a file is read in a process of its own (Electron: its utility process); default a Node child process. */
+  reader?: SpawnReader;
 }
 
 export interface AppService extends NianbaoApi {
@@ -25,14 +29,6 @@ export interface AppService extends NianbaoApi {
 
 function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
-function fromBase64(name: string, base64: string): Uint8Array {
-  const clean = base64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new UserError(`文件“${name}”传输时出错，请重新选择文件。`);
-  }
-  return Buffer.from(clean, 'base64');
 }
 
 /**
@@ -84,8 +80,10 @@ export function createAppService(opts: AppServiceOptions): AppService {
       const bytes = await buildXlsx(report);
       return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
     },
-    async readFile(file) {
-      return readReportBytes(file.name, fromBase64(file.name, file.base64));
+    readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
+    async exportReview(result) {
+      const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
+      return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
     },
   };
 }

@@ -27,6 +27,7 @@ import ImportDialog from '../import/ImportDialog';
 import { OpenReportFileButton } from './OpenReportFileButton';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
+import { Deadlines } from './Deadlines';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -268,6 +269,7 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
             从上年报告新建
           </Button>
           <OpenReportFileButton onOpened={onOpen} />
+          <Button onClick={() => (window.location.hash = '#/review')}>审核</Button>
           <Button onClick={() => setTrashOpen(true)}>回收站{trash.length ? `（${trash.length}）` : ''}</Button>
         </Stack>
 
@@ -284,6 +286,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
             读取报告列表失败：{loadError}
           </Alert>
         )}
+
+        {reports && <Deadlines reports={reports} />}
 
         {reports && reports.length === 0 && (
           <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
