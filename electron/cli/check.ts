@@ -12,6 +12,7 @@ import {
   type Severity,
 } from '../../shared/rules';
 import { readInIsolation } from '../services/reading';
+import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
 const USAGE = '用法：nianbao check 文件 [--json] [--last 上年文件]';
@@ -120,16 +121,7 @@ export function formatFindings(findings: Finding[], format?: FormatDef): string 
 
 /** parseArgs's errors are English; say in Chinese which option is wrong. */
 function argError(e: unknown): UserError {
-  const code = (e as { code?: string })?.code;
-  const message = e instanceof Error ? e.message : String(e);
-  const option = message.match(/'(-{1,2}[^' ]+)/)?.[1] ?? '';
-  const what =
-    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? `不认识的选项 ${option}`
-      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-        ? `选项 ${option} 后面缺少文件名`
-        : '无法识别的参数';
-  return new UserError(`参数有误：${what}。${USAGE}`);
+  return new UserError(`参数有误：${argErrorMessage(e, '文件名')}。${USAGE}`);
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {

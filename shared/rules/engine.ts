@@ -10,6 +10,9 @@ import { fmt, nearlyEqual } from './numbers';
 import type { Finding } from './types';
 import { checkMeta, checkNarrative } from './text';
 import { capTexts } from './limits';
+import { checkTextNumbers } from './text-numbers';
+import { checkTextProblems } from './text-problems';
+import { checkTextRepeat } from './repeat';
 
 export interface CheckOptions {
   /** Last year's report, or what this report already keeps of it (report.previous is used otherwise). */
@@ -200,6 +203,9 @@ export function checkReport(given: Report, options: CheckOptions = {}): Finding[
   if (last) checkCarry(report, format, isReport(last) ? summarizePrevious(last) : last, out);
   checkMeta(report, out);
   checkNarrative(report, out);
+  checkTextNumbers(report, out);
+  checkTextProblems(report, last ?? null, out);
+  if (last) checkTextRepeat(report, last, out);
   return out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 

@@ -84,7 +84,10 @@ function finish(
   if (options.requireTables && !parsed.stats.tablesFound) {
     throw new UserError(`文件“${name}”中没有找到统计表（二、三、四部分的表格），无法读取数字，也无法检查勾稽关系。`);
   }
-  return { report: parsed.report, problems: [...limited, ...parsed.problems], kind };
+  const out: ReadResult = { report: parsed.report, problems: [...limited, ...parsed.problems], kind };
+  if (parsed.tables) out.tables = parsed.tables;
+  if (parsed.cellProblems) out.cellProblems = parsed.cellProblems;
+  return out;
 }
 
 const sniff = (bytes: Uint8Array, ascii: string) => ascii.split('').every((c, i) => bytes[i] === c.charCodeAt(0));

@@ -66,6 +66,7 @@ export const app = {
     state.appHandlers.set(ev, [...(state.appHandlers.get(ev) ?? []), fn]);
   }),
   whenReady: vi.fn(() => Promise.resolve()),
+  isReady: vi.fn(() => true),
   getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : join(tmpdir(), name))),
   getAppPath: vi.fn(() => state.appPath),
   getVersion: vi.fn(() => '0.1.0'),
