@@ -9,12 +9,14 @@ import type { Finding } from './types';
 
 export const MAX_CHECKED_CHARS = 20_000;
 
-const long = (text: string) => text.length > MAX_CHECKED_CHARS;
 const BLANK_RUN = /\s{8,}/g;
-/** What the rules read of a text: its first MAX_CHECKED_CHARS characters, each long run of blanks as one. */
-const cut = (text: string) =>
-  (long(text) ? text.slice(0, MAX_CHECKED_CHARS) : text).replace(BLANK_RUN, (run) => (run.includes('\n') ? '\n' : ' '));
-const changed = (text: string) => long(text) || cut(text) !== text;
+/** A text with each long run of blanks as one (what the rules read, before the limit). */
+const squeezed = (text: string) => text.replace(BLANK_RUN, (run) => (run.includes('\n') ? '\n' : ' '));
+/** Past the limit even once its blank runs are squeezed: the rest goes unchecked. */
+const long = (text: string) => text.length > MAX_CHECKED_CHARS && squeezed(text).length > MAX_CHECKED_CHARS;
+/** What the rules read of a text: blank runs as one, then its first MAX_CHECKED_CHARS characters. */
+const cut = (text: string) => squeezed(text).slice(0, MAX_CHECKED_CHARS);
+const changed = (text: string) => cut(text) !== text;
 
 function finding(where: string, length: number, field: Finding['field']): Finding {
   return {
