@@ -47,8 +47,14 @@ export function isReaderMessage(m: unknown): m is ReaderMessage {
 export function checkedReply(reply: ReadReply): ReadReply | null {
   if (!reply.ok) return typeof reply.error === 'string' ? reply : null;
   const r = reply.result as Partial<ReadResult> | undefined;
-  if (!r || typeof r.kind !== 'string' || !Array.isArray(r.problems) || !r.problems.every((p) => typeof p === 'string'))
+  const strings = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
+  if (!r || typeof r.kind !== 'string' || !strings(r.problems)) return null;
+  if (
+    r.cellProblems !== undefined &&
+    !(Array.isArray(r.cellProblems) && r.cellProblems.every((p) => strings([p?.cell, p?.message])))
+  )
     return null;
+  if (r.tables !== undefined && !(isObject(r.tables) && Array.isArray(r.tables.problems))) return null;
   const parsed = parseReportJson(r.report);
-  return parsed.ok ? { ok: true, result: { report: parsed.report, problems: r.problems, kind: r.kind } } : null;
+  return parsed.ok ? { ok: true, result: { ...(r as ReadResult), report: parsed.report } } : null;
 }
