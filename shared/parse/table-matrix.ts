@@ -203,6 +203,8 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   let consumed = 0;
   /** Rows that took numbers printed above their label: kept only if the columns' sums hold. */
   const placed = new Set<string>();
+  /** Lone labels that took the numbers after them: in a table that prints numbers above, not theirs. */
+  const below = new Set<string>();
   const cellsOf = new Map<string, number>();
   /** Tokens some row read. */
   const taken = new Uint8Array(toks.length);
@@ -249,6 +251,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
     }
     let out = readRow(lines, toks, k, lex, target, m.columns, indices, where(row), rules, above ?? undefined);
     if (above && (out.cells || out.readings)) placed.add(rowId);
+    else if ((out.cells || out.readings) && !t.strong && toks[k + 1]?.line !== t.line) below.add(rowId);
     // Two rows of numbers after a lone label: its own, then the next label's printed above it.
     if (!out.cells && !out.readings && !above && !t.strong) {
       const { vals } = collectValues(toks, k, lex, target);
@@ -305,8 +308,12 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       ledger.rowRead('applications', rowId);
     }
   }
-  if (placed.size && (!columnsHold(format, data) || leftOver(toks, taken, m.columns.length))) {
-    for (const rowId of placed) {
+  if (placed.size) {
+    const unsure = !columnsHold(format, data) || leftOver(toks, taken, m.columns.length);
+    // Each cell a line of its own (a PDF read as a stream): a lone label tells nothing there.
+    const stream = toks.every((x, i) => i === 0 || x.value.kind === 'text' || x.line !== toks[i - 1].line);
+    const suspects = stream ? [] : [...below].filter((id) => !placed.has(id));
+    for (const rowId of [...(unsure ? placed : []), ...suspects]) {
       const row = m.rows.find((r) => r.id === rowId)!;
       for (const c of m.columns) data[rowId][c.id] = null;
       cells -= cellsOf.get(rowId) ?? 0;
