@@ -142,6 +142,18 @@ function leftOver(toks: Tok[], taken: Uint8Array, n: number): boolean {
   return false;
 }
 
+/** A row's worth of numbers between the table's first label and the first numbers a row took, taken by none. */
+function untakenBefore(toks: Tok[], taken: Uint8Array, lex: Lexicon, n: number): boolean {
+  const first = taken.indexOf(1);
+  let i = toks.findIndex((t) => t.value.kind === 'text' && !!lex.match(t.text));
+  let run = 0;
+  for (; i >= 0 && i < first; i++) {
+    if (toks[i].value.kind === 'text') run = 0;
+    else if (toks[i].value.kind !== 'blank' && ++run >= n - 1) return true;
+  }
+  return false;
+}
+
 /** A label alone on its line with numbers right before it that no row took. */
 function aloneWithNumbersBefore(toks: Tok[], k: number, consumed: number): boolean {
   const after = toks[k + 1];
@@ -206,6 +218,8 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   /** Lone labels that took the numbers after them: in a table that prints numbers above, not theirs. */
   const below = new Set<string>();
   const cellsOf = new Map<string, number>();
+  /** The last label had no numbers after it at all. */
+  let lastEmpty = false;
   /** Tokens some row read. */
   const taken = new Uint8Array(toks.length);
 
@@ -283,6 +297,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
     } else {
       ledger.rowFailed('applications', rowId, colIds, out.problem ?? describeFailure(where(row), 0, 0, colIds.length));
     }
+    lastEmpty = !out.cells && !out.readings && out.next === k + 1;
   }
 
   if (seen.size === 0) {
@@ -308,11 +323,14 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       ledger.rowRead('applications', rowId);
     }
   }
-  if (placed.size) {
+  // A row of numbers before the first row that none took, and none after the last label: the
+  // numbers stand above their labels, and every lone label that read downwards took its neighbour's.
+  const shifted = below.size > 0 && lastEmpty && untakenBefore(toks, taken, lex, m.columns.length);
+  if (placed.size || shifted) {
     const unsure = !columnsHold(format, data) || leftOver(toks, taken, m.columns.length);
     // Each cell a line of its own (a PDF read as a stream): a lone label tells nothing there.
     const stream = toks.every((x, i) => i === 0 || x.value.kind === 'text' || x.line !== toks[i - 1].line);
-    const suspects = stream ? [] : [...below].filter((id) => !placed.has(id));
+    const suspects = stream && !shifted ? [] : [...below].filter((id) => !placed.has(id));
     for (const rowId of [...(unsure ? placed : []), ...suspects]) {
       const row = m.rows.find((r) => r.id === rowId)!;
       for (const c of m.columns) data[rowId][c.id] = null;
