@@ -191,7 +191,7 @@ describe('web pages: the page around the report is dropped', () => {
     );
   });
 
-  it('the table of an article’s particulars (索引号, 发布机构 …) is the page’s, not the report’s', () => {
+  it('the table of an article’s particulars (索引号, 发布机构 …) and a page number are the page’s, not the report’s', () => {
     const html = [
       '<table><tr><td>索引号：</td><td>11610924MB1234567X/2024-00012</td><td>发布机构：</td><td>某某县人民政府办公室</td></tr>',
       '<tr><td>发文日期：</td><td>2024-01-22</td><td>主题分类：</td><td>政务公开</td></tr></table>',
@@ -202,10 +202,10 @@ describe('web pages: the page around the report is dropped', () => {
         .filter((l) => !l.includes('\t'))
         .map((l) => `<p>${l}</p>`),
     ].join('');
-    const parsed = parseHtml(html);
+    const parsed = parseHtml(html.replace('<p>（二）主动公开</p>', '<p>- 2 -</p><p>（二）主动公开</p>'));
     expect([parsed.report.org, parsed.report.year]).toEqual(['某某县人民政府办公室', 2023]);
     expect(parsed.stats.tablesFound).toBe(false);
-    expect(allText(parsed.report)).not.toMatch(/索引号|发布机构|主题分类|2024-00012/);
+    expect(allText(parsed.report)).not.toMatch(/索引号|发布机构|主题分类|2024-00012|- 2 -/);
     expect(parts(parsed.report).overview.map(([h]) => h)).toEqual(['', '健全组织机构，责任落实到人', '主动公开']);
   });
 });
