@@ -15,8 +15,8 @@ export const PAGE_NUMBER_LINE =
 /** A line that opens a paragraph by its numbering: 一、 （一） (1) 1. 1、 ① 第一， 一是. */
 const OPENS_PARAGRAPH =
   /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][\s\u3000]*[一二三四五六七八九十\d]{1,3}[\s\u3000]*[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,:：])/;
-/** Ends a sentence: a line ending so may end its paragraph. */
-const ENDS_SENTENCE = /[。！？!?；;：:…”」）)]$/;
+/** Ends a sentence: a line ending so may end its paragraph (a closing bracket only after 。！？). */
+const ENDS_SENTENCE = /(?:[。！？!?；;：:…]|[。！？!?][”」）)])$/;
 const INDENT = /^(?:[ \u00a0]{2,}|\u3000|\t)/;
 
 /** Width as printed: CJK characters count two, ASCII one. */
@@ -77,6 +77,21 @@ function runningLines(pages: string[][]): Set<string> {
   return out;
 }
 
+/**
+ * Without page breaks to go by: a line that comes back three times or more, the same but for a
+ * number in it (某某县人民政府办公室 第3页), is a running footer or header.
+ */
+function numberedRepeats(lines: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.trim();
+    if (t.length < 6 || t.length > 60 || !/\d/.test(t) || l.includes('\t') || isValueish(t)) continue;
+    const k = t.replace(/\d+/g, '#');
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([k, n]) => n >= 3 && k.replace(/[#\s\u3000]/g, '').length >= 4).map(([k]) => k));
+}
+
 /** Splits text into pages: at form feeds, or else after each page-number line. */
 function pagesOf(lines: string[]): string[][] {
   const pages: string[][] = [[]];
@@ -104,7 +119,7 @@ export interface Rebuilt {
 export function rebuildParagraphs(input: string): Stage<Rebuilt> {
   const raw = input.replace(/\r\n?/g, '\n').split('\n');
   const pages = pagesOf(raw);
-  const running = pages.length >= 2 ? runningLines(pages) : new Set<string>();
+  const running = pages.length >= 2 ? runningLines(pages) : numberedRepeats(raw);
   const key = (l: string) => l.trim().replace(/\d+/g, '#');
   let dropped = 0;
   const kept: string[] = [];
