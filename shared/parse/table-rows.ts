@@ -65,10 +65,15 @@ export function collectValues(toks: Tok[], k: number, lex: Lexicon, own: Target)
   const vals: Tok[] = [];
   let labelCol = label.col;
   let skipped = 0;
+  let rowLine = label.line;
   let i = k + 1;
   for (; i < toks.length; i++) {
     const t = toks[i];
-    if (label.strong && t.line !== label.line) break;
+    // A real row ends with its line; a label wrapped over two lines of a text layer may hold its numbers on the next.
+    if (label.strong && t.line !== rowLine) {
+      if (vals.length > 0 || rowLine !== label.line || t.line !== label.line + 1) break;
+      rowLine = t.line;
+    }
     if (t.value.kind !== 'text') {
       if (!(t.merged && t.strong && t.line === label.line)) vals.push(t);
       continue;

@@ -90,6 +90,43 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
   }
 });
 
+describe('PDF text as the app’s PDF reader gives it: wide gaps as tabs, rows real or each cell a line', () => {
+  const tabbed = (t: string) =>
+    t
+      .split('\n')
+      .map((l) => l.trim().replace(/ {2,}/g, '\t'))
+      .join('\n');
+  for (const name of names.filter((n) => n.includes('.pdf-'))) {
+    for (const rows of ['real', 'stream'] as const) {
+      it(`${name}, ${rows}`, () => {
+        const p = parseText(tabbed(text(name)), { textRows: rows });
+        const s = score(p, expected(name));
+        expect(s.wrong).toEqual([]);
+        expect(s.share).toBeGreaterThanOrEqual(0.95);
+      });
+    }
+  }
+
+  it('a row whose label cannot be placed, or is gone: its numbers go to no other row', () => {
+    const want = expected('busy.pdf-some-numbers-above');
+    const source = tabbed(text('busy.pdf-some-numbers-above'));
+    const labels = [
+      '4.无正当理由大量反复申请',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+      '2.重复申请',
+      '3.其他',
+    ];
+    for (const label of labels) {
+      for (const variant of [source.replace(label, '■■■■■■'), source.replace(label, '')]) {
+        for (const rows of ['real', 'stream'] as const) {
+          const p = parseText(variant, { textRows: rows });
+          expect([label, rows, score(p, want).wrong]).toEqual([label, rows, []]);
+        }
+      }
+    }
+  });
+});
+
 describe('digits run together', () => {
   it('801000081 is 80, 1, 0, 0, 0, 0, 81: the only split whose six columns make the total', () => {
     expect(splitRuns(['801000081'], [{ size: 7, check: lastIsSum }]).readings).toEqual([[80, 1, 0, 0, 0, 0, 81]]);
