@@ -3,6 +3,7 @@ import { getFormat } from '../format';
 import { STATISTICAL_PERIODS } from '../format/document';
 import { narrativeKeyOf, type Report } from '../report';
 import type { Finding } from './types';
+import { reportDeadline } from './deadlines';
 
 const TITLE_IN_TEXT = /《[^》]*?(\d{4})\s*年(?:度)?政府信息公开工作年度报告》/g;
 
@@ -83,20 +84,21 @@ export function checkMeta(report: Report, out: Finding[]): void {
     });
   }
   const date = report.cover.date.trim();
+  const due = reportDeadline(report.org, y);
   if (!date) {
     out.push({
       rule: 'meta.date',
       severity: 'warning',
-      message: `未填写成文日期：报告应于${y + 1}年1月31日前报送`,
+      message: `未填写成文日期：报告应于${chineseDate(due.date)}前${due.verb}`,
       cells: [],
     });
   } else if (!isValidIsoDate(date)) {
     out.push({ rule: 'meta.date', severity: 'error', message: `成文日期“${date}”不是有效的日期`, cells: [] });
-  } else if (date > `${y + 1}-01-31`) {
+  } else if (date > due.date) {
     out.push({
       rule: 'meta.date',
       severity: 'warning',
-      message: `成文日期${chineseDate(date)}晚于报送截止日期${y + 1}年1月31日`,
+      message: `成文日期${chineseDate(date)}晚于${due.verb}截止日期${chineseDate(due.date)}`,
       cells: [],
     });
   } else if (date < `${y}-12-31`) {

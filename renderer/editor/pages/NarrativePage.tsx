@@ -11,6 +11,8 @@ import { memo, useCallback } from 'react';
 import { getFormat, labelMatches, type NarrativePartDef } from '../../../shared/format';
 import { narrativeKeyOf, type NarrativePart } from '../../../shared/report';
 import LastYearText, { paragraphsOf, withParagraphs } from '../LastYearText';
+import { DraftPanel } from '../narrative/DraftPanel';
+import { RepeatMeter } from '../narrative/RepeatMeter';
 import { sectionTitle } from '../sections';
 import type { ReportDoc } from '../useReportDoc';
 
@@ -116,6 +118,8 @@ export function NarrativePage({ no, doc }: { no: 1 | 5 | 6; doc: ReportDoc }) {
       <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
         {sectionTitle(format, String(no) as '1')}
       </Typography>
+      <RepeatMeter report={doc.report} section={no} />
+      {no === 1 && <DraftPanel doc={doc} />}
       <Box
         sx={{ display: 'grid', gridTemplateColumns: prev ? 'minmax(0, 3fr) minmax(0, 2fr)' : 'minmax(0, 1fr)', gap: 2 }}
       >
