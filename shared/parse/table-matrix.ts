@@ -220,6 +220,8 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const cellsOf = new Map<string, number>();
   /** The last label had no numbers after it at all. */
   let lastEmpty = false;
+  /** Some label had no numbers after it at all (in a table printed one way, every row has its own). */
+  let anyEmpty = false;
   /** Tokens some row read. */
   const taken = new Uint8Array(toks.length);
 
@@ -298,6 +300,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       ledger.rowFailed('applications', rowId, colIds, out.problem ?? describeFailure(where(row), 0, 0, colIds.length));
     }
     lastEmpty = !out.cells && !out.readings && out.next === k + 1;
+    if (lastEmpty) anyEmpty = true;
   }
 
   if (seen.size === 0) {
@@ -325,12 +328,13 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   }
   // A row of numbers before the first row that none took, and none after the last label: the
   // numbers stand above their labels, and every lone label that read downwards took its neighbour's.
-  const shifted = below.size > 0 && lastEmpty && untakenBefore(toks, taken, lex, m.columns.length);
+  const shifted =
+    below.size > 0 && lastEmpty && (untakenBefore(toks, taken, lex, m.columns.length) || !columnsHold(format, data));
   if (placed.size || shifted) {
-    const unsure = !columnsHold(format, data) || leftOver(toks, taken, m.columns.length);
+    const unsure = anyEmpty || !columnsHold(format, data) || leftOver(toks, taken, m.columns.length);
     // Each cell a line of its own (a PDF read as a stream): a lone label tells nothing there.
     const stream = toks.every((x, i) => i === 0 || x.value.kind === 'text' || x.line !== toks[i - 1].line);
-    const suspects = stream && !shifted ? [] : [...below].filter((id) => !placed.has(id));
+    const suspects = stream && !shifted && !unsure ? [] : [...below].filter((id) => !placed.has(id));
     for (const rowId of [...(unsure ? placed : []), ...suspects]) {
       const row = m.rows.find((r) => r.id === rowId)!;
       for (const c of m.columns) data[rowId][c.id] = null;

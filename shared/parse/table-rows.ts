@@ -136,7 +136,9 @@ export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string,
   while (b > a && vals[b - 1].value.kind === 'blank') b--;
   const core = vals.slice(a, b);
   const runs = core.map((t) => (numberTok(t) ? digitRun(t.text) : null));
-  if (!core.length || runs.some((r) => r === null)) return null;
+  // One run of digits only: numbers that stand apart were cells apart, and one too few of them is a
+  // cell missing (a PDF that dropped it), not two cells run together.
+  if (core.length !== 1 || runs[0] === null) return null;
   const digits = (runs as string[]).join('');
   if (digits.length < n || runs.every((r) => r!.length === 1)) return null;
   const shown = (runs as string[]).join(' ');
