@@ -9,6 +9,7 @@ import { derivedTotals } from './autosum';
 import { fmt, nearlyEqual } from './numbers';
 import type { Finding } from './types';
 import { checkMeta, checkNarrative } from './text';
+import { capTexts } from './limits';
 import { checkTextNumbers } from './text-numbers';
 import { checkTextProblems } from './text-problems';
 import { checkTextRepeat } from './repeat';
@@ -190,9 +191,9 @@ function stripNumeral(label: string): string {
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Checks a report against every rule; returns findings, errors first. */
-export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
+export function checkReport(given: Report, options: CheckOptions = {}): Finding[] {
+  const { report, findings: out } = capTexts(given);
   const format = formatOf(report);
-  const out: Finding[] = [];
   checkFormat(report, format, out);
   const plan = planOf(format);
   const tables = tablesOf(report);

@@ -1,11 +1,10 @@
 // Rules on the report's text: organ, year agreement, date, narrative completeness.
 import { getFormat } from '../format';
+import { STATISTICAL_PERIODS } from '../format/document';
 import { narrativeKeyOf, type Report } from '../report';
 import type { Finding } from './types';
 import { reportDeadline } from './deadlines';
 
-const PERIOD =
-  /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
 const TITLE_IN_TEXT = /《[^》]*?(\d{4})\s*年(?:度)?政府信息公开工作年度报告》/g;
 
 /** 2024-01-30 -> 2024年1月30日 */
@@ -50,7 +49,7 @@ export function checkMeta(report: Report, out: Finding[]): void {
   const y = report.year;
   for (const { where, text, narrative } of allText(report)) {
     // Cheap guards first: most paragraphs name no period and no report title.
-    const periods = text.includes('31') ? text.matchAll(PERIOD) : [];
+    const periods = text.includes('31') ? text.matchAll(STATISTICAL_PERIODS) : [];
     for (const m of periods) {
       if (+m[1] !== y || +m[2] !== y) {
         out.push({

@@ -18,6 +18,7 @@ export type RuleId =
   | 'format.outdated'
   | 'narrative.empty'
   | 'narrative.fee'
+  | 'text.length'
   | 'text.numbers'
   | 'text.repeat'
   | 'text.problems';
@@ -64,6 +65,7 @@ export const RULES: Record<RuleId, { no: string; title: string }> = {
   'format.outdated': { no: '9', title: '2021年度起使用2021年版格式' },
   'narrative.empty': { no: '完整性', title: '第一、五、六部分有内容' },
   'narrative.fee': { no: '完整性', title: '第六部分说明信息处理费收取情况' },
+  'text.length': { no: '完整性', title: '每段文字不超过2万字（超出的部分不检查）' },
   'text.numbers': { no: '正文与表格', title: '正文引用的数字与表格一致' },
   'text.repeat': { no: '与上年雷同', title: '正文与上年报告重复不超过一半' },
   'text.problems': { no: '完整性', title: '第五部分写明存在的问题、改进措施和上年问题的整改情况' },
