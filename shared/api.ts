@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { FormatId } from './format';
 import type { Report } from './report';
+import type { ReportStatus } from './rules/status';
 
 export interface ReportSummary {
   id: string;
@@ -15,6 +16,8 @@ export interface ReportSummary {
   updatedAt: string;
   /** Set for reports in the trash (restorable for TRASH_DAYS days). */
   deletedAt?: string;
+  /** Its findings and blanks as last saved (listReports; absent where the file cannot be read). */
+  status?: ReportStatus;
 }
 
 export interface BackupInfo {

@@ -4,6 +4,7 @@ import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type 
 import { reportTitle } from '../../shared/format';
 import { buildDocx } from './docx/index';
 import { readReportBytes } from './readers';
+import { ReportStatuses } from './report-status';
 import { openStore, type ReportStore } from './store';
 import { buildXlsx } from './xlsx/index';
 
@@ -42,6 +43,7 @@ export function createAppService(opts: AppServiceOptions): AppService {
   const storePromise: Promise<ReportStore> = openStore({ dataDir: opts.dataDir, now: opts.now });
   storePromise.catch(() => {}); // reported by the first call that needs the store
   const store = () => storePromise;
+  let statuses: ReportStatuses | null = null;
 
   return {
     async ready() {
@@ -54,7 +56,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       const s = await store();
       return { mode: opts.mode, version: opts.version, dataDir: opts.dataDir, notices: [...s.notices] };
     },
-    listReports: async () => (await store()).list(),
+    async listReports() {
+      const s = await store();
+      statuses ??= new ReportStatuses((id) => s.reportPath(id));
+      return statuses.add(await s.list());
+    },
     listTrash: async () => (await store()).listTrash(),
     createReport: async (report) => (await store()).create(report),
     openReport: async (id) => ({ id, report: await (await store()).read(id) }),

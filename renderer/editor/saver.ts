@@ -84,6 +84,11 @@ export class Saver {
     this.onState({ kind: 'saved' });
   }
 
+  /** Ctrl+S: saves what is unsaved now, on the same path as the autosave. */
+  saveNow(): Promise<void> {
+    return this.flush();
+  }
+
   /** What is unsaved when the window goes away (the caller sends it without waiting). */
   takeUnsaved(): Report | null {
     if (!this.dirty || !this.current) return null;

@@ -26,6 +26,7 @@ import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
+import { ReportStatusCell } from './ReportStatus';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -300,7 +301,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
                 <TableRow>
                   <TableCell>名称</TableCell>
                   <TableCell sx={{ width: 80 }}>年度</TableCell>
-                  <TableCell sx={{ width: 150 }}>修改时间</TableCell>
+                  <TableCell sx={{ width: 190 }}>状态</TableCell>
+                  <TableCell sx={{ width: 150 }}>上次保存</TableCell>
                   <TableCell sx={{ width: 290 }} align="right">
                     操作
                   </TableCell>
@@ -330,6 +332,9 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
                           {getFormat(r.format).name}
                         </Typography>
                       )}
+                    </TableCell>
+                    <TableCell>
+                      <ReportStatusCell status={r.status} />
                     </TableCell>
                     <TableCell>{formatTime(r.updatedAt)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

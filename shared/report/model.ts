@@ -17,6 +17,8 @@ export type NarrativeKey = 'overview' | 'problems' | 'other';
 export type Narrative = Record<NarrativeKey, NarrativePart[]>;
 
 export interface Contact {
+  /** 联系人 (optional in older files; '' when not given). */
+  person?: string;
   office: string;
   address: string;
   postcode: string;

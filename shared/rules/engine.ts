@@ -9,6 +9,7 @@ import { derivedTotals } from './autosum';
 import { fmt, nearlyEqual } from './numbers';
 import type { Finding } from './types';
 import { checkMeta, checkNarrative } from './text';
+import { checkPlausible } from './plausible';
 
 export interface CheckOptions {
   /** Last year's report, or what this report already keeps of it (report.previous is used otherwise). */
@@ -30,6 +31,7 @@ function checkFormat(report: Report, format: FormatDef, out: Finding[]): void {
       `${report.year}年度报告应使用${required.name}（${required.source}），本报告使用的是${format.name}：` +
       `请按${required.name}重新填报`,
     cells: [],
+    field: 'year',
   });
 }
 
@@ -195,6 +197,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
   const tables = tablesOf(report);
   checkSums(report, plan, tables, out);
   checkValues(plan, tables, out);
+  checkPlausible(format, plan, tables, out);
   const last = options.last ?? report.previous;
   if (last) checkCarry(report, format, isReport(last) ? summarizePrevious(last) : last, out);
   checkMeta(report, out);

@@ -4,3 +4,4 @@ export * from './autosum';
 export * from './numbers';
 export { chineseDate, isValidIsoDate } from './text';
 export { tableRows, type PlanRow } from './plan';
+export { reportStatus, type ReportStatus } from './status';
