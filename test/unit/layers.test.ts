@@ -1,5 +1,6 @@
-// The layering of docs/architecture.md, checked on the real source files:
-//   shared/    imports nothing from electron/ or renderer/, no Node built-ins, no electron, no DOM globals;
+// The layering of the README (and docs/architecture.md), checked on the real source files:
+//   shared/    imports nothing but zod and files within shared/: no package, no Node built-in, nothing
+//              from electron/ or renderer/, no DOM globals;
 //   renderer/  never imports from electron/ (it goes through shared/api.ts);
 //   electron/services/ never imports 'electron' (services run in plain Node: tests, CLI, browser mode).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -84,8 +85,10 @@ export function violations(layer: 'shared' | 'renderer' | 'services', file: stri
     const target = landsIn(file, spec);
     if (layer === 'shared') {
       if (target === 'electron' || target === 'renderer') out.push(`imports ${spec} (${target}/)`);
+      else if (target !== null && target !== 'shared') out.push(`imports ${spec} (outside shared/)`);
       if (isNodeBuiltin(spec)) out.push(`imports the Node built-in ${spec}`);
-      if (isElectron(spec)) out.push(`imports ${spec}`);
+      else if (isElectron(spec)) out.push(`imports ${spec}`);
+      else if (target === null && spec !== 'zod' && !spec.startsWith('zod/')) out.push(`imports the package ${spec}`);
     }
     if (layer === 'renderer' && (target === 'electron' || isElectron(spec))) out.push(`imports ${spec}`);
     if (layer === 'services' && isElectron(spec)) out.push(`imports ${spec}`);
@@ -106,7 +109,7 @@ function scan(layer: 'shared' | 'renderer' | 'services', dir: string): { files: 
 }
 
 describe('layers (real files)', () => {
-  it('shared/ is pure TypeScript: nothing from electron/ or renderer/, no Node, no DOM', () => {
+  it('shared/ is pure TypeScript importing nothing but zod: nothing from electron/ or renderer/, no Node, no DOM', () => {
     const { files, problems } = scan('shared', 'shared');
     expect(files).toBeGreaterThan(20);
     expect(problems).toEqual([]);
@@ -134,6 +137,9 @@ describe('the layer check itself catches violations', () => {
       "export { y } from '../../renderer/app';",
       "import type { BrowserWindow } from 'electron';",
       "const m = await import('fs');",
+      "import { useState } from 'react';",
+      "import fp from 'lodash/fp';",
+      "import { fullReport } from '../../test/fixtures/reports';",
       'const w = window.innerWidth;',
       "document.title = 'x';",
     ].join('\n');
@@ -145,6 +151,9 @@ describe('the layer check itself catches violations', () => {
         'imports the Node built-in path',
         'imports electron',
         'imports the Node built-in fs',
+        'imports the package react',
+        'imports the package lodash/fp',
+        'imports ../../../test/fixtures/reports (outside shared/)',
         'uses window',
         'uses document',
       ].sort(),
@@ -158,6 +167,7 @@ describe('the layer check itself catches violations', () => {
       'const o = { document: 1 }; o.document;',
       "import { getFormat } from '../format';",
       "import { z } from 'zod';",
+      "import type { ZodType } from 'zod/v4';",
     ].join('\n');
     expect(violations('shared', sharedFile, src)).toEqual([]);
   });
