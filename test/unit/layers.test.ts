@@ -153,7 +153,7 @@ describe('the layer check itself catches violations', () => {
         'imports the Node built-in fs',
         'imports the package react',
         'imports the package lodash/fp',
-        'imports ../../../test/fixtures/reports (outside shared/)',
+        'imports ../../test/fixtures/reports (outside shared/)',
         'uses window',
         'uses document',
       ].sort(),
