@@ -110,6 +110,29 @@ describe('Saver', () => {
     }
   });
 
+  it('saveNow (Ctrl+S) writes what is unsaved at once, on the autosave path, and the timer adds nothing', async () => {
+    vi.useFakeTimers();
+    try {
+      const writes: Report[] = [];
+      const s = new Saver(
+        async (r) => void writes.push(r),
+        () => {},
+      );
+      s.loaded(rep(0));
+      const now = rep(1);
+      s.changed(now);
+      await s.saveNow();
+      expect(writes).toEqual([now]);
+      expect(s.dirty).toBe(false);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(writes).toEqual([now]);
+      await s.saveNow(); // nothing unsaved: nothing written, still says saved
+      expect(writes).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('saves within a second even while the clerk keeps typing', async () => {
     vi.useFakeTimers();
     try {
