@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { ROOT } from './support/build';
+import { pasteText, saved } from './support/editing';
 import { useAppSession } from './support/session';
 
 const run = chromiumAvailable();
@@ -18,17 +19,6 @@ async function values(page: Page, ids: string[]): Promise<string[]> {
   return Promise.all(ids.map((id) => cell(page, id).inputValue()));
 }
 
-/** What Excel or WPS puts on the clipboard, delivered as a real paste event to the focused cell. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
-
 async function copyText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const dt = new DataTransfer();
@@ -37,12 +27,6 @@ async function copyText(page: Page): Promise<string> {
     );
     return dt.getData('text/plain');
   });
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 })
-    .toBe('saved');
 }
 
 describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {

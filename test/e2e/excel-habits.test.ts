@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../shared/report';
 import { chromiumAvailable } from './support/browser';
+import { pasteText, saved } from './support/editing';
 import { useAppSession } from './support/session';
 
 const run = chromiumAvailable();
@@ -20,22 +21,6 @@ const cell = (page: Page, id: string) => page.locator(`input[data-cell="${id}"]`
 const app = (page: Page, id: string) => cell(page, `applications.${id}`);
 const focused = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell ?? '');
-
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 })
-    .toBe('saved');
-}
 
 type Box = { top: number; bottom: number; left: number; right: number };
 const boxOf = (page: Page, selector: string): Promise<Box> =>

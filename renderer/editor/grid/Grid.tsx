@@ -372,14 +372,14 @@ const EXTENDS: Partial<Record<Command, { dir: Dir; far?: boolean }>> = {
 };
 
 /** Confirms a paste that would overwrite more than a few filled cells. */
-function ConfirmPaste(props: { plan: PastePlan | null; onCancel(): void; onConfirm(): void }) {
+function ConfirmPaste(props: { plan: PastePlan; onCancel(): void; onConfirm(): void }) {
   const { plan } = props;
   return (
-    <Dialog open={!!plan} onClose={props.onCancel}>
+    <Dialog open onClose={props.onCancel}>
       <DialogTitle>覆盖已填写的单元格？</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          这次粘贴将覆盖{plan?.overwrites ?? 0}个已填写的单元格，原有数值将被替换（之后可按 Ctrl+Z 撤销）。
+          这次粘贴将覆盖{plan.overwrites}个已填写的单元格，原有数值将被替换（之后可按 Ctrl+Z 撤销）。
         </DialogContentText>
       </DialogContent>
       <DialogActions>
@@ -963,7 +963,8 @@ export function Grid(props: GridProps) {
       </table>
       <Descriptions items={descItems} />
       <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} find={inputEl} />
-      <ConfirmPaste plan={pending} onCancel={closePending} onConfirm={confirmPending} />
+      {/* Mounted only while asking: a closed MUI dialog still costs a render on every keystroke. */}
+      {pending && <ConfirmPaste plan={pending} onCancel={closePending} onConfirm={confirmPending} />}
     </div>
   );
 }
