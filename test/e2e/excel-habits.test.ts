@@ -175,6 +175,17 @@ describe.skipIf(!run)('the editor at 1093 px, as a clerk on a 125 % screen uses 
     await page.getByRole('dialog').getByRole('button', { name: '覆盖并粘贴' }).click();
     await expect(app(page, 'unable.unclear.business').inputValue()).resolves.toBe('7');
     await expect(page.getByTestId('grid-message').textContent()).resolves.toContain('覆盖原有数值6个');
+    // An entry a cell cannot take is not pasted but shown at its cell, in red.
+    await app(page, 'refused.stateSecret.natural').click();
+    await pasteText(page, '2\t两件\r\n');
+    await expect(app(page, 'refused.stateSecret.natural').inputValue()).resolves.toBe('2');
+    await expect(app(page, 'refused.stateSecret.business').inputValue()).resolves.toBe('两件');
+    await expect(app(page, 'refused.stateSecret.business').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(app(page, 'refused.stateSecret.total').inputValue()).resolves.toBe('2');
+    await expect(page.getByTestId('grid-message').textContent()).resolves.toContain('已在单元格中标红');
+    await app(page, 'refused.stateSecret.business').click();
+    await page.keyboard.press('Delete');
+    await expect(app(page, 'refused.stateSecret.business').inputValue()).resolves.toBe('');
   });
 
   it('opens a finding at the cell changed last among its cells, scrolled into view', async () => {

@@ -229,7 +229,7 @@ describe('clipboard planning', () => {
       { id: 't.r1.c0', value: 3 },
     ]);
     expect(plan.skippedTotals).toBe(2);
-    expect(plan.invalid).toEqual([expect.stringContaining('“x”未被采用')]);
+    expect(plan.invalid).toEqual([{ cellId: 't.r1.c1', text: 'x', message: expect.stringContaining('“x”未被采用') }]);
     expect(plan.target).toEqual({ a: { r: 0, c: 0 }, f: { r: 1, c: 2 } });
     const { text, level } = pasteReport(plan, true);
     expect(text).toContain('填入3个单元格');

@@ -311,6 +311,10 @@ export function Grid(props: GridProps) {
       writeCells(plan.changes);
       live.current.onSeal();
     }
+    // What could not be pasted stands at its cell, in red with its message, as a typed entry would.
+    let shown = rejectedRef.current;
+    for (const x of plan.invalid) shown = withRejected(shown, x.cellId, { text: x.text, message: `${x.message}。` });
+    setRejected(shown);
     setSel(plan.target);
     const { text, level } = pasteReport(plan, live.current.readOnly.size > 0);
     say(text, level);

@@ -25,8 +25,8 @@ export interface PastePlan {
   filled: number;
   /** Filled cells whose value the paste replaces or clears. */
   overwrites: number;
-  /** Entries that are not valid for their cell, in Chinese. */
-  invalid: string[];
+  /** Entries that are not valid for their cell: not pasted, shown at their cell with a Chinese message. */
+  invalid: { cellId: string; text: string; message: string }[];
   /** Non-blank entries beyond the table's edge. */
   outside: number;
   /** Entries that fell on computed totals. */
@@ -78,7 +78,11 @@ export function planPaste<C extends ClipCell>(
       }
       const outcome = parseCellText(entry, cell.kind);
       if (!outcome.ok) {
-        plan.invalid.push(`“${cell.ariaLabel}”${outcome.message}，“${entry}”未被采用`);
+        plan.invalid.push({
+          cellId: cell.cellId,
+          text: entry,
+          message: `“${cell.ariaLabel}”${outcome.message}，“${entry}”未被采用`,
+        });
         continue;
       }
       const before = grid.valueOf(cell);
@@ -103,9 +107,11 @@ export function pasteReport(plan: PastePlan, totalsComputed: boolean): { text: s
   if (cleared) text += `，清空${cleared}个`;
   if (!plan.changes.length) text += '（数值与原来相同，没有变化）';
   const notes: string[] = [];
-  const bad = plan.invalid;
+  const bad = plan.invalid.map((x) => x.message);
   if (bad.length)
-    notes.push(`${bad.length}个数值无效，未粘贴：${bad.slice(0, 3).join('；')}${bad.length > 3 ? '……' : ''}`);
+    notes.push(
+      `${bad.length}个数值无效，未粘贴（已在单元格中标红）：${bad.slice(0, 3).join('；')}${bad.length > 3 ? '……' : ''}`,
+    );
   if (plan.outside) notes.push(`${plan.outside}个数值超出表格范围，未粘贴`);
   if (plan.skippedTotals && totalsComputed) notes.push('合计由系统自动计算，粘贴到合计的数值已略过');
   return { text: `${text}。${notes.map((n) => `${n}。`).join('')}`, level: bad.length ? 'warning' : 'info' };
