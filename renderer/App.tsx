@@ -8,9 +8,11 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api/client';
+import { useNotify } from './notify';
 import { Editor } from './editor/Editor';
 import type { SectionKey } from './editor/marks';
 import { isSectionKey } from './editor/sections';
+import { isSaveKey } from './saveKey';
 import { StartPage } from './start/StartPage';
 
 type Route = { page: 'start' } | { page: 'editor'; id: string; section: SectionKey };
@@ -69,8 +71,24 @@ function useNewReportCommand(): number {
   return n;
 }
 
+/** Outside the editor Ctrl+S has nothing to save: say so rather than let the browser save the page. */
+function useSaveKeyOnStartPage(active: boolean) {
+  const notify = useNotify();
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isSaveKey(e)) return;
+      e.preventDefault();
+      notify('报告在编辑时自动保存，这里没有要保存的内容。打开报告后按 Ctrl+S 可立即保存。', 'info');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, notify]);
+}
+
 export function App() {
   const [route, go] = useRoute();
+  useSaveKeyOnStartPage(route.page === 'start');
   const newRequest = useNewReportCommand();
   useEffect(() => {
     if (newRequest) go('#/');

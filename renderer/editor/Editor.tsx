@@ -15,6 +15,7 @@ import { getFormat, reportTitle, type FormatDef } from '../../shared/format';
 import type { Report } from '../../shared/report';
 import { applyAutoTotals, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
+import { isSaveKey } from '../saveKey';
 import { useNotify } from '../notify';
 import { ExportActions } from './ExportActions';
 import { sectionOfCell } from './grid/layout';
@@ -338,7 +339,7 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
   });
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 's') return;
+      if (!isSaveKey(e)) return;
       e.preventDefault();
       void saveNow();
     };

@@ -308,6 +308,9 @@ describe.skipIf(!run)('the clerk’s own sub-headings, undo across sections, 联
     await expect(status.textContent()).resolves.toMatch(/警告 \d+/);
     expect(report.org).toBe('某某县卫生健康局');
     await expect(page.locator(`tr[data-report="${id}"]`).textContent()).resolves.toMatch(/\d{2}:\d{2}/);
+    // Ctrl+S on the list saves nothing and says so (no browser dialog).
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('自动保存');
     expect(session.pageErrors).toEqual([]);
   });
 });
