@@ -1,8 +1,9 @@
 // The layering of the README (and docs/architecture.md), checked on the real source files:
 //   shared/    imports nothing but zod and files within shared/: no package, no Node built-in, nothing
 //              from electron/ or renderer/, no DOM globals;
-//   renderer/  never imports from electron/ (it goes through shared/api.ts);
-//   electron/services/ never imports 'electron' (services run in plain Node: tests, CLI, browser mode).
+//   renderer/  imports only renderer/ and shared/ (and packages), never electron/ (it goes through shared/api.ts);
+//   electron/services/ imports only itself and shared/, never 'electron' (services run in plain Node: tests,
+//              CLI, browser mode).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -78,6 +79,14 @@ function landsIn(file: string, spec: string): string | null {
   return relative(ROOT, resolve(dirname(file), spec)).split(sep)[0];
 }
 
+/** Whether a relative import stays within the given folders of the repository. */
+function staysIn(file: string, spec: string, folders: string[]): boolean {
+  const to = relative(ROOT, resolve(dirname(file), spec))
+    .split(sep)
+    .join('/');
+  return folders.some((f) => to === f || to.startsWith(`${f}/`));
+}
+
 /** What is wrong with one file under the rules of its layer. */
 export function violations(layer: 'shared' | 'renderer' | 'services', file: string, src: string): string[] {
   const out: string[] = [];
@@ -91,7 +100,11 @@ export function violations(layer: 'shared' | 'renderer' | 'services', file: stri
       else if (target === null && spec !== 'zod' && !spec.startsWith('zod/')) out.push(`imports the package ${spec}`);
     }
     if (layer === 'renderer' && (target === 'electron' || isElectron(spec))) out.push(`imports ${spec}`);
+    else if (layer === 'renderer' && target !== null && !staysIn(file, spec, ['renderer', 'shared']))
+      out.push(`imports ${spec} (outside renderer/ and shared/)`);
     if (layer === 'services' && isElectron(spec)) out.push(`imports ${spec}`);
+    else if (layer === 'services' && target !== null && !staysIn(file, spec, ['electron/services', 'shared']))
+      out.push(`imports ${spec} (outside electron/services/ and shared/)`);
   }
   if (layer === 'shared') {
     for (const m of stripCommentsAndStrings(src).matchAll(/(?<![\w$.])(window|document)\b(?!\s*:)/g))
@@ -115,11 +128,11 @@ describe('layers (real files)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('renderer/ never imports from electron/', () => {
+  it('renderer/ imports only renderer/ and shared/, never electron/', () => {
     expect(scan('renderer', 'renderer').problems).toEqual([]);
   });
 
-  it("electron/services/ never imports 'electron'", () => {
+  it("electron/services/ imports only itself and shared/, never 'electron'", () => {
     const { files, problems } = scan('services', 'electron/services');
     expect(files).toBeGreaterThan(0);
     expect(problems).toEqual([]);
@@ -181,8 +194,17 @@ describe('the layer check itself catches violations', () => {
       'imports electron',
     ]);
     expect(violations('renderer', rendererFile, "import type { NianbaoApi } from '../../shared/api';")).toEqual([]);
+    expect(violations('renderer', rendererFile, "import { fullReport } from '../../test/fixtures/reports';")).toEqual([
+      'imports ../../test/fixtures/reports (outside renderer/ and shared/)',
+    ]);
     const serviceFile = join(ROOT, 'electron', 'services', 'store', 'x.ts');
     expect(violations('services', serviceFile, "import { app } from 'electron';")).toEqual(['imports electron']);
     expect(violations('services', serviceFile, "import { readFile } from 'node:fs/promises';")).toEqual([]);
+    expect(violations('services', serviceFile, "import { startWeb } from '../../web-host';")).toEqual([
+      'imports ../../web-host (outside electron/services/ and shared/)',
+    ]);
+    expect(violations('services', serviceFile, "import { parseReportText } from '../../../shared/report';")).toEqual(
+      [],
+    );
   });
 });
