@@ -137,6 +137,14 @@ describe.skipIf(!run)('the editor at 1093 px, as a clerk on a 125 % screen uses 
     await expect(app(page, 'granted.natural').inputValue()).resolves.toBe('-2');
     await expect(app(page, 'granted.natural').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(app(page, 'granted.total').inputValue()).resolves.toBe('');
+    // A screen reader reads the reason with the cell.
+    const described = await app(page, 'granted.natural').evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(described).toContain('“-2”未被采用');
     // Typed over, it is gone.
     await app(page, 'granted.natural').click();
     await page.keyboard.type('3');

@@ -40,7 +40,7 @@ import {
 } from './editState';
 import { commandFor, type Command } from './keymap';
 import type { GridLayout, InputCell } from './layout';
-import { CellTip, DataRow, Descriptions, GridHead, sameArray, StaticRow } from './rows';
+import { CellTip, DataRow, Descriptions, GridHead, rejectedDescId, sameArray, StaticRow } from './rows';
 import {
   boundingSel,
   cellsIn,
@@ -715,6 +715,7 @@ export function Grid(props: GridProps) {
         </tbody>
       </table>
       <Descriptions items={descItems} />
+      <Descriptions items={[...rejected].map(([cellId, r]): [string, string] => [rejectedDescId(cellId), r.message])} />
       <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} find={inputEl} />
       {/* Mounted only while asking: a closed MUI dialog still costs a render on every keystroke. */}
       {pending && <ConfirmPaste plan={pending} onCancel={closePending} onConfirm={confirmPending} />}

@@ -7,6 +7,9 @@ import type { MarkLevel } from '../marks';
 import type { BodyRow, GridLayout, InputCell } from './layout';
 import { formatCell } from './values';
 
+/** The id of the hidden message of an entry rejected at a cell (one grid per page). */
+export const rejectedDescId = (cellId: string) => `rejected-${cellId}`;
+
 /** Spans of 1 are left out of the markup. */
 const span = (n: number) => (n > 1 ? n : undefined);
 
@@ -103,7 +106,9 @@ export const DataRow = memo(function DataRow(props: DataRowProps) {
             cell={cell}
             text={editing ? draftText : (shownRejected ?? formatCell(values[i]))}
             level={LEVEL[levels[i]]}
-            describedBy={describedBy[i]}
+            describedBy={
+              shownRejected === undefined ? describedBy[i] : `${rejectedDescId(cell.cellId)} ${describedBy[i]}`.trim()
+            }
             readOnly={ro[i] === '1'}
             bad={(editing && draftBad) || shownRejected !== undefined}
             selected={i >= s0 && i <= s1}
