@@ -12,14 +12,14 @@ import { fieldElementId } from '../findingTarget';
 import type { ReportDoc } from '../useReportDoc';
 import { DateField } from './DateField';
 
-/** Element ids of the fields, so that a finding about one can focus it (see Editor). */
+/** Element ids of the fields, by their model path (Finding.field), so that a finding can focus its field. */
 export const FIELD = {
-  org: 'field-org',
-  year: 'field-year',
-  recipient: 'field-recipient',
-  date: 'field-date',
-  body: 'field-body',
-  preamble: 'field-preamble',
+  org: fieldElementId('org'),
+  year: fieldElementId('year'),
+  recipient: fieldElementId('cover.recipient'),
+  date: fieldElementId('cover.date'),
+  body: fieldElementId('cover.body'),
+  preamble: fieldElementId('preamble'),
 } as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
