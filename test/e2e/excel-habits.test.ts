@@ -212,6 +212,18 @@ describe.skipIf(!run)('the editor at 1093 px, as a clerk on a 125 % screen uses 
     expect(target.bottom).toBeLessThanOrEqual(wrap.bottom + 1);
   });
 
+  it('shows a hovered cell’s messages away from the cell being typed into', async () => {
+    await open('3');
+    await app(page, 'newReceived.natural').click();
+    await page.keyboard.type('51');
+    await app(page, 'carriedOver.natural').hover();
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('自然人列');
+    const tip = await boxOf(page, '[role="tooltip"]');
+    const typing = await boxOf(page, 'input[data-cell="applications.newReceived.natural"]');
+    expect(overlaps(tip, typing)).toBe(false);
+    await page.keyboard.press('Enter');
+  });
+
   it('Ctrl+S saves now and says so, instead of the browser saving the page', async () => {
     await open('3');
     await app(page, 'granted.business').click();

@@ -605,6 +605,9 @@ export function Grid(props: GridProps) {
     if (m) for (const t of m.messages) tipLines.push(`${m.level}\t${t}`);
   }
   const tipMessages = tipLines.join('\n');
+  // A hovered cell's tip goes above it unless the focused cell (being typed into) is above it.
+  const focusedCell = focusId ? layout.byId.get(focusId) : undefined;
+  const tipBelow = !!tipCell && !!focusedCell && tipId !== focusId && tipCell.r > focusedCell.r;
 
   // The hidden descriptions of the findings marked in this table, one per finding.
   const idOf = (key: string): string => {
@@ -716,7 +719,7 @@ export function Grid(props: GridProps) {
       </table>
       <Descriptions items={descItems} />
       <Descriptions items={[...rejected].map(([cellId, r]): [string, string] => [rejectedDescId(cellId), r.message])} />
-      <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} find={inputEl} />
+      <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} below={tipBelow} find={inputEl} />
       {/* Mounted only while asking: a closed MUI dialog still costs a render on every keystroke. */}
       {pending && <ConfirmPaste plan={pending} onCancel={closePending} onConfirm={confirmPending} />}
     </div>

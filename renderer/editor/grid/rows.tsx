@@ -225,19 +225,23 @@ export const StaticRow = memo(function StaticRow({ row }: { row: BodyRow }) {
   );
 });
 
-/** The messages of the hovered or focused cell, above it. One Popper for the whole grid. */
+/**
+ * The messages of the hovered or focused cell, above it (below it only for a hovered cell under
+ * the focused one, so as not to cover that). One Popper for the whole grid.
+ */
 export const CellTip = memo(function CellTip(props: {
   anchor: string | null;
   messages: string;
+  below: boolean;
   find(id: string): HTMLElement | null;
 }) {
-  const { anchor, messages, find } = props;
+  const { anchor, messages, below, find } = props;
   const anchorEl = useCallback(() => (anchor ? find(anchor) : null) ?? document.body, [anchor, find]);
   return (
     <Popper
       open={!!anchor && messages !== ''}
       anchorEl={anchorEl}
-      placement="top-start"
+      placement={below ? 'bottom-start' : 'top-start'}
       className="cell-tip"
       modifiers={TIP_MODIFIERS}
     >
@@ -255,7 +259,7 @@ export const CellTip = memo(function CellTip(props: {
   );
 });
 
-// Above the cell, else beside it: never below, where the next row is typed.
+// Where it was placed, else beside the cell: never over the next row the other way.
 const TIP_MODIFIERS = [
   { name: 'offset', options: { offset: [0, 4] } },
   { name: 'flip', options: { fallbackPlacements: ['right-start', 'left-start'] } },
