@@ -261,6 +261,11 @@ describe.skipIf(!run)('the clerk’s own sub-headings, undo across sections, 联
     await page.locator('textarea[data-part="active"]').fill('成立了政务公开工作领导小组。');
     await page.getByRole('button', { name: '删除“依申请公开”' }).click();
     await expect.poll(() => headings.count()).toBe(5);
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('已删除“依申请公开”');
+    // The keyboard stays in the section, on the next sub-heading.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.heading))
+      .toBe('management');
     await page.getByRole('button', { name: '在“（一）健全组织机构，责任落实到人”之后添加小标题' }).click();
     await expect.poll(() => headings.count()).toBe(6);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.heading)).toBe('own-1');
@@ -299,8 +304,8 @@ describe.skipIf(!run)('the clerk’s own sub-headings, undo across sections, 联
     await expect(page.locator('textarea[data-part="own-1"]').inputValue()).resolves.toBe(
       '修订了公开指南。印发了工作要点。',
     );
-    await page.getByRole('button', { name: '撤销' }).click();
-    await page.getByRole('button', { name: '撤销' }).click();
+    await page.locator('main').getByRole('button', { name: '撤销' }).click();
+    await page.locator('main').getByRole('button', { name: '撤销' }).click();
     const order = await page
       .locator('input[data-heading]')
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));

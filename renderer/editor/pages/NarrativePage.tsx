@@ -268,14 +268,21 @@ export function NarrativePage({ no, doc }: { no: 1 | 5 | 6; doc: ReportDoc }) {
     (index: number) => {
       seal();
       let gone: NarrativePart | undefined;
+      let next: NarrativePart | undefined;
       change((ps) => {
         gone = ps[index];
-        return removePart(ps, index);
+        const left = removePart(ps, index);
+        next = left[index] ?? left[index - 1];
+        return left;
       });
+      // The keyboard stays in the section (on the neighbouring sub-heading), where Ctrl+Z undoes.
+      if (next) focusSoon(`heading-${next.id}`);
       const name = gone?.heading.trim() || '开篇段落';
-      notify(`已删除“${name}”${gone?.text.trim() ? '及其正文' : ''}。如有误，可按 Ctrl+Z 撤销。`, 'info');
+      notify(`已删除“${name}”${gone?.text.trim() ? '及其正文' : ''}。如有误，可点“撤销”或按 Ctrl+Z。`, 'info', {
+        action: { label: '撤销', onClick: () => undoText(key) },
+      });
     },
-    [change, seal, notify],
+    [change, seal, notify, undoText, key],
   );
   const onAdd = useCallback(
     (index: number) => {
