@@ -16,6 +16,7 @@ import { partElementId } from '../findingTarget';
 import { PartHeading } from '../narrative/PartHeading';
 import { addPartAfter, movePart, removePart, renamePart, setPartText } from '../narrativeParts';
 import { endsSentence } from '../textHistory';
+import { UndoButtons } from '../UndoButtons';
 import { sectionTitle } from '../sections';
 import type { ReportDoc } from '../useReportDoc';
 
@@ -348,12 +349,7 @@ export function NarrativePage({ no, doc }: { no: 1 | 5 | 6; doc: ReportDoc }) {
         {sectionTitle(format, String(no) as '1')}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
-        <Button size="small" variant="outlined" onClick={undo} disabled={!history.canUndo} title="Ctrl+Z">
-          撤销
-        </Button>
-        <Button size="small" variant="outlined" onClick={redo} disabled={!history.canRedo} title="Ctrl+Y">
-          重做
-        </Button>
+        <UndoButtons canUndo={history.canUndo} canRedo={history.canRedo} onUndo={undo} onRedo={redo} />
         <Typography variant="caption" color="text.secondary">
           小标题可以改写、添加、删除和调整顺序，导出时按这里的写法和顺序排印。
         </Typography>

@@ -19,6 +19,7 @@ import { Grid, type NotifyLevel } from '../grid/Grid';
 import { layoutsOf, sectionOfCell } from '../grid/layout';
 import type { CellChange } from '../history';
 import { sectionTitle } from '../sections';
+import { UndoButtons } from '../UndoButtons';
 import type { ReportDoc } from '../useReportDoc';
 
 interface Props {
@@ -79,12 +80,7 @@ const Toolbar = memo(function Toolbar(props: {
 }) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
-      <Button size="small" variant="outlined" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
-        撤销
-      </Button>
-      <Button size="small" variant="outlined" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl+Y">
-        重做
-      </Button>
+      <UndoButtons canUndo={props.canUndo} canRedo={props.canRedo} onUndo={props.onUndo} onRedo={props.onRedo} />
       {props.hasTotals && (
         <FormControlLabel
           sx={{ ml: 1 }}
