@@ -8,7 +8,7 @@ import { applyAutoTotals, checkReport, type Finding } from '../../shared/rules';
 import { sectionOfCell } from './grid/layout';
 import { CellHistory, type CellChange } from './history';
 import { buildMarks, type Marks } from './marks';
-import { TextHistory } from './textHistory';
+import { TextHistory } from './narrative/textHistory';
 
 const EMPTY = new Set<string>();
 

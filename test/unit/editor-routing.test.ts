@@ -5,8 +5,8 @@ import { derivedCells, format2021 } from '../../shared/format';
 import { emptyReport, setCell, type NarrativePart } from '../../shared/report';
 import { checkReport, type Finding } from '../../shared/rules';
 import { explainingCell, fieldElementId, fieldTarget, sectionOfFinding } from '../../renderer/editor/findingTarget';
-import { addPartAfter, movePart, newPartId, removePart, renamePart } from '../../renderer/editor/narrativeParts';
-import { endsSentence, TextHistory } from '../../renderer/editor/textHistory';
+import { addPartAfter, movePart, newPartId, removePart, renamePart } from '../../renderer/editor/narrative/parts';
+import { endsSentence, TextHistory } from '../../renderer/editor/narrative/textHistory';
 
 const NEW = 'applications.newReceived.natural';
 

@@ -14,8 +14,8 @@ import { narrativeKeyOf, type NarrativePart, type Report } from '../../../shared
 import { useNotify } from '../../notify';
 import { partElementId } from '../findingTarget';
 import { PartHeading } from '../narrative/PartHeading';
-import { addPartAfter, movePart, removePart, renamePart, setPartText } from '../narrativeParts';
-import { endsSentence } from '../textHistory';
+import { addPartAfter, movePart, removePart, renamePart, setPartText } from '../narrative/parts';
+import { endsSentence } from '../narrative/textHistory';
 import { UndoButtons } from '../UndoButtons';
 import { sectionTitle } from '../sections';
 import type { ReportDoc } from '../useReportDoc';

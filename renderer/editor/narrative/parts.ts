@@ -1,7 +1,7 @@
 // The clerk's own structure of 一、五、六: sub-headings renamed, added, removed and moved. The
 // customary sub-parts of the format are only where a new report starts; exports print the parts
 // as they stand here (their headings, in this order).
-import type { NarrativePart } from '../../shared/report';
+import type { NarrativePart } from '../../../shared/report';
 
 /** An id no part of the section has yet: own-1, own-2 … (customary parts keep the format's ids). */
 export function newPartId(parts: readonly NarrativePart[]): string {

@@ -3,7 +3,7 @@
 // Keystrokes in one part coalesce into one step until a sentence ends, the clerk leaves the part
 // or does something else (rename, add, remove, move a sub-heading): undo takes back a sentence,
 // not a letter, and not a whole page.
-import type { NarrativePart } from '../../shared/report';
+import type { NarrativePart } from '../../../shared/report';
 
 interface Step {
   before: NarrativePart[];
