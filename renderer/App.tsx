@@ -7,19 +7,24 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from './api/client';
+import { ReadOnlyBanner, useAppInfo } from './AppStatus';
 import { useNotify } from './notify';
 import { Editor } from './editor/Editor';
+import { ErrorBoundary } from './ErrorBoundary';
 import type { SectionKey } from './editor/marks';
 import { isSectionKey } from './editor/sections';
+import { ReviewPage } from './review/ReviewPage';
 import { isSaveKey } from './saveKey';
 import { StartPage } from './start/StartPage';
 
-type Route = { page: 'start' } | { page: 'editor'; id: string; section: SectionKey };
+const NONE: string[] = [];
+
+type Route = { page: 'start' } | { page: 'review' } | { page: 'editor'; id: string; section: SectionKey };
 
 export function parseRoute(hash: string): Route {
   const m = hash.match(/^#\/report\/([A-Za-z0-9_-]+)(?:\/([a-z0-9]+))?$/);
   if (m) return { page: 'editor', id: m[1], section: m[2] && isSectionKey(m[2]) ? m[2] : 'cover' };
+  if (hash === '#/review') return { page: 'review' };
   return { page: 'start' };
 }
 
@@ -37,14 +42,9 @@ function useRoute(): [Route, (hash: string) => void] {
   return [parseRoute(hash), go];
 }
 
-function Notices() {
+function Notices({ initial }: { initial: string[] }) {
   const [notices, setNotices] = useState<string[]>([]);
-  useEffect(() => {
-    api
-      .appInfo()
-      .then((info) => setNotices(info.notices))
-      .catch(() => {});
-  }, []);
+  useEffect(() => setNotices(initial), [initial]);
   return (
     <Dialog open={notices.length > 0} onClose={() => setNotices([])}>
       <DialogTitle>请注意</DialogTitle>
@@ -72,14 +72,14 @@ function useNewReportCommand(): number {
 }
 
 /** Outside the editor Ctrl+S has nothing to save: say so rather than let the browser save the page. */
-function useSaveKeyOnStartPage(active: boolean) {
+function useSaveKeyOutsideEditor(active: boolean) {
   const notify = useNotify();
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (!isSaveKey(e)) return;
       e.preventDefault();
-      notify('报告在编辑时自动保存，这里没有要保存的内容。打开报告后按 Ctrl+S 可立即保存。', 'info');
+      notify('报告在编辑时自动保存，这一页没有要保存的内容。打开报告后按 Ctrl+S 可立即保存。', 'info');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -88,7 +88,7 @@ function useSaveKeyOnStartPage(active: boolean) {
 
 export function App() {
   const [route, go] = useRoute();
-  useSaveKeyOnStartPage(route.page === 'start');
+  useSaveKeyOutsideEditor(route.page !== 'editor');
   const newRequest = useNewReportCommand();
   useEffect(() => {
     if (newRequest) go('#/');
@@ -102,14 +102,23 @@ export function App() {
   useEffect(() => {
     if (id) setLastOpened(id);
   }, [id]);
+  const info = useAppInfo();
   return (
-    <>
-      {route.page === 'editor' ? (
-        <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
-      ) : (
-        <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
-      )}
-      <Notices />
-    </>
+    <div className="app-shell">
+      <ReadOnlyBanner info={info} />
+      <div className="app-page">
+        {/* Keyed by the page: leaving a page that failed starts the next one afresh. */}
+        <ErrorBoundary key={route.page === 'editor' ? `editor:${route.id}` : route.page} onHome={toStart}>
+          {route.page === 'editor' ? (
+            <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
+          ) : route.page === 'review' ? (
+            <ReviewPage onExit={toStart} />
+          ) : (
+            <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
+          )}
+        </ErrorBoundary>
+      </div>
+      <Notices initial={info?.notices ?? NONE} />
+    </div>
   );
 }

@@ -34,7 +34,8 @@ describe('listReports status', () => {
     // A save a moment later (a new updatedAt) is what the list shows next.
     await new Promise((r) => setTimeout(r, 5));
     const broken = { ...fullReport(), org: '' };
-    await svc.saveReport(done, broken);
+    const { revision } = await svc.openReport(done);
+    await svc.saveReport(done, broken, revision);
     list = byId(await svc.listReports());
     expect(list.get(done)).toEqual(reportStatus(broken));
     expect(list.get(done)!.errors).toBeGreaterThan(0);
