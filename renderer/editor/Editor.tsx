@@ -410,8 +410,6 @@ function EditorBody({
   const showFindings = useCallback(() => go('findings'), [go]);
 
   const exit = useCallback(async () => {
-    // Read-only: nothing can be saved (the banner says so). A conflict is answered in its dialog.
-    if (saver.blocked?.kind === 'readOnly') return onExit();
     try {
       await saver.flush();
       onExit();
