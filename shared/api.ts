@@ -7,6 +7,7 @@ import type { Report } from './report';
 import type { TableLedger, TableProblem } from './parse/ledger';
 import { reviewResultSchema } from './review/schema';
 import type { ReviewResult } from './review/review';
+import type { ReportStatus } from './rules/status';
 
 export interface ReportSummary {
   id: string;
@@ -18,6 +19,8 @@ export interface ReportSummary {
   updatedAt: string;
   /** Set for reports in the trash (restorable for TRASH_DAYS days). */
   deletedAt?: string;
+  /** Its findings and blanks as last saved (listReports; absent where the file cannot be read). */
+  status?: ReportStatus;
 }
 
 export interface BackupInfo {

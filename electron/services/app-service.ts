@@ -6,6 +6,7 @@ import { buildDocx } from './docx/index';
 import { parseReportFile } from './report-file';
 import { readInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
+import { ReportStatuses } from './report-status';
 import { openStore, type ReportStore } from './store';
 import { buildReviewWorkbook } from './review/workbook';
 import { buildXlsx } from './xlsx/index';
@@ -39,6 +40,7 @@ export function createAppService(opts: AppServiceOptions): AppService {
   const storePromise: Promise<ReportStore> = openStore({ dataDir: opts.dataDir, now: opts.now });
   storePromise.catch(() => {}); // reported by the first call that needs the store
   const store = () => storePromise;
+  let statuses: ReportStatuses | null = null;
 
   return {
     async ready() {
@@ -53,7 +55,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       if (s.readOnly) info.readOnly = true;
       return info;
     },
-    listReports: async () => (await store()).list(),
+    async listReports() {
+      const s = await store();
+      statuses ??= new ReportStatuses((id) => s.reportPath(id));
+      return statuses.add(await s.list());
+    },
     listTrash: async () => (await store()).listTrash(),
     createReport: async (report) => (await store()).create(report),
     openReport: async (id) => ({ id, ...(await (await store()).open(id)) }),

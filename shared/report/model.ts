@@ -17,6 +17,8 @@ export type NarrativeKey = 'overview' | 'problems' | 'other';
 export type Narrative = Record<NarrativeKey, NarrativePart[]>;
 
 export interface Contact {
+  /** 联系人; a parsed report always has it ('' when not given), code building a contact may leave it out. */
+  person?: string;
   office: string;
   address: string;
   postcode: string;

@@ -8,17 +8,18 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { coverTitle, getFormat } from '../../../shared/format';
 import { defaultCoverBody, defaultPreamble, type Contact, type Report } from '../../../shared/report';
 import { emailError, parseYear, postcodeError, yearError } from '../../validate';
+import { fieldElementId } from '../findingTarget';
 import type { ReportDoc } from '../useReportDoc';
 import { DateField } from './DateField';
 
-/** Element ids of the fields, so that a finding about one can focus it (see Editor). */
+/** Element ids of the fields, by their model path (Finding.field), so that a finding can focus its field. */
 export const FIELD = {
-  org: 'field-org',
-  year: 'field-year',
-  recipient: 'field-recipient',
-  date: 'field-date',
-  body: 'field-body',
-  preamble: 'field-preamble',
+  org: fieldElementId('org'),
+  year: fieldElementId('year'),
+  recipient: fieldElementId('cover.recipient'),
+  date: fieldElementId('cover.date'),
+  body: fieldElementId('cover.body'),
+  preamble: fieldElementId('preamble'),
 } as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -37,6 +38,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 const wide = { gridColumn: '1 / -1' };
 
 const CONTACT_FIELDS: { key: keyof Contact; label: string; type?: string; check?(v: string): string }[] = [
+  { key: 'person', label: '联系人' },
   { key: 'office', label: '联系部门' },
   { key: 'phone', label: '联系电话' },
   { key: 'address', label: '通讯地址' },
@@ -161,13 +163,15 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
 
       <Section title="联系方式">
         {CONTACT_FIELDS.map((f) => {
-          const problem = f.check?.(r.contact[f.key]) ?? '';
+          const value = r.contact[f.key] ?? '';
+          const problem = f.check?.(value) ?? '';
           return (
             <TextField
               key={f.key}
               label={f.label}
               type={f.type}
-              value={r.contact[f.key]}
+              id={fieldElementId(`contact.${f.key}`)}
+              value={value}
               error={!!problem}
               helperText={problem || undefined}
               onChange={(e) => set((x) => ({ ...x, contact: { ...x.contact, [f.key]: e.target.value } }))}
