@@ -263,6 +263,7 @@ export function parseLines(allLines: Line[], options: ParseOptions = {}): Parsed
   report.contact = contact;
   const coverBody = front.cover.body.join('\n');
   report.cover = {
+    ...report.cover,
     recipient: front.cover.recipient || report.cover.recipient,
     body: coverBody === defaultCoverBody(org, year) ? '' : coverBody,
     date: front.cover.date || endDate,

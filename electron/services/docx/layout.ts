@@ -1,19 +1,20 @@
 // GB/T 9704-2012 (党政机关公文格式) as numbers: page, grid, fonts and the paragraph styles.
 // Style ids are ours (Nb…) so that the reader can tell headings from body text exactly.
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import { FONTS as FONT_DEFS, LETTERHEAD_DROP_MM, PAGE_MM, SIZE_PT } from '../../../shared/document/layout';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 export const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
 
 export const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  top: mm(37),
-  bottom: mm(35),
-  left: mm(28),
-  right: mm(26),
+  width: mm(PAGE_MM.width),
+  height: mm(PAGE_MM.height),
+  top: mm(PAGE_MM.top),
+  bottom: mm(PAGE_MM.bottom),
+  left: mm(PAGE_MM.left),
+  right: mm(PAGE_MM.right),
   /** Page number line: 一字线 7 mm below the text block; the footer distance is its baseline area. */
-  footer: mm(35 - 7 - 6),
+  footer: mm(PAGE_MM.bottom - PAGE_MM.pageNumberBelow - 6),
   header: mm(15),
 };
 
@@ -47,25 +48,26 @@ export const CHAR = Math.round(TEXT_WIDTH / CHARS_PER_LINE);
  * LibreOffice and Word pick a serif / sans CJK fallback (see fonts.ts).
  */
 export const FONTS = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading1: '黑体',
-  heading2: '楷体_GB2312',
-  pageNumber: '宋体',
-  table: '宋体',
+  title: FONT_DEFS.title.name,
+  body: FONT_DEFS.body.name,
+  heading1: FONT_DEFS.heading1.name,
+  heading2: FONT_DEFS.heading2.name,
+  pageNumber: FONT_DEFS.pageNumber.name,
+  table: FONT_DEFS.table.name,
 } as const;
 
+/** Half-points, from the shared sizes in points. */
 export const SIZES = {
   /** 2号 */
-  title: 44,
+  title: SIZE_PT.title * 2,
   /** 3号 */
   body: BODY_SIZE,
   /** 4号 */
-  pageNumber: 28,
+  pageNumber: SIZE_PT.pageNumber * 2,
   /** 五号 */
-  table: 21,
+  table: SIZE_PT.table * 2,
   /** The matrix and the table of 四 have many columns: 小五. */
-  tableDense: 18,
+  tableDense: SIZE_PT.tableDense * 2,
 } as const;
 
 export const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
@@ -84,7 +86,13 @@ export const STYLE = {
   heading2: 'NbHeading2',
   tableText: 'NbTableText',
   pageNumber: 'NbPageNumber',
+  letterhead: 'NbLetterhead',
+  docNumber: 'NbDocNumber',
+  attachment: 'NbAttachment',
 } as const;
+
+/** 发文机关标志 上边缘至版心上边缘 35 mm. */
+export const LETTERHEAD_DROP = mm(LETTERHEAD_DROP_MM);
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
 const indent2 = { firstLine: 2 * CHAR, firstLineChars: 200 };
@@ -194,6 +202,42 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     next: STYLE.body,
     run: { font: font(FONTS.body), size: SIZES.body },
     paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: 4 * CHAR } },
+  },
+  {
+    // 发文机关标志: red 小标宋, centred; its size is set per organ name (content.ts).
+    id: STYLE.letterhead,
+    name: 'NB 发文机关标志',
+    basedOn: STYLE.title,
+    next: STYLE.docNumber,
+    run: { font: font(FONTS.title), size: SIZE_PT.letterhead * 2, characterSpacing: 0 },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { before: LETTERHEAD_DROP, after: 0 },
+      keepNext: true,
+    },
+  },
+  {
+    // 发文字号 居左空一字 and 签发人 居右空一字 on one line, 发文机关标志下空二行.
+    id: STYLE.docNumber,
+    name: 'NB 发文字号',
+    basedOn: STYLE.body,
+    next: STYLE.letterTitle,
+    run: { font: font(FONTS.body), size: SIZES.body },
+    paragraph: {
+      alignment: AlignmentType.LEFT,
+      indent: { firstLine: 0, firstLineChars: 0, left: CHAR },
+      spacing: { ...exactLine, before: 2 * LINE_PITCH },
+      keepNext: true,
+    },
+  },
+  {
+    // 附件说明: 正文下空一行左空二字.
+    id: STYLE.attachment,
+    name: 'NB 附件说明',
+    basedOn: STYLE.body,
+    next: STYLE.signature,
+    run: { font: font(FONTS.body), size: SIZES.body },
   },
   {
     id: STYLE.tableText,

@@ -1,4 +1,4 @@
-// Renders a table grid (electron/services/tables/grid.ts) as a Word table exactly the text
+// Renders a table block (shared/document: a grid and its texts) as a Word table exactly the text
 // width wide. Merges are written explicitly: w:gridSpan across, w:vMerge restart/continue down.
 import {
   AlignmentType,
@@ -14,10 +14,9 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx';
-import type { Report } from '../../../shared/report/model';
-import { getCell } from '../../../shared/report/access';
-import { fmt } from '../../../shared/rules/numbers';
-import type { GridCell, TableGrid } from '../tables/grid';
+import type { GridCell, TableGrid } from '../../../shared/document/grid';
+import type { TableBlock } from '../../../shared/document/types';
+import { clean } from '../tables/xmltext';
 import { SIZES, STYLE, TEXT_WIDTH } from './layout';
 
 /** Column widths in twips, scaled from the grid's relative widths to exactly TEXT_WIDTH. */
@@ -26,12 +25,6 @@ export function columnTwips(grid: TableGrid, total = TEXT_WIDTH): number[] {
   const w = grid.widths.map((x) => Math.floor((x / sum) * total));
   w[w.length - 1] += total - w.reduce((a, b) => a + b, 0);
   return w;
-}
-
-/** A value as printed: 0 for zero, nothing for a blank cell. */
-export function cellText(report: Report, id: string): string {
-  const v = getCell(report, id);
-  return v === null ? '' : fmt(v);
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -59,13 +52,16 @@ function textParagraphs(
   );
 }
 
-export function gridTable(grid: TableGrid, report: Report): Table {
+export function gridTable(block: TableBlock): Table {
+  const { grid } = block;
   const widths = columnTwips(grid);
-  const size = grid.cols > 6 ? SIZES.tableDense : SIZES.table;
+  const size = block.dense ? SIZES.tableDense : SIZES.table;
   const at: (GridCell | undefined)[][] = Array.from({ length: grid.rows }, () => Array(grid.cols));
-  for (const c of grid.cells) {
+  const textOf = new Map<GridCell, string>();
+  grid.cells.forEach((c, i) => {
+    textOf.set(c, clean(block.texts[i] ?? ''));
     for (let r = c.row; r < c.row + c.rowSpan; r++) at[r][c.col] = c;
-  }
+  });
   const span = (c: GridCell) => widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
@@ -74,10 +70,10 @@ export function gridTable(grid: TableGrid, report: Report): Table {
       const c = at[r][col];
       if (!c) throw new Error(`table grid of section ${grid.section} has a hole at ${r},${col}`);
       const starts = c.row === r;
-      const text = c.role === 'value' ? cellText(report, c.cell!) : c.text;
+      const text = textOf.get(c) ?? '';
       // Matrix row labels and the note read as text: left; headers and numbers: centred.
       const align =
-        grid.key === 'applications' && (c.role === 'label' || c.role === 'note')
+        block.leftLabels && (c.role === 'label' || c.role === 'note')
           ? AlignmentType.LEFT
           : AlignmentType.CENTER;
       cells.push(
