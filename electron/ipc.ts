@@ -37,7 +37,12 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   json: { name: '公开年报文件', extensions: ['json'] },
+  html: { name: '网页', extensions: ['html'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
 };
+
+/** printToPDF of the preview: A4 from its print CSS (@page), backgrounds for the red 红头. */
+export const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true, pageSize: 'A4' } as const;
 
 export interface HostDeps {
   window(): BrowserWindow | null;
@@ -49,48 +54,62 @@ export function createHost(deps: HostDeps): HostApi {
   const shown = new Set<string>([normalize(deps.dataDir)]);
   let lastFolder: string | null = null;
 
+  /** The save dialog and an atomic write; the message box offers the folder. */
+  async function save(fileName: string, bytes: Uint8Array): Promise<{ path: string } | null> {
+    const name = safeFileName(fileName);
+    const filter = FILTERS[extname(name).slice(1).toLowerCase()];
+    const options = {
+      title: '保存文件',
+      defaultPath: join(lastFolder ?? app.getPath('documents'), name),
+      buttonLabel: '保存',
+      filters: filter ? [filter] : [],
+      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+    };
+    const win = deps.window();
+    const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (chosen.canceled || !chosen.filePath) return null;
+    const path = chosen.filePath;
+    try {
+      await writeFileAtomic(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC')
+        throw new UserError(`无法保存“${basename(path)}”：磁盘空间不足。请清理磁盘或另选位置保存。`);
+      throw new UserError(
+        `无法保存“${basename(path)}”：文件可能正在 Word、WPS 或 Excel 中打开，或这个文件夹不允许写入。请关闭该文件后重试，或另选位置保存。`,
+      );
+    }
+    lastFolder = join(path, '..');
+    shown.add(normalize(path));
+    // Offer the folder without holding up the answer to the page.
+    const box = {
+      type: 'info' as const,
+      title: '已保存',
+      message: `已保存“${basename(path)}”。`,
+      detail: path,
+      buttons: ['打开所在文件夹', '关闭'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    };
+    void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).then((r) => {
+      if (r.response === 0) shell.showItemInFolder(path);
+    });
+    return { path };
+  }
+
   return {
-    async saveFile(file) {
-      const name = safeFileName(file.name);
-      const filter = FILTERS[extname(name).slice(1).toLowerCase()];
-      const options = {
-        title: '保存文件',
-        defaultPath: join(lastFolder ?? app.getPath('documents'), name),
-        buttonLabel: '保存',
-        filters: filter ? [filter] : [],
-        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
-      };
+    saveFile: (file) => save(file.name, Buffer.from(file.base64, 'base64')),
+    async printToPdf({ name }) {
       const win = deps.window();
-      const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (chosen.canceled || !chosen.filePath) return null;
-      const path = chosen.filePath;
+      if (!win) throw new UserError('没有可打印的窗口，请在“预览”页重试。');
+      let pdf: Uint8Array;
       try {
-        await writeFileAtomic(path, Buffer.from(file.base64, 'base64'));
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOSPC')
-          throw new UserError(`无法保存“${basename(path)}”：磁盘空间不足。请清理磁盘或另选位置保存。`);
-        throw new UserError(
-          `无法保存“${basename(path)}”：文件可能正在 Word、WPS 或 Excel 中打开，或这个文件夹不允许写入。请关闭该文件后重试，或另选位置保存。`,
-        );
+        pdf = await win.webContents.printToPDF(PDF_OPTIONS);
+      } catch {
+        throw new UserError('生成 PDF 失败。请在“预览”页重试，或点“打印”后选择打印机“另存为 PDF”。');
       }
-      lastFolder = join(path, '..');
-      shown.add(normalize(path));
-      // Offer the folder without holding up the answer to the page.
-      const box = {
-        type: 'info' as const,
-        title: '已保存',
-        message: `已保存“${basename(path)}”。`,
-        detail: path,
-        buttons: ['打开所在文件夹', '关闭'],
-        defaultId: 0,
-        cancelId: 1,
-        noLink: true,
-      };
-      void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).then((r) => {
-        if (r.response === 0) shell.showItemInFolder(path);
-      });
-      return { path };
+      return save(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, pdf);
     },
     async showInFolder(path) {
       const p = normalize(path);

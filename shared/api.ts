@@ -23,7 +23,8 @@ export interface BackupInfo {
 }
 
 export interface ExportOptions {
-  kind: 'docx' | 'xlsx';
+  /** html: the report as one self-contained web page for the government site. */
+  kind: 'docx' | 'xlsx' | 'html';
   /** .docx only: the report alone (for the website) instead of cover letter + report. */
   reportOnly?: boolean;
 }
@@ -63,7 +64,7 @@ export interface NianbaoApi {
   restoreReport(id: string): Promise<void>;
   listBackups(id: string): Promise<BackupInfo[]>;
   restoreBackup(id: string, backupId: string): Promise<{ report: Report }>;
-  /** Builds a .docx or .xlsx of a saved report; returns its bytes and the default file name. */
+  /** Builds a .docx, .xlsx or .html of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
   readFile(file: FileBytes): Promise<ReadResult>;
@@ -73,6 +74,11 @@ export interface NianbaoApi {
 export interface HostApi {
   saveFile(file: FileBytes): Promise<{ path: string } | null>;
   showInFolder(path: string): Promise<void>;
+  /**
+   * 导出 PDF (desktop app): prints the page as shown (the preview, with its print CSS) to a PDF
+   * and saves it under a name the clerk confirms; null when they cancel.
+   */
+  printToPdf(options: { name: string }): Promise<{ path: string } | null>;
 }
 
 export const TRASH_DAYS = 30;
@@ -111,13 +117,14 @@ export const apiArgs = {
       .max(100)
       .regex(/^[A-Za-z0-9_.-]+$/),
   ]),
-  exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx']), reportOnly: z.boolean().optional() })]),
+  exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;
 
 export const hostArgs = {
   saveFile: z.tuple([fileBytes]),
   showInFolder: z.tuple([z.string().min(1).max(4096)]),
+  printToPdf: z.tuple([z.object({ name: z.string().trim().min(1).max(260) })]),
 } satisfies Record<keyof HostApi, z.ZodTypeAny>;
 
 export type ApiMethod = keyof NianbaoApi;

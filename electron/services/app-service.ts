@@ -1,7 +1,8 @@
 // NianbaoApi over the store, the readers and the exporters, plus the one dispatcher that both
 // Electron IPC and browser mode put every call through. Plain Node: never imports 'electron'.
 import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type NianbaoApi } from '../../shared/api';
-import { reportTitle } from '../../shared/format';
+import { reportWebPage } from '../../shared/document/html';
+import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
 import { readReportBytes } from './readers';
 import { openStore, type ReportStore } from './store';
@@ -67,13 +68,15 @@ export function createAppService(opts: AppServiceOptions): AppService {
     restoreBackup: async (id, backupId) => (await store()).restoreBackup(id, backupId),
     async exportFile(id, options) {
       const report = await (await store()).read(id);
-      const title = reportTitle(report.org, report.year);
+      const fileName = exportFileName(report, options.kind, options.reportOnly);
       if (options.kind === 'docx') {
         const bytes = await buildDocx(report, { reportOnly: options.reportOnly });
-        return { fileName: `${title}.docx`, base64: toBase64(bytes) };
+        return { fileName, base64: toBase64(bytes) };
       }
-      const bytes = await buildXlsx(report);
-      return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
+      if (options.kind === 'html') {
+        return { fileName, base64: toBase64(new TextEncoder().encode(reportWebPage(report))) };
+      }
+      return { fileName, base64: toBase64(await buildXlsx(report)) };
     },
     async readFile(file) {
       return readReportBytes(file.name, fromBase64(file.name, file.base64));

@@ -3,6 +3,7 @@
 import {
   API_METHODS,
   HOST_METHODS,
+  UserError,
   createClient,
   type ApiResponse,
   type FileBytes,
@@ -70,6 +71,9 @@ const browserHost: HostApi = {
     return { path: file.name };
   },
   async showInFolder() {},
+  async printToPdf() {
+    throw new UserError('浏览器中请点“打印”，在打印对话框中选择“另存为 PDF”。');
+  },
 };
 
 export const host: HostApi =

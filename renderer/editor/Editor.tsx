@@ -16,6 +16,9 @@ import { narrativeKeyOf, type Report } from '../../shared/report';
 import { applyAutoTotals, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
 import { useNotify } from '../notify';
+import { exportNotes, type ExportNotes } from '../../shared/document';
+import { PreviewPage } from '../preview/PreviewPage';
+import { usePrintShortcut } from '../preview/usePrintShortcut';
 import { ExportActions } from './ExportActions';
 import { sectionOfCell } from './grid/layout';
 import { SECTION_KEYS, sectionOfFinding, type SectionKey } from './marks';
@@ -222,8 +225,10 @@ const HeaderBar = memo(function HeaderBar(props: {
   onRetry(): void;
   onShowFindings(): void;
   flush(): Promise<void>;
+  getNotes(withLetter: boolean): ExportNotes;
+  getReport(): Report;
 }) {
-  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush } = props;
+  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush, getNotes, getReport } = props;
   return (
     <Box
       component="header"
@@ -268,7 +273,13 @@ const HeaderBar = memo(function HeaderBar(props: {
         data-testid="warning-count"
         aria-label={`${warnings}处警告，查看检查结果`}
       />
-      <ExportActions id={id} errorCount={errors} flush={flush} onShowFindings={onShowFindings} />
+      <ExportActions
+        id={id}
+        getNotes={getNotes}
+        getReport={getReport}
+        flush={flush}
+        onShowFindings={onShowFindings}
+      />
     </Box>
   );
 });
@@ -300,6 +311,14 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
   const errorsBySection = useMemo(() => counts.errors, [errorsKey]);
 
   const flush = useCallback(() => saver.flush(), [saver]);
+  // Read when an export starts, so that the header does not re-render on every keystroke.
+  const latest = useRef(doc);
+  latest.current = doc;
+  const getNotes = useCallback(
+    (withLetter: boolean) => exportNotes(latest.current.report, latest.current.findings, withLetter),
+    [],
+  );
+  const getReport = useCallback(() => latest.current.report, []);
 
   const go = useCallback(
     (key: SectionKey, cellId?: string) => {
@@ -358,6 +377,8 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
   );
   const canApply = useCallback((f: Finding) => !!f.suggestion && !readOnly.has(f.suggestion.cell), [readOnly]);
   const showFindings = useCallback(() => go('findings'), [go]);
+  const showPreview = useCallback(() => go('preview'), [go]);
+  usePrintShortcut(section === 'preview', showPreview);
 
   const exit = useCallback(async () => {
     try {
@@ -394,6 +415,9 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
         />
       );
       break;
+    case 'preview':
+      page = <PreviewPage report={doc.report} />;
+      break;
     default:
       page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;
   }
@@ -412,6 +436,8 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
         onRetry={retry}
         onShowFindings={showFindings}
         flush={flush}
+        getNotes={getNotes}
+        getReport={getReport}
       />
       <div className="editor-body">
         <SectionNav format={format} current={section} errors={errorsBySection} onSelect={go} />

@@ -95,3 +95,17 @@ export function reportWebPage(report: Report): string {
 export function reportWebFragment(report: Report): string {
   return reportHtmlFragment(describeDocument(report, { reportOnly: true }));
 }
+
+/** The same content as plain text (the clipboard's text/plain): table rows with tabs between cells. */
+export function reportWebText(report: Report): string {
+  const doc = describeDocument(report, { reportOnly: true });
+  const out: string[] = [];
+  for (const b of doc.sections.flatMap((s) => s.blocks)) {
+    if (b.type === 'paragraph') out.push(b.lines.join(''));
+    if (b.type !== 'table') continue;
+    const rows: string[][] = Array.from({ length: b.grid.rows }, () => Array<string>(b.grid.cols).fill(''));
+    b.grid.cells.forEach((c, i) => (rows[c.row][c.col] = (b.texts[i] ?? '').replace(/\n/g, '')));
+    out.push(...rows.map((r) => r.join('\t')));
+  }
+  return out.join('\n') + '\n';
+}

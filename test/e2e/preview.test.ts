@@ -1,0 +1,129 @@
+// End to end, in Chromium against the browser-mode host: 预览 lays the letter and the report out
+// as A4 pages drawn from the same description as the Word export, prints those pages and nothing
+// of the interface, follows the clerk's typing, and 复制网页格式 puts the web page on the clipboard.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportTitle } from '../../shared/format';
+import type { Report } from '../../shared/report';
+import { fmt } from '../../shared/rules';
+import { fullReport } from '../unit/helpers/export-report';
+import { chromiumAvailable } from './support/browser';
+import { useAppSession } from './support/session';
+
+const run = chromiumAvailable();
+const hasPdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
+  const session = useAppSession({ width: 1366, height: 900 });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-preview-'));
+  let page: Page;
+  let id: string;
+  const report: Report = fullReport('2021');
+  beforeAll(async () => {
+    page = session.page;
+    id = (await session.call<{ id: string }>('createReport', report)).id;
+    await page.goto(`${session.app.url}#/report/${id}/cover`);
+    await page.locator('[data-section="preview"]').click();
+    await page.locator('.nb-page').first().waitFor();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const pageCount = () => page.locator('.nb-page').count();
+
+  it('shows the letter and the report as numbered A4 pages', async () => {
+    const n = await pageCount();
+    expect(n).toBeGreaterThanOrEqual(5);
+    const size = await page.locator('.nb-page').first().boundingBox();
+    // 210 × 297 mm at 96 px per inch.
+    expect(Math.round(size!.width)).toBe(794);
+    expect(Math.round(size!.height)).toBe(1123);
+    const numbers = await page.locator('.nb-pageno').allTextContents();
+    expect(numbers).toEqual(Array.from({ length: n }, (_, i) => `— ${i + 1} —`));
+    const first = await page.locator('.nb-page').first().textContent();
+    expect(first).toContain(`${report.org}文件`);
+    expect(first).toContain(report.cover.docNumber);
+    expect(first).toContain(`签发人：${report.cover.signer}`);
+    expect(first).toContain('特此报告。');
+    expect(first).toContain('2025年1月20日');
+    // The report starts on a page of its own.
+    expect(await page.locator('.nb-page').nth(1).locator('.nb-title').textContent()).toBe(
+      reportTitle(report.org, report.year),
+    );
+    // Nothing overflows its page's text block.
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.nb-page .nb-text')].filter(
+        (t) => t.scrollHeight > t.clientHeight + 1,
+      ).length,
+    );
+    expect(overflow).toBe(0);
+    await page.screenshot({ path: join(dir, 'preview.png') });
+  });
+
+  it('shows the tables with their merged cells and every number', async () => {
+    const text = squeeze((await page.locator('.nb-pages').textContent()) ?? '');
+    for (const v of [report.applications.newReceived.total, report.reviewLitigation.reviewTotal?.total]) {
+      if (typeof v === 'number') expect(text).toContain(fmt(v));
+    }
+    // The matrix's note spans three label columns and three header rows.
+    const note = page.locator('.nb-table th[rowspan="3"][colspan="3"]').first();
+    await expect(note.textContent()).resolves.toContain('勾稽关系');
+  });
+
+  it.skipIf(!hasPdftotext)('prints those pages and no interface (print media, A4)', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const visibleInterface = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('nav, header, button')].filter((e) => (e as HTMLElement).offsetParent !== null)
+          .length,
+    );
+    expect(visibleInterface).toBe(0);
+    const pdf = join(dir, 'print.pdf');
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await page.emulateMedia({ media: 'screen' });
+    const info = execFileSync('pdfinfo', [pdf]).toString();
+    expect(Number(info.match(/Pages:\s+(\d+)/)![1])).toBe(await pageCount());
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const printed = squeeze(execFileSync('pdftotext', [pdf, '-']).toString());
+    expect(printed).toContain(squeeze(reportTitle(report.org, report.year)));
+    expect(printed).toContain(squeeze(report.narrative.overview[0].text.split('\n')[0]));
+    for (const ui of ['报告列表', '导出Word', '检查结果', '报送信息', '打印', '预览']) expect(printed).not.toContain(ui);
+  });
+
+  it('follows what the clerk types', async () => {
+    await page.locator('[data-section="cover"]').click();
+    await page.getByRole('textbox', { name: '签发人' }).fill('李四');
+    await page.locator('[data-section="preview"]').click();
+    await expect(page.locator('.nb-page').first().textContent()).resolves.toContain('签发人：李四');
+  });
+
+  it('prints on Ctrl+P from any page of the editor, after opening 预览', async () => {
+    await page.locator('[data-section="3"]').click();
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => (window as unknown as { printed: number }).printed++;
+    });
+    await page.keyboard.press('Control+p');
+    await page.locator('.nb-page').first().waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(page.url()).toMatch(/\/preview$/);
+  });
+
+  it('puts the web page on the clipboard as text/html with 复制网页格式', async () => {
+    await page.evaluate(() => {
+      window.addEventListener('copy', (e) => {
+        (window as unknown as { copied: string }).copied = e.clipboardData?.getData('text/html') ?? '';
+      });
+    });
+    await page.getByRole('button', { name: '复制网页格式' }).click();
+    const html = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(html).toMatch(/^<h1/);
+    expect(html.match(/<table border="1"/g)).toHaveLength(3);
+    expect(html).toContain('rowspan=');
+    expect(html).not.toContain('<script');
+  });
+});
