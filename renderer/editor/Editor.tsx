@@ -273,13 +273,7 @@ const HeaderBar = memo(function HeaderBar(props: {
         data-testid="warning-count"
         aria-label={`${warnings}处警告，查看检查结果`}
       />
-      <ExportActions
-        id={id}
-        getNotes={getNotes}
-        getReport={getReport}
-        flush={flush}
-        onShowFindings={onShowFindings}
-      />
+      <ExportActions id={id} getNotes={getNotes} getReport={getReport} flush={flush} onShowFindings={onShowFindings} />
     </Box>
   );
 });

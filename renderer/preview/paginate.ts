@@ -69,7 +69,7 @@ export function paginate(parts: FlowItem[][], pageHeight: number): PlannedPage[]
     for (const it of items) {
       const item = index++;
       const first = () => page.fragments.length === 0;
-      const keepBefore = () => !first() || (pages.length === 0 || pages[pages.length - 1].part !== part);
+      const keepBefore = () => !first() || pages.length === 0 || pages[pages.length - 1].part !== part;
       if (it.kind === 'para') {
         let from = 0;
         while (from < it.lines) {

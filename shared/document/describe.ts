@@ -1,7 +1,7 @@
 // The letter (报告, an upward document per GB/T 9704-2012) and the report as a document
 // description. The Word export, the preview and the web page all draw this.
 import { coverTitle, getFormat, reportTitle, type FormatDef } from '../format';
-import { defaultCoverBody } from '../report/defaults';
+import { defaultLetterBody } from '../report/defaults';
 import { getCell } from '../report/access';
 import { narrativeKeyOf, type Report } from '../report/model';
 import { chineseDate } from '../rules/text';
@@ -80,7 +80,7 @@ export function letterBlocks(report: Report): Block[] {
   ];
   // No recipient: no bare '：' line (the rules tell the clerk it is missing).
   if (c.recipient.trim()) blocks.push(para('recipient', `${c.recipient.trim()}：`));
-  for (const l of lines(c.body || defaultCoverBody(report.org, report.year))) blocks.push(para('letterBody', l));
+  for (const l of lines(c.body || defaultLetterBody(report.org, report.year))) blocks.push(para('letterBody', l));
   // 附件说明: 正文下空一行左空二字.
   const attachment = c.attachment.trim().replace(/^附件[:：]\s*/, '');
   if (attachment) blocks.push(para('attachment', `附件：${attachment}`, { spaceBefore: 1 }));

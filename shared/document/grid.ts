@@ -1,14 +1,7 @@
 // The tables of 二, 三 and 四 laid out as grids of (possibly merged) cells, in the official
 // layout. Word and Excel export both render these grids, so the two files share one layout and
 // every label comes from shared/format.
-import {
-  cellId,
-  ownLabel,
-  type ColumnDef,
-  type FormatDef,
-  type TableKey,
-  type ValueKind,
-} from '../format';
+import { cellId, ownLabel, type ColumnDef, type FormatDef, type TableKey, type ValueKind } from '../format';
 
 export type GridRole = 'block' | 'header' | 'note' | 'label' | 'value';
 

@@ -38,8 +38,7 @@ function tableHtml(b: TableBlock): string {
   const order = grid.cells.map((c, i) => ({ c, i })).sort((x, y) => x.c.row - y.c.row || x.c.col - y.c.col);
   for (const { c, i } of order) {
     const tag = c.role === 'header' || c.role === 'note' || c.role === 'block' ? 'th' : 'td';
-    const span =
-      (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
+    const span = (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
     const left = c.role === 'block' || (b.leftLabels && (c.role === 'label' || c.role === 'note'));
     const text = escapeHtml(b.texts[i] ?? '')
       .split('\n')

@@ -64,7 +64,12 @@ export interface FontDef {
  * picks by the generic family, and the preview lists the same names in a CSS font stack.
  */
 export const FONTS: Record<FontRole, FontDef> = {
-  title: { name: '方正小标宋简体', alt: '宋体', others: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', 'SimSun'], generic: 'serif' },
+  title: {
+    name: '方正小标宋简体',
+    alt: '宋体',
+    others: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', 'SimSun'],
+    generic: 'serif',
+  },
   body: { name: '仿宋_GB2312', alt: '仿宋', others: ['FangSong', 'STFangsong', 'FangSong_GB2312'], generic: 'serif' },
   heading1: { name: '黑体', alt: 'SimHei', others: ['STHeiti'], generic: 'sans-serif' },
   heading2: { name: '楷体_GB2312', alt: '楷体', others: ['KaiTi', 'STKaiti', 'KaiTi_GB2312'], generic: 'serif' },

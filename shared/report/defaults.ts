@@ -21,7 +21,12 @@ export const REPORT_CLOSING = '特此报告。';
 
 /** The default cover-letter body, as in sample 000. */
 export function defaultCoverBody(org: string, year: number): string {
-  return `现将《${org}${year}年政府信息公开工作年度报告》随文呈来，请审阅。\n${REPORT_CLOSING}`;
+  return `现将《${org}${year}年政府信息公开工作年度报告》随文呈来，请审阅。`;
+}
+
+/** What an empty cover body prints: the default sentence, closed with 特此报告。 */
+export function defaultLetterBody(org: string, year: number): string {
+  return `${defaultCoverBody(org, year)}\n${REPORT_CLOSING}`;
 }
 
 export function defaultPreamble(org: string, year: number): string {

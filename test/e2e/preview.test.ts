@@ -55,10 +55,11 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
       reportTitle(report.org, report.year),
     );
     // Nothing overflows its page's text block.
-    const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.nb-page .nb-text')].filter(
-        (t) => t.scrollHeight > t.clientHeight + 1,
-      ).length,
+    const overflow = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.nb-page .nb-text')].filter(
+          (t) => t.scrollHeight > t.clientHeight + 1,
+        ).length,
     );
     expect(overflow).toBe(0);
     await page.screenshot({ path: join(dir, 'preview.png') });
@@ -91,7 +92,8 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     const printed = squeeze(execFileSync('pdftotext', [pdf, '-']).toString());
     expect(printed).toContain(squeeze(reportTitle(report.org, report.year)));
     expect(printed).toContain(squeeze(report.narrative.overview[0].text.split('\n')[0]));
-    for (const ui of ['报告列表', '导出Word', '检查结果', '报送信息', '打印', '预览']) expect(printed).not.toContain(ui);
+    for (const ui of ['报告列表', '导出Word', '检查结果', '报送信息', '打印', '预览'])
+      expect(printed).not.toContain(ui);
   });
 
   it('follows what the clerk types', async () => {

@@ -2,7 +2,6 @@
 // structure survives an editor that strips CSS, and the app reads it back exactly.
 import { describe, expect, it } from 'vitest';
 import { readReportBytes } from '../../electron/services/readers';
-import { describeDocument } from '../../shared/document/describe';
 import { disclosureGrid, matrixGrid, reviewGrid } from '../../shared/document/grid';
 import { reportWebFragment, reportWebPage } from '../../shared/document/html';
 import { allCells, getFormat } from '../../shared/format';
@@ -23,7 +22,8 @@ describe.each(['2021', '2019'] as const)('the %s web page read back by the impor
     const { report: back, problems } = await readReportBytes('年报.html', new TextEncoder().encode(html));
     expect(problems).toEqual([]);
     expect([back.org, back.year, back.format]).toEqual([report.org, report.year, report.format]);
-    for (const c of allCells(getFormat(formatId))) expect([c.id, getCell(back, c.id)]).toEqual([c.id, getCell(report, c.id)]);
+    for (const c of allCells(getFormat(formatId)))
+      expect([c.id, getCell(back, c.id)]).toEqual([c.id, getCell(report, c.id)]);
     expect(paragraphs(back.preamble)).toEqual(paragraphs(report.preamble));
     expect(back.website).toBe(report.website);
     expect(back.contact).toEqual(report.contact);
@@ -67,7 +67,10 @@ describe('the web page structure', () => {
       const spans = (attr: string) =>
         [...t.matchAll(new RegExp(`${attr}="(\\d+)"`, 'g'))].map((m) => Number(m[1])).sort((a, b) => a - b);
       const expected = (key: 'rowSpan' | 'colSpan') =>
-        grid.cells.map((c) => c[key]).filter((n) => n > 1).sort((a, b) => a - b);
+        grid.cells
+          .map((c) => c[key])
+          .filter((n) => n > 1)
+          .sort((a, b) => a - b);
       expect(spans('rowspan')).toEqual(expected('rowSpan'));
       expect(spans('colspan')).toEqual(expected('colSpan'));
       // Every row of the grid is one <tr>, every merged cell one <td>/<th>.

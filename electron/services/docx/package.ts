@@ -94,7 +94,12 @@ export function unsnapStyles(stylesXml: string, ids: string[]): string {
 export function finishPackage(bytes: Uint8Array, report: Report): Uint8Array {
   const files = unzipSync(bytes);
   files['word/styles.xml'] = strToU8(
-    unsnapStyles(strFromU8(files['word/styles.xml']), [STYLE.tableText, STYLE.pageNumber, STYLE.title, STYLE.letterhead]),
+    unsnapStyles(strFromU8(files['word/styles.xml']), [
+      STYLE.tableText,
+      STYLE.pageNumber,
+      STYLE.title,
+      STYLE.letterhead,
+    ]),
   );
   files['word/fontTable.xml'] = strToU8(fontTableXml());
   // Font embedding relationships of the library's empty font table are not needed any more.

@@ -73,9 +73,7 @@ export function gridTable(block: TableBlock): Table {
       const text = textOf.get(c) ?? '';
       // Matrix row labels and the note read as text: left; headers and numbers: centred.
       const align =
-        block.leftLabels && (c.role === 'label' || c.role === 'note')
-          ? AlignmentType.LEFT
-          : AlignmentType.CENTER;
+        block.leftLabels && (c.role === 'label' || c.role === 'note') ? AlignmentType.LEFT : AlignmentType.CENTER;
       cells.push(
         new TableCell({
           width: { size: span(c), type: WidthType.DXA },
