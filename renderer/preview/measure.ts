@@ -29,7 +29,7 @@ function measureBlock(block: Block, el: HTMLElement): FlowItem {
     after,
     lineHeight,
     lines,
-    keepNext: heading || letterTop,
+    keepNext: heading || letterTop || !!block.keepWithNext,
     splittable: block.lines.length === 1 && !heading && !letterTop,
   };
 }

@@ -53,6 +53,18 @@ function minimumStart(it: FlowItem, withBefore: boolean): number {
   return before + lines * it.lineHeight + (lines === it.lines ? it.after : 0);
 }
 
+/** Room the items kept with a paragraph need: the whole chain of keep-with-next, then two lines. */
+function chainRoom(items: FlowItem[], from: number): number {
+  let room = 0;
+  for (let j = from; j < items.length; j++) {
+    const it = items[j];
+    room +=
+      it.kind === 'para' && it.keepNext ? it.before + it.lines * it.lineHeight + it.after : minimumStart(it, true);
+    if (it.kind !== 'para' || !it.keepNext) break;
+  }
+  return room;
+}
+
 export function paginate(parts: FlowItem[][], pageHeight: number): PlannedPage[] {
   const pages: PlannedPage[] = [];
   // A small tolerance for rounding of measured heights.
@@ -77,8 +89,7 @@ export function paginate(parts: FlowItem[][], pageHeight: number): PlannedPage[]
           const before = withBefore ? it.before : 0;
           const rest = it.lines - from;
           const whole = before + rest * it.lineHeight + it.after;
-          const next = items[item + 1];
-          const keepRoom = it.keepNext && next ? minimumStart(next, true) : 0;
+          const keepRoom = it.keepNext ? chainRoom(items, item + 1) : 0;
           if (y + whole + keepRoom <= limit || (first() && !it.splittable)) {
             if (!first() && y + whole + keepRoom > limit) newPage();
             page.fragments.push({ item, from, to: it.lines, withBefore });

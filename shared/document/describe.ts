@@ -80,10 +80,11 @@ export function letterBlocks(report: Report): Block[] {
   ];
   // No recipient: no bare '：' line (the rules tell the clerk it is missing).
   if (c.recipient.trim()) blocks.push(para('recipient', `${c.recipient.trim()}：`));
-  for (const l of lines(c.body || defaultLetterBody(report.org, report.year))) blocks.push(para('letterBody', l));
+  const body = lines(c.body || defaultLetterBody(report.org, report.year));
   // 附件说明: 正文下空一行左空二字.
   const attachment = c.attachment.trim().replace(/^附件[:：]\s*/, '');
-  if (attachment) blocks.push(para('attachment', `附件：${attachment}`, { spaceBefore: 1 }));
+  body.forEach((l, i) => blocks.push(para('letterBody', l, i === body.length - 1 ? { keepWithNext: true } : {})));
+  if (attachment) blocks.push(para('attachment', `附件：${attachment}`, { spaceBefore: 1, keepWithNext: true }));
   // 署名 centred on the date, which stands 4 characters from the right margin.
   const indentRight = Math.max(0, 4 + (ems(date) - ems(org)) / 2);
   blocks.push(para('signature', org, { indentRight }), para('date', date));

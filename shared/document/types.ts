@@ -25,6 +25,11 @@ export interface ParagraphBlock {
   spaceBefore?: number;
   /** Right indent in body characters (发文机关署名, centred on the 成文日期). */
   indentRight?: number;
+  /**
+   * Kept on the page of what follows: the letter's last line goes with 署名 and 成文日期, so that no
+   * page holds the seal alone (GB/T 9704 7.3.5.1: 不得出现空白印章页).
+   */
+  keepWithNext?: boolean;
 }
 
 /** 发文机关标志: `printed` false on paper with a pre-printed 红头 (its space stays blank). */

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { buildDocx } from '../../electron/services/docx';
 import { reportTitle } from '../../shared/format';
 import type { Report } from '../../shared/report';
 import { fmt } from '../../shared/rules';
@@ -16,6 +18,7 @@ import { useAppSession } from './support/session';
 
 const run = chromiumAvailable();
 const hasPdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
+const hasSoffice = hasPdftotext && !spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).error;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
@@ -64,6 +67,44 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     expect(overflow).toBe(0);
     await page.screenshot({ path: join(dir, 'preview.png') });
   });
+
+  it.skipIf(!hasSoffice)(
+    'has as many pages as the Word file printed by LibreOffice, breaking at the same places',
+    async () => {
+      const docx = join(dir, 'report.docx');
+      writeFileSync(docx, await buildDocx(report, {}));
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          docx,
+        ],
+        { stdio: 'ignore', timeout: 180_000 },
+      );
+      const pdf = join(dir, 'report.pdf');
+      const n = Number(
+        execFileSync('pdfinfo', [pdf])
+          .toString()
+          .match(/Pages:\s+(\d+)/)![1],
+      );
+      expect(await pageCount()).toBe(n);
+      // Each page starts at the same place in both, give or take a few characters: where 仿宋_GB2312 is
+      // missing, LibreOffice and Chromium fall back on fonts whose digits differ a little in width.
+      const words: string[] = [];
+      for (let i = 1; i <= n; i++)
+        words.push(squeeze(execFileSync('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-']).toString()));
+      for (let i = 0; i < n; i++) {
+        const preview = squeeze((await page.locator('.nb-page').nth(i).locator('.nb-text').textContent()) ?? '');
+        const around = (words[i - 1] ?? '').replace(/—\d+—$/, '').slice(-12) + words[i].slice(0, 12);
+        expect([i + 1, around.includes(preview.slice(0, 4))]).toEqual([i + 1, true]);
+      }
+    },
+  );
 
   it('shows the tables with their merged cells and every number', async () => {
     const text = squeeze((await page.locator('.nb-pages').textContent()) ?? '');
@@ -127,5 +168,30 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     expect(html.match(/<table border="1"/g)).toHaveLength(3);
     expect(html).toContain('rowspan=');
     expect(html).not.toContain('<script');
+  });
+
+  it('names the exports after what they hold and lists blanks and missing fields beside the errors, never blocking', async () => {
+    const sparse = { ...fullReport('2021'), cover: { ...report.cover, date: '', docNumber: '' } };
+    sparse.applications = { ...sparse.applications, granted: { ...sparse.applications.granted, natural: null } };
+    const sid = (await session.call<{ id: string }>('createReport', sparse)).id;
+    await page.goto(`${session.app.url}#/report/${sid}/cover`);
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const dialog = page.getByRole('dialog');
+    const warnings = await dialog.getByTestId('export-warnings').textContent();
+    expect(warnings).toContain('个空白单元格');
+    expect(warnings).toContain('未填写成文日期');
+    expect(warnings).toContain('未填写发文字号');
+    const title = reportTitle(report.org, report.year);
+    await expect(dialog.getByTestId('export-file-name').textContent()).resolves.toBe(`文件名：${title}（报送稿）.docx`);
+    await dialog.getByLabel('仅报告（用于网站公开）').check();
+    await expect(dialog.getByTestId('export-file-name').textContent()).resolves.toBe(`文件名：${title}.docx`);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: /导出/ }).last().click();
+    expect((await download).suggestedFilename()).toBe(`${title}.docx`);
+
+    const page2 = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出网页' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /导出/ }).last().click();
+    expect((await page2).suggestedFilename()).toBe(`${title}.html`);
   });
 });

@@ -41,6 +41,15 @@ describe('paginate', () => {
     expect(shape([[para(8), heading, para(4)]], 100)).toEqual(['0:0-8', '1:0-1 2:0-4']);
   });
 
+  it('keeps a whole chain of keep-with-next paragraphs together (no page with the seal alone)', () => {
+    const keep = (lines: number) => para(lines, { keepNext: true, splittable: false });
+    // The letter's last line, 署名 and 日期: 7 + 1 + 1 + 1 lines on a 9-line page.
+    expect(shape([[para(7), keep(1), keep(1), para(1, { splittable: false })]], 90)).toEqual([
+      '0:0-7',
+      '1:0-1 2:0-1 3:0-1',
+    ]);
+  });
+
   it('never splits a table row and repeats the header rows', () => {
     const pages = paginate([[para(5), table(2, 10)]], 100);
     expect(pages.map((p) => p.fragments.map((f) => [f.item, f.from, f.to]))).toEqual([

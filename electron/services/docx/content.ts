@@ -43,6 +43,7 @@ function paragraph(b: ParagraphBlock): Paragraph {
     children: runs,
     spacing: b.spaceBefore ? { before: Math.round(b.spaceBefore * LINE_PITCH) } : undefined,
     indent: b.indentRight !== undefined ? { right: Math.round(b.indentRight * CHAR) } : undefined,
+    keepNext: b.keepWithNext || undefined,
   };
   return new Paragraph(options);
 }
