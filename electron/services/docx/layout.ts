@@ -45,7 +45,7 @@ export const CHAR = Math.round(TEXT_WIDTH / CHARS_PER_LINE);
 /**
  * Font names as Word and WPS on Windows know them. Linux (信创) machines with WPS have the same
  * names; elsewhere fontTable.xml carries an alternative name and the generic family so that
- * LibreOffice and Word pick a serif / sans CJK fallback (see fonts.ts).
+ * LibreOffice and Word pick a serif / sans CJK fallback (shared/document/layout.ts, package.ts).
  */
 export const FONTS = {
   title: FONT_DEFS.title.name,
