@@ -1,7 +1,7 @@
 // One block of the document description as the page shows it (preview.css gives each kind the
 // Word style's look), or the part of it that falls on one page.
 import type { CSSProperties, ReactElement } from 'react';
-import type { Block, TableBlock } from '../../shared/document';
+import { LETTERHEAD_LINE, type Block, type TableBlock } from '../../shared/document';
 
 export interface Slice {
   /** Paragraphs: characters [from, to); tables: body rows [from, to). */
@@ -82,7 +82,7 @@ export function BlockView({ block, slice, dropBefore }: { block: Block; slice?: 
       return (
         <div
           className={`nb-letterhead${block.printed ? '' : ' nb-blank'}`}
-          style={{ fontSize: `${block.sizePt}pt`, lineHeight: `${block.sizePt * 1.25}pt` }}
+          style={{ fontSize: `${block.sizePt}pt`, lineHeight: `${block.sizePt * LETTERHEAD_LINE}pt` }}
         >
           {block.printed ? block.text : '\u00a0'}
         </div>

@@ -6,21 +6,19 @@ import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
-  cssFontStack,
   describeDocument,
   exportFileName,
-  FONTS,
   TEXT_HEIGHT_MM,
   type Block,
   type DocumentDescription,
-  type FontRole,
 } from '../../shared/document';
 import type { Report } from '../../shared/report';
 import { host, isElectron } from '../api/client';
 import { useNotify } from '../notify';
 import { BlockView, type Slice } from './BlockView';
+import { DOCUMENT_CSS_VARS } from './cssVars';
 import { lineStarts, measureBlocks } from './measure';
 import { paginate } from './paginate';
 import { takePrintRequest } from './print';
@@ -62,11 +60,6 @@ function layout(doc: DocumentDescription, measure: HTMLElement): PageView[] {
     }),
   }));
 }
-
-/** The shared font stacks as CSS custom properties (--nb-font-body …) for preview.css. */
-const FONT_VARS = Object.fromEntries(
-  (Object.keys(FONTS) as FontRole[]).map((r) => [`--nb-font-${r}`, cssFontStack(r)]),
-) as CSSProperties;
 
 export function PreviewPage({ report }: { report: Report }) {
   const notify = useNotify();
@@ -123,7 +116,7 @@ export function PreviewPage({ report }: { report: Report }) {
           {!isElectron && '；打印时选择“另存为 PDF”可得到 PDF 文件'}
         </Typography>
       </Box>
-      <div ref={measure} className="nb-doc nb-measure" aria-hidden="true" style={FONT_VARS}>
+      <div ref={measure} className="nb-doc nb-measure" aria-hidden="true" style={DOCUMENT_CSS_VARS}>
         {doc.sections.map((s) => (
           <div key={s.id} className="nb-text">
             {s.blocks.map((b, i) => (
@@ -132,7 +125,7 @@ export function PreviewPage({ report }: { report: Report }) {
           </div>
         ))}
       </div>
-      <div className="nb-doc nb-pages" data-testid="preview-pages" style={FONT_VARS}>
+      <div className="nb-doc nb-pages" data-testid="preview-pages" style={DOCUMENT_CSS_VARS}>
         {pages?.map((p) => (
           <section key={p.number} className="nb-page" aria-label={`第${p.number}页`}>
             <div className="nb-text">

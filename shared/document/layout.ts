@@ -33,6 +33,18 @@ export const SIZE_PT = {
 
 export const POINTS_PER_MM = 72 / 25.4;
 export const mmToPt = (mm: number): number => mm * POINTS_PER_MM;
+/** Word's unit: a twentieth of a point. Page measures are whole twips in the .docx. */
+export const twips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+/** Text width in twips (A4 11906 less the margins 1587 + 1474 = 8845): the tables' width. */
+export const TEXT_WIDTH_TWIPS = twips(PAGE_MM.width) - twips(PAGE_MM.left) - twips(PAGE_MM.right);
+const TEXT_HEIGHT_TWIPS = twips(PAGE_MM.height) - twips(PAGE_MM.top) - twips(PAGE_MM.bottom);
+/** 22 lines in the 225 mm text block: 579 twips (≈28.95 pt), the exact line pitch of body text. */
+export const LINE_PITCH_TWIPS = Math.floor(TEXT_HEIGHT_TWIPS / LINES_PER_PAGE);
+/** One character of body text, for indents (twips). */
+export const CHAR_TWIPS = Math.round(TEXT_WIDTH_TWIPS / CHARS_PER_LINE);
+/** Body runs are condensed by this many twips so that 28 characters of 3号 fill a line. */
+export const BODY_CONDENSE_TWIPS = Math.floor(TEXT_WIDTH_TWIPS / CHARS_PER_LINE - SIZE_PT.body * 20);
 
 /** 发文机关标志 上边缘至版心上边缘 35 mm (GB/T 9704 7.2.3). */
 export const LETTERHEAD_DROP_MM = 35;
@@ -40,6 +52,14 @@ export const LETTERHEAD_DROP_MM = 35;
 export const SEPARATOR_GAP_MM = 4;
 /** The red of the 红头. */
 export const LETTERHEAD_RED = 'E60012';
+/** The red separator's thickness, in eighths of a point (Word's border unit). */
+export const SEPARATOR_EIGHTHS = 12;
+
+/** Table cells, in twips (borders in eighths of a point): what Word and the preview both draw. */
+export const TABLE_TWIPS = { rowMinHeight: 360, padX: 57, padY: 20, borderEighths: 4 } as const;
+
+/** The 发文机关标志's exact line height, as a multiple of its size. */
+export const LETTERHEAD_LINE = 1.25;
 
 /** Size of the 发文机关标志 that fits `text` on one line of the text block (whole points). */
 export function letterheadSizePt(text: string): number {

@@ -11,7 +11,7 @@ import {
   type Table,
 } from 'docx';
 import { lines as textLines } from '../../../shared/document/describe';
-import { LETTERHEAD_RED, SEPARATOR_GAP_MM } from '../../../shared/document/layout';
+import { LETTERHEAD_LINE, LETTERHEAD_RED, SEPARATOR_EIGHTHS, SEPARATOR_GAP_MM } from '../../../shared/document/layout';
 import type { Block, ParagraphBlock, ParagraphKind } from '../../../shared/document/types';
 import { clean } from '../tables/xmltext';
 import { CHAR, FONTS, LINE_PITCH, STYLE, TEXT_WIDTH, font, mm } from './layout';
@@ -63,7 +63,7 @@ export function blockParagraphs(blocks: Block[]): (Paragraph | Table)[] {
         out.push(
           new Paragraph({
             style: STYLE.letterhead,
-            spacing: { line: Math.round(b.sizePt * 25), lineRule: LineRuleType.EXACT },
+            spacing: { line: Math.round(b.sizePt * 20 * LETTERHEAD_LINE), lineRule: LineRuleType.EXACT },
             children: b.printed
               ? [new TextRun({ text: clean(b.text), size: b.sizePt * 2, color: LETTERHEAD_RED })]
               : [],
@@ -85,7 +85,14 @@ export function blockParagraphs(blocks: Block[]): (Paragraph | Table)[] {
             // 签发人 居右空一字: a right tab one character before the right margin.
             tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR }],
             border: line
-              ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: LETTERHEAD_RED, space: SEPARATOR_SPACE } }
+              ? {
+                  bottom: {
+                    style: BorderStyle.SINGLE,
+                    size: SEPARATOR_EIGHTHS,
+                    color: LETTERHEAD_RED,
+                    space: SEPARATOR_SPACE,
+                  },
+                }
               : undefined,
             // Without the red line the space it takes is kept, so the title stands where it would.
             spacing: line ? undefined : { after: mm(SEPARATOR_GAP_MM) },

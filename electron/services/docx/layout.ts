@@ -1,10 +1,20 @@
 // GB/T 9704-2012 (党政机关公文格式) as numbers: page, grid, fonts and the paragraph styles.
 // Style ids are ours (Nb…) so that the reader can tell headings from body text exactly.
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
-import { FONTS as FONT_DEFS, LETTERHEAD_DROP_MM, PAGE_MM, SIZE_PT } from '../../../shared/document/layout';
+import {
+  BODY_CONDENSE_TWIPS,
+  CHAR_TWIPS,
+  CHARS_PER_LINE,
+  FONTS as FONT_DEFS,
+  LETTERHEAD_DROP_MM,
+  LINE_PITCH_TWIPS,
+  PAGE_MM,
+  SIZE_PT,
+  TEXT_WIDTH_TWIPS,
+  twips,
+} from '../../../shared/document/layout';
 
-const TWIPS_PER_MM = 1440 / 25.4;
-export const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
+export const mm = twips;
 
 export const PAGE = {
   width: mm(PAGE_MM.width),
@@ -19,15 +29,12 @@ export const PAGE = {
 };
 
 /** Text width, 156 mm: tables are set to exactly this width. */
-export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
+export const TEXT_WIDTH = TEXT_WIDTH_TWIPS;
 
-export const LINES_PER_PAGE = 22;
-export const CHARS_PER_LINE = 28;
 /** Body size 3号 = 16 pt, in half-points. */
-export const BODY_SIZE = 32;
+export const BODY_SIZE = SIZE_PT.body * 2;
 /** 22 lines in the 225 mm text block: 579 twips (≈28.95 pt). */
-export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
+export const LINE_PITCH = LINE_PITCH_TWIPS;
 /**
  * 28 characters in 156 mm: each character gets TEXT_WIDTH/28 twips; w:charSpace is the difference
  * to the 16 pt body size in 1/4096 pt.
@@ -38,9 +45,9 @@ export const CHAR_SPACE = Math.round((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SI
  * 16 pt character two grid cells (half the text per line). So the grid is type "lines" and body
  * runs are condensed by this many twips instead, which every word processor honours.
  */
-export const BODY_CONDENSE = Math.floor(TEXT_WIDTH / CHARS_PER_LINE - BODY_SIZE * 10);
+export const BODY_CONDENSE = BODY_CONDENSE_TWIPS;
 /** One character of body text, for indents (twips). */
-export const CHAR = Math.round(TEXT_WIDTH / CHARS_PER_LINE);
+export const CHAR = CHAR_TWIPS;
 
 /**
  * Font names as Word and WPS on Windows know them. Linux (信创) machines with WPS have the same

@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import type { GridCell, TableGrid } from '../../../shared/document/grid';
+import { TABLE_TWIPS } from '../../../shared/document/layout';
 import type { TableBlock } from '../../../shared/document/types';
 import { clean } from '../tables/xmltext';
 import { SIZES, STYLE, TEXT_WIDTH } from './layout';
@@ -27,7 +28,7 @@ export function columnTwips(grid: TableGrid, total = TEXT_WIDTH): number[] {
   return w;
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const border = { style: BorderStyle.SINGLE, size: TABLE_TWIPS.borderEighths, color: '000000' };
 const borders = {
   top: border,
   bottom: border,
@@ -80,7 +81,7 @@ export function gridTable(block: TableBlock): Table {
           columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
           verticalMerge: c.rowSpan > 1 ? (starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE) : undefined,
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: 57, right: 57, top: 20, bottom: 20 },
+          margins: { left: TABLE_TWIPS.padX, right: TABLE_TWIPS.padX, top: TABLE_TWIPS.padY, bottom: TABLE_TWIPS.padY },
           children: starts ? textParagraphs(text, size, align) : [new Paragraph({ style: STYLE.tableText })],
         }),
       );
@@ -91,7 +92,7 @@ export function gridTable(block: TableBlock): Table {
         children: cells,
         tableHeader: r < grid.headerRows,
         cantSplit: true,
-        height: { value: 360, rule: HeightRule.ATLEAST },
+        height: { value: TABLE_TWIPS.rowMinHeight, rule: HeightRule.ATLEAST },
       }),
     );
   }
