@@ -33,14 +33,13 @@ function TableView({ block, slice, dropBefore }: { block: TableBlock; slice?: Sl
     if (end <= start || !visible(start)) return;
     // A merged cell continued from the previous page is blank there, as in Word.
     const text = start === c.row ? (block.texts[i] ?? '') : '';
-    const left = block.leftLabels && (c.role === 'label' || c.role === 'note');
     const Tag = c.role === 'value' || c.role === 'label' ? 'td' : 'th';
     rowAt.get(start)!.cells.push(
       <Tag
         key={i}
         colSpan={c.colSpan > 1 ? c.colSpan : undefined}
         rowSpan={end - start > 1 ? end - start : undefined}
-        className={left ? 'nb-left' : undefined}
+        className={block.aligns[i] === 'left' ? 'nb-left' : undefined}
       >
         {text.split('\n').map((t, j) => (
           <div key={j}>{t || '\u00a0'}</div>

@@ -133,7 +133,9 @@ export function tableBlock(grid: TableGrid, report: Report, caption: string): Ta
     grid,
     texts: grid.cells.map((c) => (c.role === 'value' ? cellText(report, c.cell!) : c.text)),
     dense: grid.cols > 6,
-    leftLabels: grid.key === 'applications',
+    aligns: grid.cells.map((c) =>
+      grid.key === 'applications' && (c.role === 'label' || c.role === 'note') ? 'left' : 'center',
+    ),
     caption,
   };
 }

@@ -39,11 +39,10 @@ function tableHtml(b: TableBlock): string {
   for (const { c, i } of order) {
     const tag = c.role === 'header' || c.role === 'note' || c.role === 'block' ? 'th' : 'td';
     const span = (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
-    const left = c.role === 'block' || (b.leftLabels && (c.role === 'label' || c.role === 'note'));
     const text = escapeHtml(b.texts[i] ?? '')
       .split('\n')
       .join('<br>');
-    rows[c.row].push(`<${tag}${span} align="${left ? 'left' : 'center'}" valign="middle">${text}</${tag}>`);
+    rows[c.row].push(`<${tag}${span} align="${b.aligns[i] ?? 'center'}" valign="middle">${text}</${tag}>`);
   }
   const head = rows.slice(0, grid.headerRows).map((r) => `<tr>${r.join('')}</tr>`);
   const body = rows.slice(grid.headerRows).map((r) => `<tr>${r.join('')}</tr>`);

@@ -60,8 +60,8 @@ export interface TableBlock {
   texts: string[];
   /** Many columns: 小五 instead of 五号. */
   dense: boolean;
-  /** Row labels and the note read as text (left aligned); everything else is centred. */
-  leftLabels: boolean;
+  /** Alignment of each grid cell's text: the matrix's row labels and note read as text (left). */
+  aligns: ('left' | 'center')[];
   /** Section heading the table belongs to (for captions in the web page). */
   caption: string;
 }

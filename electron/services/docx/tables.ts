@@ -58,9 +58,9 @@ export function gridTable(block: TableBlock): Table {
   const widths = columnTwips(grid);
   const size = block.dense ? SIZES.tableDense : SIZES.table;
   const at: (GridCell | undefined)[][] = Array.from({ length: grid.rows }, () => Array(grid.cols));
-  const textOf = new Map<GridCell, string>();
+  const indexOf = new Map<GridCell, number>();
   grid.cells.forEach((c, i) => {
-    textOf.set(c, clean(block.texts[i] ?? ''));
+    indexOf.set(c, i);
     for (let r = c.row; r < c.row + c.rowSpan; r++) at[r][c.col] = c;
   });
   const span = (c: GridCell) => widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
@@ -71,10 +71,9 @@ export function gridTable(block: TableBlock): Table {
       const c = at[r][col];
       if (!c) throw new Error(`table grid of section ${grid.section} has a hole at ${r},${col}`);
       const starts = c.row === r;
-      const text = textOf.get(c) ?? '';
-      // Matrix row labels and the note read as text: left; headers and numbers: centred.
-      const align =
-        block.leftLabels && (c.role === 'label' || c.role === 'note') ? AlignmentType.LEFT : AlignmentType.CENTER;
+      const i = indexOf.get(c)!;
+      const text = clean(block.texts[i] ?? '');
+      const align = block.aligns[i] === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER;
       cells.push(
         new TableCell({
           width: { size: span(c), type: WidthType.DXA },
