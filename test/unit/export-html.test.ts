@@ -36,6 +36,19 @@ describe.each(['2021', '2019'] as const)('the %s web page read back by the impor
   });
 });
 
+describe('the page as a website editor gives it back (head, styles and classes stripped)', () => {
+  it('still gives every number through the generic reader', async () => {
+    const report = fullReport('2021');
+    const pasted = `<html><body>${reportWebFragment(report)}</body></html>`
+      .replace(/\s(?:style|class)="[^"]*"/g, '')
+      .replace(/<\/?(?:thead|tbody|colgroup|col)[^>]*>/g, '');
+    const { report: back } = await readReportBytes('网站.html', new TextEncoder().encode(pasted));
+    expect([back.org, back.year]).toEqual([report.org, report.year]);
+    for (const c of allCells(getFormat('2021')))
+      expect([c.id, getCell(back, c.id)]).toEqual([c.id, getCell(report, c.id)]);
+  });
+});
+
 describe('the web page structure', () => {
   const report = fullReport('2021');
   const html = reportWebPage(report);
