@@ -54,62 +54,48 @@ export function createHost(deps: HostDeps): HostApi {
   const shown = new Set<string>([normalize(deps.dataDir)]);
   let lastFolder: string | null = null;
 
-  /** The save dialog and an atomic write; the message box offers the folder. */
-  async function save(fileName: string, bytes: Uint8Array): Promise<{ path: string } | null> {
-    const name = safeFileName(fileName);
-    const filter = FILTERS[extname(name).slice(1).toLowerCase()];
-    const options = {
-      title: '保存文件',
-      defaultPath: join(lastFolder ?? app.getPath('documents'), name),
-      buttonLabel: '保存',
-      filters: filter ? [filter] : [],
-      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
-    };
-    const win = deps.window();
-    const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (chosen.canceled || !chosen.filePath) return null;
-    const path = chosen.filePath;
-    try {
-      await writeFileAtomic(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC')
-        throw new UserError(`无法保存“${basename(path)}”：磁盘空间不足。请清理磁盘或另选位置保存。`);
-      throw new UserError(
-        `无法保存“${basename(path)}”：文件可能正在 Word、WPS 或 Excel 中打开，或这个文件夹不允许写入。请关闭该文件后重试，或另选位置保存。`,
-      );
-    }
-    lastFolder = join(path, '..');
-    shown.add(normalize(path));
-    // Offer the folder without holding up the answer to the page.
-    const box = {
-      type: 'info' as const,
-      title: '已保存',
-      message: `已保存“${basename(path)}”。`,
-      detail: path,
-      buttons: ['打开所在文件夹', '关闭'],
-      defaultId: 0,
-      cancelId: 1,
-      noLink: true,
-    };
-    void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).then((r) => {
-      if (r.response === 0) shell.showItemInFolder(path);
-    });
-    return { path };
-  }
-
-  return {
-    saveFile: (file) => save(file.name, Buffer.from(file.base64, 'base64')),
-    async printToPdf({ name }) {
+  const host: HostApi = {
+    async saveFile(file) {
+      const name = safeFileName(file.name);
+      const filter = FILTERS[extname(name).slice(1).toLowerCase()];
+      const options = {
+        title: '保存文件',
+        defaultPath: join(lastFolder ?? app.getPath('documents'), name),
+        buttonLabel: '保存',
+        filters: filter ? [filter] : [],
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
       const win = deps.window();
-      if (!win) throw new UserError('没有可打印的窗口，请在“预览”页重试。');
-      let pdf: Uint8Array;
+      const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return null;
+      const path = chosen.filePath;
       try {
-        pdf = await win.webContents.printToPDF(PDF_OPTIONS);
-      } catch {
-        throw new UserError('生成 PDF 失败。请在“预览”页重试，或点“打印”后选择打印机“另存为 PDF”。');
+        await writeFileAtomic(path, Buffer.from(file.base64, 'base64'));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOSPC')
+          throw new UserError(`无法保存“${basename(path)}”：磁盘空间不足。请清理磁盘或另选位置保存。`);
+        throw new UserError(
+          `无法保存“${basename(path)}”：文件可能正在 Word、WPS 或 Excel 中打开，或这个文件夹不允许写入。请关闭该文件后重试，或另选位置保存。`,
+        );
       }
-      return save(name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, pdf);
+      lastFolder = join(path, '..');
+      shown.add(normalize(path));
+      // Offer the folder without holding up the answer to the page.
+      const box = {
+        type: 'info' as const,
+        title: '已保存',
+        message: `已保存“${basename(path)}”。`,
+        detail: path,
+        buttons: ['打开所在文件夹', '关闭'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      };
+      void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).then((r) => {
+        if (r.response === 0) shell.showItemInFolder(path);
+      });
+      return { path };
     },
     async showInFolder(path) {
       const p = normalize(path);
@@ -123,7 +109,20 @@ export function createHost(deps: HostDeps): HostApi {
         throw new UserError(`找不到“${p}”，它可能已被移动或删除。`);
       shell.showItemInFolder(p);
     },
+    async printToPdf({ name }) {
+      const win = deps.window();
+      if (!win) throw new UserError('没有可打印的窗口，请在“预览”页重试。');
+      let pdf: Uint8Array;
+      try {
+        pdf = await win.webContents.printToPDF(PDF_OPTIONS);
+      } catch {
+        throw new UserError('生成 PDF 失败。请在“预览”页重试，或点“打印”后选择打印机“另存为 PDF”。');
+      }
+      const base64 = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64');
+      return host.saveFile({ name: name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, base64 });
+    },
   };
+  return host;
 }
 
 /** Registers the two channels. Returns a function that resolves when no call is running (for quitting). */

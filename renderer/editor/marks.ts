@@ -91,7 +91,7 @@ export function buildMarks(findings: Finding[], format: FormatDef, prev?: Marks)
 
 export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'findings' | 'preview';
 
-export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'findings', 'preview'];
+export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'preview', 'findings'];
 
 /** The page a finding is fixed on: its first cell's table, else the text it is about. */
 export function sectionOfFinding(f: Finding, format: FormatDef): SectionKey {
