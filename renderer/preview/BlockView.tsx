@@ -27,7 +27,10 @@ function TableView({ block, slice, dropBefore }: { block: TableBlock; slice?: Sl
   const rows: { key: string; cells: ReactElement[] }[] = [];
   for (let r = 0; r < grid.rows; r++) if (visible(r)) rows.push({ key: String(r), cells: [] });
   const rowAt = new Map(rows.map((x) => [Number(x.key), x]));
-  grid.cells.forEach((c, i) => {
+  // A row's cells in column order (the grid lists them by header level, not by column).
+  const order = grid.cells.map((_, i) => i).sort((a, b) => grid.cells[a].col - grid.cells[b].col);
+  order.forEach((i) => {
+    const c = grid.cells[i];
     const start = c.row < H ? c.row : Math.max(c.row, from);
     const end = c.row < H ? c.row + c.rowSpan : Math.min(c.row + c.rowSpan, to);
     if (end <= start || !visible(start)) return;

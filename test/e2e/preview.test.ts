@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { buildDocx } from '../../electron/services/docx';
+import { reportWebPage } from '../../shared/document/html';
 import { reportTitle } from '../../shared/format';
 import type { Report } from '../../shared/report';
 import { fmt } from '../../shared/rules';
@@ -111,6 +112,30 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     for (const v of [report.applications.newReceived.total, report.reviewLitigation.reviewTotal?.total]) {
       if (typeof v === 'number') expect(text).toContain(fmt(v));
     }
+    // 二 and 四 fit on a page: cell for cell, row for row, the tables of the web page (same description).
+    const rowsOf = (table: string) =>
+      [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+        [...r[1].matchAll(/<t[dh]([^>]*)>([^<]*)</g)].map(
+          (c) => `${squeeze(c[2])}${c[1].match(/(?:col|row)span="\d+"/g)?.join('') ?? ''}`,
+        ),
+      );
+    const tables = [...reportWebPage(report).matchAll(/<table\b[\s\S]*?<\/table>/g)].map((m) => rowsOf(m[0]));
+    const shown = await page
+      .locator('.nb-pages .nb-table')
+      .evaluateAll((els) =>
+        els.map((t) =>
+          [...t.querySelectorAll('tr')].map((tr) =>
+            [...tr.querySelectorAll('td,th')].map(
+              (c) =>
+                (c.textContent ?? '').replace(/\s+/g, '') +
+                (c.getAttribute('colspan') ? `colspan="${c.getAttribute('colspan')}"` : '') +
+                (c.getAttribute('rowspan') ? `rowspan="${c.getAttribute('rowspan')}"` : ''),
+            ),
+          ),
+        ),
+      );
+    expect(shown[0]).toEqual(tables[0]);
+    expect(shown[shown.length - 1]).toEqual(tables[2]);
     // The matrix's note spans three label columns and three header rows.
     const note = page.locator('.nb-table th[rowspan="3"][colspan="3"]').first();
     await expect(note.textContent()).resolves.toContain('勾稽关系');
