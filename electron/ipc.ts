@@ -41,8 +41,16 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
 };
 
-/** printToPDF of the preview: A4 from its print CSS (@page), backgrounds for the red 红头. */
-export const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true, pageSize: 'A4' } as const;
+/**
+ * printToPDF of the preview: A4 from its print CSS (@page), no margins of Chromium's own (each page
+ * carries the GB/T 9704 margins itself), backgrounds for the red 红头.
+ */
+export const PDF_OPTIONS = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  pageSize: 'A4',
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
+} as const;
 
 export interface HostDeps {
   window(): BrowserWindow | null;

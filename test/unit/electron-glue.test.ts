@@ -214,6 +214,7 @@ describe('IPC', () => {
       printBackground: true,
       preferCSSPageSize: true,
       pageSize: 'A4',
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
     });
     expect((await readFile(target)).subarray(0, 5).toString()).toBe('%PDF-');
     const [, options] = dialog.showSaveDialog.mock.calls[0] as [
