@@ -162,6 +162,19 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
       expect(printed).not.toContain(ui);
   });
 
+  it('shows the report alone for the website, numbered from 1', async () => {
+    const both = await pageCount();
+    await page.getByRole('button', { name: '仅报告' }).click();
+    await expect.poll(pageCount).toBe(both - 1);
+    await expect(page.locator('.nb-page').first().locator('.nb-title').textContent()).resolves.toBe(
+      reportTitle(report.org, report.year),
+    );
+    await expect(page.locator('.nb-pageno').first().textContent()).resolves.toBe('— 1 —');
+    await expect(page.locator('.nb-pages').textContent()).resolves.not.toContain('签发人');
+    await page.getByRole('button', { name: '报送函+报告' }).click();
+    await expect.poll(pageCount).toBe(both);
+  });
+
   it('follows what the clerk types', async () => {
     await page.locator('[data-section="cover"]').click();
     await page.getByRole('textbox', { name: '签发人' }).fill('李四');
