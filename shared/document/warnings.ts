@@ -14,6 +14,9 @@ export interface ExportNotes {
   warnings: ExportWarning[];
 }
 
+/** A year in [ ], 【 】, ( ) or （ ） instead of the 六角括号 〔 〕 that GB/T 9704 7.2.4 asks for. */
+const WRONG_YEAR_BRACKETS = /[[【(（]\s*\d{4}\s*[\]】)）]/;
+
 /** Rules about the letter alone: not mentioned when the report goes out without it. */
 const LETTER_RULES = new Set<Finding['rule']>(['meta.recipient', 'meta.date']);
 
@@ -28,8 +31,14 @@ export function exportNotes(report: Report, findings: Finding[], withLetter: boo
     warnings.push({ message: f.message, field: f.field });
   }
   if (withLetter) {
-    if (!report.cover.docNumber.trim())
+    const docNumber = report.cover.docNumber.trim();
+    if (!docNumber)
       warnings.push({ message: '报送函未填写发文字号（如 紫审批发〔2023〕5号）', field: 'cover.docNumber' });
+    else if (WRONG_YEAR_BRACKETS.test(docNumber))
+      warnings.push({
+        message: `发文字号“${docNumber}”的年份应使用六角括号〔〕（GB/T 9704），如 紫审批发〔2023〕5号`,
+        field: 'cover.docNumber',
+      });
     if (!report.cover.signer.trim())
       warnings.push({ message: '报送函未填写签发人：上行文应在发文字号右侧标注签发人', field: 'cover.signer' });
   }

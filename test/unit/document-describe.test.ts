@@ -79,6 +79,10 @@ describe('exports say what they are', () => {
     expect(notes.warnings.filter((w) => typeof w.field === 'string').map((w) => w.field)).toEqual(
       expect.arrayContaining(['cover.docNumber', 'cover.signer']),
     );
+    const brackets = { ...report, cover: { ...report.cover, docNumber: '紫审批发[2025]5号' } };
+    expect(exportNotes(brackets, checkReport(brackets), true).warnings.map((w) => w.message)).toEqual([
+      '发文字号“紫审批发[2025]5号”的年份应使用六角括号〔〕（GB/T 9704），如 紫审批发〔2023〕5号',
+    ]);
     const site = exportNotes(r, checkReport(r), false)
       .warnings.map((w) => w.message)
       .join('\n');
