@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readReportBytes } from '../../electron/services/readers';
 import { disclosureGrid, matrixGrid, reviewGrid } from '../../shared/document/grid';
 import { reportWebFragment, reportWebPage } from '../../shared/document/html';
+import { readOwnHtml } from '../../shared/document/read-html';
 import { allCells, getFormat } from '../../shared/format';
 import { getCell, narrativeKeyOf, type Report } from '../../shared/report';
 import { fullReport } from './helpers/export-report';
@@ -33,6 +34,15 @@ describe.each(['2021', '2019'] as const)('the %s web page read back by the impor
       const text = (r: Report) => r.narrative[key].filter((p) => p.text.trim()).map((p) => paragraphs(p.text));
       expect(text(back)).toEqual(text(report));
     }
+  });
+});
+
+describe('readOwnHtml', () => {
+  it('recognises only this app’s own page', () => {
+    expect(
+      readOwnHtml('<html><head><meta name="generator" content="Microsoft Word"></head><body><p>x</p></body></html>'),
+    ).toBeNull();
+    expect(readOwnHtml(reportWebPage(fullReport('2021')))?.report.org).toBe(fullReport('2021').org);
   });
 });
 
