@@ -14,8 +14,8 @@ export const LETTER_FIELD = {
 } as const;
 
 const LETTERHEAD_LABEL: Record<Letterhead, string> = {
-  red: '打印红头（发文机关标志和红色分隔线）',
-  none: '不打印红头（使用印好红头的公文纸）',
+  red: '打印红头（机关标志和红线）',
+  none: '不打印（用印好红头的纸）',
 };
 
 export function LetterFields({ doc }: { doc: ReportDoc }) {
@@ -44,7 +44,7 @@ export function LetterFields({ doc }: { doc: ReportDoc }) {
         label="红头"
         value={c.letterhead}
         onChange={(e) => setCover({ letterhead: e.target.value as Letterhead })}
-        helperText="用印好红头的公文纸打印时选“不打印红头”，位置不变"
+        helperText="用印好红头的公文纸时选“不打印”，其余位置不变"
       >
         {(Object.keys(LETTERHEAD_LABEL) as Letterhead[]).map((k) => (
           <MenuItem key={k} value={k}>
