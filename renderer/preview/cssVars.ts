@@ -2,6 +2,8 @@
 // definition for the Word file and the preview.
 import type { CSSProperties } from 'react';
 import {
+  ATTACHMENT_HANG,
+  ATTACHMENT_INDENT,
   BODY_CONDENSE_TWIPS,
   CHAR_TWIPS,
   cssFontStack,
@@ -38,6 +40,8 @@ export const DOCUMENT_CSS_VARS = {
   '--nb-row-min': pt(TABLE_TWIPS.rowMinHeight),
   '--nb-cell-pad': `${pt(TABLE_TWIPS.padY)} ${pt(TABLE_TWIPS.padX)}`,
   '--nb-cell-border': `${TABLE_TWIPS.borderEighths / 8}pt`,
+  '--nb-attachment-indent': `calc(${ATTACHMENT_INDENT} * ${pt(CHAR_TWIPS)})`,
+  '--nb-attachment-hang': `calc(${-ATTACHMENT_HANG} * ${pt(CHAR_TWIPS)})`,
   '--nb-line': pt(LINE_PITCH_TWIPS),
   '--nb-char': pt(CHAR_TWIPS),
   '--nb-condense': pt(BODY_CONDENSE_TWIPS),

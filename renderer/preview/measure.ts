@@ -22,7 +22,8 @@ function measureBlock(block: Block, el: HTMLElement): FlowItem {
   const lineHeight = px(style.lineHeight) || height;
   const lines = Math.max(1, Math.round(height / lineHeight));
   const heading = block.kind === 'heading1' || block.kind === 'heading2' || block.kind === 'title';
-  const letterTop = block.kind === 'letterTitle' || block.kind === 'recipient' || block.kind === 'signature';
+  // As the Word styles: the letter's title and 署名 keep with what follows.
+  const letterTop = block.kind === 'letterTitle' || block.kind === 'signature';
   return {
     kind: 'para',
     before,
@@ -30,7 +31,7 @@ function measureBlock(block: Block, el: HTMLElement): FlowItem {
     lineHeight,
     lines,
     keepNext: heading || letterTop || !!block.keepWithNext,
-    splittable: block.lines.length === 1 && !heading && !letterTop,
+    splittable: block.lines.length === 1 && !heading && !letterTop && block.kind !== 'recipient',
   };
 }
 

@@ -82,8 +82,15 @@ export function letterBlocks(report: Report): Block[] {
   if (c.recipient.trim()) blocks.push(para('recipient', `${c.recipient.trim()}：`));
   const body = lines(c.body || defaultLetterBody(report.org, report.year));
   // 附件说明: 正文下空一行左空二字.
-  const attachment = c.attachment.trim().replace(/^附件[:：]\s*/, '');
-  body.forEach((l, i) => blocks.push(para('letterBody', l, i === body.length - 1 ? { keepWithNext: true } : {})));
+  // 附件名称后不加标点符号.
+  const attachment = c.attachment
+    .trim()
+    .replace(/^附件[:：]\s*/, '')
+    .replace(/[。．.，,；;：:、]+$/, '');
+  // The last line of text goes with 署名 and 成文日期: the 附件 line if there is one, else the body's.
+  body.forEach((l, i) =>
+    blocks.push(para('letterBody', l, i === body.length - 1 && !attachment ? { keepWithNext: true } : {})),
+  );
   if (attachment) blocks.push(para('attachment', `附件：${attachment}`, { spaceBefore: 1, keepWithNext: true }));
   // 署名 centred on the date, which stands 4 characters from the right margin.
   const indentRight = Math.max(0, 4 + (ems(date) - ems(org)) / 2);

@@ -58,6 +58,10 @@ export const SEPARATOR_EIGHTHS = 12;
 /** Table cells, in twips (borders in eighths of a point): what Word and the preview both draw. */
 export const TABLE_TWIPS = { rowMinHeight: 360, padX: 57, padY: 20, borderEighths: 4 } as const;
 
+/** 附件说明: 左空二字, then 附件： (3 characters); the name's next lines align under its first character. */
+export const ATTACHMENT_HANG = 3;
+export const ATTACHMENT_INDENT = 2 + ATTACHMENT_HANG;
+
 /** The 发文机关标志's exact line height, as a multiple of its size. */
 export const LETTERHEAD_LINE = 1.25;
 

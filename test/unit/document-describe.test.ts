@@ -28,7 +28,7 @@ describe('describeDocument', () => {
   });
 
   it('keeps the 版头 space blank on pre-printed paper and adds the 附件 line after the body', () => {
-    const r = { ...report, cover: { ...report.cover, letterhead: 'none' as const, attachment: '统计表' } };
+    const r = { ...report, cover: { ...report.cover, letterhead: 'none' as const, attachment: '统计表。' } };
     const blocks = describeDocument(r).sections[0].blocks;
     expect(blocks[0]).toMatchObject({ type: 'letterhead', printed: false });
     expect(blocks[2]).toEqual({ type: 'separator', printed: false });

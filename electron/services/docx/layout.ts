@@ -6,6 +6,8 @@ import {
   CHAR_TWIPS,
   CHARS_PER_LINE,
   FONTS as FONT_DEFS,
+  ATTACHMENT_HANG,
+  ATTACHMENT_INDENT,
   LETTERHEAD_DROP_MM,
   LINE_PITCH_TWIPS,
   PAGE_MM,
@@ -239,12 +241,17 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     },
   },
   {
-    // 附件说明: 正文下空一行左空二字.
+    // 附件说明: 正文下空一行左空二字; a long name wraps under its own first character.
     id: STYLE.attachment,
     name: 'NB 附件说明',
-    basedOn: STYLE.body,
+    basedOn: 'Normal',
     next: STYLE.signature,
     run: { font: font(FONTS.body), size: SIZES.body },
+    paragraph: {
+      alignment: AlignmentType.JUSTIFIED,
+      spacing: exactLine,
+      indent: { left: ATTACHMENT_INDENT * CHAR, hanging: ATTACHMENT_HANG * CHAR },
+    },
   },
   {
     id: STYLE.tableText,
