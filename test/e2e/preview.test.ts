@@ -69,41 +69,56 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     await page.screenshot({ path: join(dir, 'preview.png') });
   });
 
+  /** Prints the Word file of a report with LibreOffice; the text of each page. */
+  function libreOfficePages(name: string, bytes: Uint8Array): string[] {
+    const docx = join(dir, `${name}.docx`);
+    writeFileSync(docx, bytes);
+    const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`;
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
+    const pdf = join(dir, `${name}.pdf`);
+    const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+    return Array.from({ length: n }, (_, i) =>
+      squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']).toString()),
+    );
+  }
+
+  /**
+   * Same page count, and each page starts at the same place give or take a few characters: where
+   * 仿宋_GB2312 is missing, LibreOffice and Chromium fall back on fonts whose digits differ a little.
+   */
+  async function expectSamePages(words: string[]) {
+    expect(await pageCount()).toBe(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const preview = squeeze((await page.locator('.nb-page').nth(i).locator('.nb-text').textContent()) ?? '');
+      const around = (words[i - 1] ?? '').replace(/—\d+—$/, '').slice(-12) + words[i].slice(0, 12);
+      expect([i + 1, around.includes(preview.slice(0, 4))]).toEqual([i + 1, true]);
+    }
+  }
+
   it.skipIf(!hasSoffice)(
     'has as many pages as the Word file printed by LibreOffice, breaking at the same places',
     async () => {
-      const docx = join(dir, 'report.docx');
-      writeFileSync(docx, await buildDocx(report, {}));
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          docx,
-        ],
-        { stdio: 'ignore', timeout: 180_000 },
-      );
-      const pdf = join(dir, 'report.pdf');
-      const n = Number(
-        execFileSync('pdfinfo', [pdf])
-          .toString()
-          .match(/Pages:\s+(\d+)/)![1],
-      );
-      expect(await pageCount()).toBe(n);
-      // Each page starts at the same place in both, give or take a few characters: where 仿宋_GB2312 is
-      // missing, LibreOffice and Chromium fall back on fonts whose digits differ a little in width.
-      const words: string[] = [];
-      for (let i = 1; i <= n; i++)
-        words.push(squeeze(execFileSync('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-']).toString()));
-      for (let i = 0; i < n; i++) {
-        const preview = squeeze((await page.locator('.nb-page').nth(i).locator('.nb-text').textContent()) ?? '');
-        const around = (words[i - 1] ?? '').replace(/—\d+—$/, '').slice(-12) + words[i].slice(0, 12);
-        expect([i + 1, around.includes(preview.slice(0, 4))]).toEqual([i + 1, true]);
-      }
+      await expectSamePages(libreOfficePages('report', await buildDocx(report, {})));
+      // A letter on pre-printed paper whose long 附件 line takes 署名 and 成文日期 to a second page.
+      const spill: Report = {
+        ...report,
+        cover: {
+          ...report.cover,
+          letterhead: 'none',
+          body: '',
+          attachment: `${reportTitle(report.org, report.year)}统计表及说明材料`,
+        },
+      };
+      const sid = (await session.call<{ id: string }>('createReport', spill)).id;
+      await page.goto(`${session.app.url}#/report/${sid}/preview`);
+      await page.locator('.nb-page').first().waitFor();
+      await expectSamePages(libreOfficePages('spill', await buildDocx(spill, {})));
+      expect(await page.locator('.nb-page').nth(1).locator('.nb-attachment').count()).toBe(1);
+      await page.goto(`${session.app.url}#/report/${id}/preview`);
+      await page.locator('.nb-page').first().waitFor();
     },
   );
 
