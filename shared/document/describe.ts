@@ -64,6 +64,14 @@ function twoLines(kind: ParagraphKind, title: string, breakAt: number, extra: Pa
   return { ...para(kind, title, extra), lines: a && b ? [a, b] : [title] };
 }
 
+/** The 附件 name as printed after 附件：: without a typed 附件： and without closing punctuation (7.3.3). */
+export function attachmentName(text: string): string {
+  return text
+    .trim()
+    .replace(/^附件[:：]\s*/, '')
+    .replace(/[。．.，,；;：:、]+$/, '');
+}
+
 export function letterBlocks(report: Report): Block[] {
   const c = report.cover;
   const org = report.org.trim();
@@ -81,16 +89,12 @@ export function letterBlocks(report: Report): Block[] {
   // No recipient: no bare '：' line (the rules tell the clerk it is missing).
   if (c.recipient.trim()) blocks.push(para('recipient', `${c.recipient.trim()}：`));
   const body = lines(c.body || defaultLetterBody(report.org, report.year));
-  // 附件说明: 正文下空一行左空二字.
-  // 附件名称后不加标点符号.
-  const attachment = c.attachment
-    .trim()
-    .replace(/^附件[:：]\s*/, '')
-    .replace(/[。．.，,；;：:、]+$/, '');
+  const attachment = attachmentName(c.attachment);
   // The last line of text goes with 署名 and 成文日期: the 附件 line if there is one, else the body's.
   body.forEach((l, i) =>
     blocks.push(para('letterBody', l, i === body.length - 1 && !attachment ? { keepWithNext: true } : {})),
   );
+  // 附件说明: 正文下空一行左空二字.
   if (attachment) blocks.push(para('attachment', `附件：${attachment}`, { spaceBefore: 1, keepWithNext: true }));
   // 署名 centred on the date, which stands 4 characters from the right margin.
   const indentRight = Math.max(0, 4 + (ems(date) - ems(org)) / 2);

@@ -2,6 +2,7 @@
 // and the 附件 line. Part of 报送信息 (CoverPage).
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { attachmentName } from '../../../shared/document';
 import type { Letterhead, Report } from '../../../shared/report';
 import type { ReportDoc } from '../useReportDoc';
 
