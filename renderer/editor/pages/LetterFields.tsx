@@ -58,9 +58,7 @@ export function LetterFields({ doc }: { doc: ReportDoc }) {
         label="附件"
         value={c.attachment}
         onChange={(e) => setCover({ attachment: e.target.value })}
-        helperText={
-          c.attachment.trim() ? `印作“附件：${c.attachment.trim().replace(/^附件[:：]\s*/, '')}”` : '没有附件留空'
-        }
+        helperText={attachmentName(c.attachment) ? `印作“附件：${attachmentName(c.attachment)}”` : '没有附件留空'}
       />
     </>
   );
