@@ -120,6 +120,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
       await page.goto(`${session.app.url}#/report/${id}/preview`);
       await page.locator('.nb-page').first().waitFor();
     },
+    300_000, // two LibreOffice conversions on a busy machine
   );
 
   it('shows the tables with their merged cells and every number', async () => {
