@@ -114,10 +114,11 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
       };
       const sid = (await session.call<{ id: string }>('createReport', spill)).id;
       await page.goto(`${session.app.url}#/report/${sid}/preview`);
-      await page.locator('.nb-page').first().waitFor();
+      await expect.poll(() => page.locator('.nb-pages .nb-attachment').count()).toBe(1);
       await expectSamePages(libreOfficePages('spill', await buildDocx(spill, {})));
       expect(await page.locator('.nb-page').nth(1).locator('.nb-attachment').count()).toBe(1);
       await page.goto(`${session.app.url}#/report/${id}/preview`);
+      await expect.poll(() => page.locator('.nb-pages .nb-attachment').count()).toBe(0);
       await page.locator('.nb-page').first().waitFor();
     },
     300_000, // two LibreOffice conversions on a busy machine
