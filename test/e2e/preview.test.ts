@@ -230,6 +230,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     sparse.applications = { ...sparse.applications, granted: { ...sparse.applications.granted, natural: null } };
     const sid = (await session.call<{ id: string }>('createReport', sparse)).id;
     await page.goto(`${session.app.url}#/report/${sid}/cover`);
+    await expect.poll(() => page.getByRole('textbox', { name: '发文字号' }).inputValue()).toBe('');
     await page.getByRole('button', { name: '导出 Word' }).click();
     const dialog = page.getByRole('dialog');
     const warnings = await dialog.getByTestId('export-warnings').textContent();
