@@ -1,6 +1,7 @@
 // 预览: the letter and the report as the A4 pages the Word export lays out, drawn from the same
 // document description, re-laid out as the report changes. 打印 (or Ctrl+P) prints these pages
 // only (preview.css); in the desktop app 导出 PDF prints them to a PDF file.
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -26,6 +27,8 @@ import './preview.css';
 
 interface PageView {
   number: number;
+  /** The part (section) the page belongs to: letter or report. */
+  part: 'letter' | 'report';
   pieces: { key: string; block: Block; slice?: Slice; dropBefore: boolean }[];
 }
 
@@ -38,6 +41,7 @@ function layout(doc: DocumentDescription, measure: HTMLElement): PageView[] {
   const starts = new Map<string, number[]>();
   return planned.map((p, n) => ({
     number: doc.firstPage + n,
+    part: doc.sections[p.part].id,
     pieces: p.fragments.map((f) => {
       const block = doc.sections[p.part].blocks[f.item];
       const key = `${p.part}-${f.item}-${f.from}`;
@@ -78,6 +82,8 @@ export function PreviewPage({ report }: { report: Report }) {
     if (pages && takePrintRequest()) window.print();
   }, [pages]);
 
+  const letterPages = pages?.filter((p) => p.part === 'letter').length ?? 0;
+
   const exportPdf = async () => {
     try {
       const saved = await host.printToPdf({ name: exportFileName(report, 'pdf', reportOnly) });
@@ -116,6 +122,12 @@ export function PreviewPage({ report }: { report: Report }) {
           {!isElectron && '；打印时选择“另存为 PDF”可得到 PDF 文件'}
         </Typography>
       </Box>
+      {letterPages > 1 && (
+        <Alert severity="warning" sx={{ mb: 2 }} className="nb-preview-bar" data-testid="preview-letter-long">
+          报送函排成了{letterPages}
+          页：署名和成文日期连同最后一行文字移到了下一页。可以精简正文或附件说明，使报送函排在一页之内。
+        </Alert>
+      )}
       <div ref={measure} className="nb-doc nb-measure" aria-hidden="true" style={DOCUMENT_CSS_VARS}>
         {doc.sections.map((s) => (
           <div key={s.id} className="nb-text">

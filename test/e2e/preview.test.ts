@@ -48,6 +48,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     expect(Math.round(size!.height)).toBe(1123);
     const numbers = await page.locator('.nb-pageno').allTextContents();
     expect(numbers).toEqual(Array.from({ length: n }, (_, i) => `— ${i + 1} —`));
+    expect(await page.getByTestId('preview-letter-long').count()).toBe(0);
     const first = await page.locator('.nb-page').first().textContent();
     expect(first).toContain(`${report.org}文件`);
     expect(first).toContain(report.cover.docNumber);
@@ -117,6 +118,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
       await expect.poll(() => page.locator('.nb-pages .nb-attachment').count()).toBe(1);
       await expectSamePages(libreOfficePages('spill', await buildDocx(spill, {})));
       expect(await page.locator('.nb-page').nth(1).locator('.nb-attachment').count()).toBe(1);
+      await expect(page.getByTestId('preview-letter-long').textContent()).resolves.toContain('报送函排成了2页');
       await page.goto(`${session.app.url}#/report/${id}/preview`);
       await expect.poll(() => page.locator('.nb-pages .nb-attachment').count()).toBe(0);
       await page.locator('.nb-page').first().waitFor();
