@@ -39,6 +39,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   json: { name: '公开年报文件', extensions: ['json'] },
   html: { name: '网页', extensions: ['html'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  nianbao: { name: '公开年报报告文件', extensions: ['nianbao'] },
 };
 
 /**
