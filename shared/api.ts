@@ -3,6 +3,7 @@
 // schemas below before a service sees it.
 import { z } from 'zod';
 import type { FormatId } from './format';
+import type { RawLedger } from './ledger/types';
 import type { Report } from './report';
 
 export interface ReportSummary {
@@ -67,6 +68,8 @@ export interface NianbaoApi {
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
   readFile(file: FileBytes): Promise<ReadResult>;
+  /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
+  readLedger(file: FileBytes): Promise<RawLedger>;
 }
 
 /** What only the host window can do (save dialog, show in folder); browser mode uses downloads. */
@@ -113,6 +116,7 @@ export const apiArgs = {
   ]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
+  readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;
 
 export const hostArgs = {

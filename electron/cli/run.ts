@@ -3,6 +3,7 @@ import { UserError } from '../../shared/api';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { ledgerCommand } from './ledger';
 
 export interface Io {
   out(s: string): void;
@@ -15,13 +16,15 @@ const commands: Record<string, Command> = {
   check: checkCommand,
   export: exportCommand,
   import: importCommand,
+  ledger: ledgerCommand,
 };
 
 export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
   nianbao import 文件 --json                       读取报告，输出报告 JSON
   nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]   导出 Word / Excel
-退出码：0 没有错误；1 有勾稽错误；2 文件无法读取或用法有误。
+  nianbao ledger 台账文件 --year 年度 [--json]            从依申请公开登记台账计算表三
+退出码：0 没有错误；1 有勾稽错误（ledger：有未能计入的行或未对应的值）；2 文件无法读取或用法有误。
 `;
 
 export function registerCommand(name: string, command: Command): void {

@@ -3,6 +3,7 @@
 import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type NianbaoApi } from '../../shared/api';
 import { reportTitle } from '../../shared/format';
 import { buildDocx } from './docx/index';
+import { readLedgerFile } from './ledger/read';
 import { readReportBytes } from './readers';
 import { openStore, type ReportStore } from './store';
 import { buildXlsx } from './xlsx/index';
@@ -77,6 +78,9 @@ export function createAppService(opts: AppServiceOptions): AppService {
     },
     async readFile(file) {
       return readReportBytes(file.name, fromBase64(file.name, file.base64));
+    },
+    async readLedger(file) {
+      return readLedgerFile(fromBase64(file.name, file.base64), file.name);
     },
   };
 }

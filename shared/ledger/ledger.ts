@@ -1,0 +1,87 @@
+// One call from a ledger (a file's sheets or the 登记 page's entries) to its count, and what the
+// preview and the command line need around it: the differences with the report's matrix, the
+// clerk's choices remembered, the JSON the command line prints.
+import { allCells, getFormat, type FormatDef } from '../format';
+import type { Cell, Report } from '../report/model';
+import { countLedger, type LedgerTally } from './count';
+import { entryRecords, ledgerRecords } from './records';
+import type {
+  LedgerEntry,
+  LedgerLayout,
+  LedgerMapping,
+  LedgerProblem,
+  RawLedger,
+  ReportLedger,
+  SeenValue,
+} from './types';
+
+export type LedgerResult =
+  { ok: true; layout: LedgerLayout | null; tally: LedgerTally } | { ok: false; problem: LedgerProblem };
+
+export function emptyMapping(): LedgerMapping {
+  return { applicant: {}, outcome: {} };
+}
+
+export function emptyLedger(): ReportLedger {
+  return { entries: [], mapping: emptyMapping() };
+}
+
+export function emptyEntry(): LedgerEntry {
+  return { received: '', applicant: '', subject: '', answered: '', outcome: '', reason: '' };
+}
+
+/** Counts a ledger file's sheets for a reporting year. */
+export function countLedgerSheets(
+  raw: RawLedger,
+  format: FormatDef,
+  year: number,
+  mapping?: LedgerMapping,
+): LedgerResult {
+  const read = ledgerRecords(raw);
+  if (!read.ok) return read;
+  return { ok: true, layout: read.layout, tally: countLedger(format, year, read.records, mapping) };
+}
+
+/** Counts the ledger kept on the report's 登记 page. */
+export function countReportLedger(report: Report): LedgerTally {
+  const ledger = report.ledger ?? emptyLedger();
+  return countLedger(getFormat(report.format), report.year, entryRecords(ledger.entries), ledger.mapping);
+}
+
+/** A choice remembered: the value now maps to target (a column id, a result row id or OPEN). */
+export function remember(
+  mapping: LedgerMapping,
+  seen: Pick<SeenValue, 'field' | 'key'>,
+  target: string,
+): LedgerMapping {
+  return { ...mapping, [seen.field]: { ...mapping[seen.field], [seen.key]: target } };
+}
+
+/** Matrix cells whose counted value differs from the report's (a blank differs from 0). */
+export function matrixDifferences(format: FormatDef, report: Report, counted: LedgerTally): string[] {
+  const out: string[] = [];
+  for (const c of allCells(format)) {
+    if (c.table !== 'applications') continue;
+    const now: Cell = report.applications[c.rowId]?.[c.colId] ?? null;
+    if (now !== counted.applications[c.rowId][c.colId]) out.push(c.id);
+  }
+  return out;
+}
+
+/** The matrix cells to write (cell id, value) so that the report holds the counted matrix. */
+export function matrixChanges(format: FormatDef, report: Report, counted: LedgerTally): { id: string; value: Cell }[] {
+  const byId = new Map(allCells(format).map((c) => [c.id, c]));
+  return matrixDifferences(format, report, counted).map((id) => {
+    const c = byId.get(id)!;
+    return { id, value: counted.applications[c.rowId][c.colId] };
+  });
+}
+
+/** What `nianbao ledger --json` prints. */
+export function ledgerJson(tally: LedgerTally): {
+  applications: LedgerTally['applications'];
+  problems: LedgerProblem[];
+  rows: number;
+} {
+  return { applications: tally.applications, problems: tally.problems, rows: tally.rows };
+}
