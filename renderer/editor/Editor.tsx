@@ -23,6 +23,7 @@ import { CoverPage, FIELD } from './pages/CoverPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { NarrativePage } from './pages/NarrativePage';
 import { TablePage } from './pages/TablePage';
+import { LedgerPage } from '../ledger/LedgerPage';
 import { sectionTitle } from './sections';
 import { useAutosave, type SaveState } from './useAutosave';
 import { useReportDoc } from './useReportDoc';
@@ -393,6 +394,9 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
           canApply={canApply}
         />
       );
+      break;
+    case 'ledger':
+      page = <LedgerPage doc={doc} />;
       break;
     default:
       page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;

@@ -89,9 +89,9 @@ export function buildMarks(findings: Finding[], format: FormatDef, prev?: Marks)
   return next;
 }
 
-export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'findings';
+export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'ledger' | 'findings';
 
-export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'findings'];
+export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'ledger', 'findings'];
 
 /** The page a finding is fixed on: its first cell's table, else the text it is about. */
 export function sectionOfFinding(f: Finding, format: FormatDef): SectionKey {

@@ -105,3 +105,12 @@ export function repeatsHeader(row: RawCell[], layout: LedgerLayout): boolean {
   const c = layout.columns.received;
   return !!c && cellText(row[c.index] ?? null) === normalizeLabel(c.header);
 }
+
+/** Column names of the 登记 page and of messages: the first word ledgers use for each field. */
+export const FIELD_LABELS: Record<LedgerField, string> = {
+  applicant: HEADER_WORDS.applicant[0],
+  received: HEADER_WORDS.received[1],
+  answered: HEADER_WORDS.answered[0],
+  outcome: HEADER_WORDS.outcome[0],
+  reason: `${HEADER_WORDS.reason[0]}/${HEADER_WORDS.reason[1]}`,
+};

@@ -6,3 +6,4 @@ export * from './values';
 export * from './records';
 export * from './count';
 export * from './ledger';
+export * from './rules';

@@ -14,6 +14,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from '
 import { getFormat, type FormatDef } from '../../../shared/format';
 import { getCell } from '../../../shared/report';
 import type { Finding } from '../../../shared/rules';
+import { LedgerButton } from '../../ledger/LedgerButton';
 import { useNotify } from '../../notify';
 import { FindingList } from '../FindingList';
 import { Grid } from '../grid/Grid';
@@ -207,6 +208,7 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
         blanks={blankIds.length}
         onFillBlanks={fillBlanks}
       />
+      {no === 3 && <LedgerButton doc={doc} />}
       <div className="grid-wrap">
         <Grid
           layout={layout}

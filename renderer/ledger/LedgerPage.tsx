@@ -1,0 +1,183 @@
+// The 登记台账 page: a ledger kept in the app, one application a row with the same columns as a
+// ledger sheet. It is stored with the report; 从登记台账计算 on table 三 counts it.
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { memo, useCallback, useMemo } from 'react';
+import { getFormat, rowScopeLabel, type FormatDef } from '../../shared/format';
+import { countReportLedger, emptyEntry, emptyLedger, FIELD_LABELS, type LedgerEntry } from '../../shared/ledger';
+import type { ReportDoc } from '../editor/useReportDoc';
+import './ledger.css';
+
+export const LEDGER_TITLE = '登记台账';
+const SUBJECT = '申请内容';
+
+/** Messages name sheet rows (第3、5行); on the 登记 page they are entries (第3、5条). */
+export function entryWording(message: string): string {
+  return message.replace(/第([\d、]+(?:等\d+)?)行/g, '第$1条');
+}
+
+function options(format: FormatDef) {
+  const m = format.applications;
+  return {
+    applicant: m.columns.filter((c) => !c.isTotal).map((c) => c.label),
+    outcome: m.rows.filter((r) => m.resultRows.includes(r.id)).map((r) => rowScopeLabel(r.path)),
+  };
+}
+
+/** A select over the format's labels that still shows a value typed elsewhere (a ledger's word). */
+function LabelSelect(props: {
+  value: string;
+  choices: string[];
+  empty: string;
+  label: string;
+  onChange(v: string): void;
+}) {
+  const { value, choices, empty, label, onChange } = props;
+  const all = value && !choices.includes(value) ? [value, ...choices] : choices;
+  return (
+    <Select
+      size="small"
+      value={value}
+      displayEmpty
+      onChange={(e) => onChange(String(e.target.value))}
+      inputProps={{ 'aria-label': label }}
+      sx={{ minWidth: 160, maxWidth: 320, fontSize: 13 }}
+    >
+      <MenuItem value="">{empty}</MenuItem>
+      {all.map((c) => (
+        <MenuItem key={c} value={c}>
+          {c}
+        </MenuItem>
+      ))}
+    </Select>
+  );
+}
+
+const EntryRow = memo(function EntryRow(props: {
+  no: number;
+  entry: LedgerEntry;
+  format: FormatDef;
+  onChange(no: number, patch: Partial<LedgerEntry>): void;
+  onRemove(no: number): void;
+}) {
+  const { no, entry, format, onChange, onRemove } = props;
+  const opts = options(format);
+  const text = (key: keyof LedgerEntry, type = 'text') => (
+    <TextField
+      size="small"
+      type={type}
+      value={entry[key]}
+      onChange={(e) => onChange(no, { [key]: e.target.value })}
+      slotProps={{
+        htmlInput: { 'aria-label': `第${no}条${key === 'subject' ? SUBJECT : FIELD_LABELS[key as 'received']}` },
+      }}
+      sx={{ minWidth: type === 'date' ? 150 : 140 }}
+    />
+  );
+  return (
+    <tr data-entry={no}>
+      <td>{no}</td>
+      <td>{text('received', 'date')}</td>
+      <td>
+        <LabelSelect
+          value={entry.applicant}
+          choices={opts.applicant}
+          empty="请选择"
+          label={`第${no}条${FIELD_LABELS.applicant}`}
+          onChange={(v) => onChange(no, { applicant: v })}
+        />
+      </td>
+      <td>{text('subject')}</td>
+      <td>{text('answered', 'date')}</td>
+      <td>
+        <LabelSelect
+          value={entry.outcome}
+          choices={opts.outcome}
+          empty="尚未办结"
+          label={`第${no}条${FIELD_LABELS.outcome}`}
+          onChange={(v) => onChange(no, { outcome: v })}
+        />
+      </td>
+      <td>{text('reason')}</td>
+      <td>
+        <Button size="small" color="error" onClick={() => onRemove(no)} aria-label={`删除第${no}条`}>
+          删除
+        </Button>
+      </td>
+    </tr>
+  );
+});
+
+export function LedgerPage({ doc }: { doc: ReportDoc }) {
+  const { report, update } = doc;
+  const format = getFormat(report.format);
+  const entries = report.ledger?.entries ?? [];
+  const setEntries = useCallback(
+    (change: (e: LedgerEntry[]) => LedgerEntry[]) =>
+      update((r) => {
+        const ledger = r.ledger ?? emptyLedger();
+        return { ...r, ledger: { ...ledger, entries: change(ledger.entries) } };
+      }),
+    [update],
+  );
+  const onChange = useCallback(
+    (no: number, patch: Partial<LedgerEntry>) =>
+      setEntries((list) => list.map((e, i) => (i === no - 1 ? { ...e, ...patch } : e))),
+    [setEntries],
+  );
+  const onRemove = useCallback((no: number) => setEntries((list) => list.filter((_, i) => i !== no - 1)), [setEntries]);
+  const add = () => setEntries((list) => [...list, emptyEntry()]);
+  const tally = useMemo(() => countReportLedger(report), [report]);
+
+  return (
+    <div>
+      <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
+        {LEDGER_TITLE}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        收到一件政府信息公开申请就登记一行，答复后补上答复日期和办理结果。年底在“三、收到和处理政府信息公开申请情况”点“从登记台账计算”，按本页逐件计数填表。上年收到、本年仍在办理的申请也请登记（收到日期写上年的日期）。
+      </Typography>
+      <div className="grid-wrap">
+        <table className="ledger-entries" aria-label={LEDGER_TITLE}>
+          <thead>
+            <tr>
+              <th>序号</th>
+              <th>{FIELD_LABELS.received}</th>
+              <th>{FIELD_LABELS.applicant}</th>
+              <th>{SUBJECT}</th>
+              <th>{FIELD_LABELS.answered}</th>
+              <th>{FIELD_LABELS.outcome}</th>
+              <th>{FIELD_LABELS.reason}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e, i) => (
+              <EntryRow key={i} no={i + 1} entry={e} format={format} onChange={onChange} onRemove={onRemove} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Button variant="outlined" size="small" onClick={add} sx={{ mt: 1 }}>
+        登记一件申请
+      </Button>
+      <Typography variant="body2" sx={{ mt: 2 }} data-testid="ledger-page-summary">
+        共登记{tally.rows}件，按{report.year}年度计入{tally.counted}件
+        {tally.earlier.length ? `，${tally.earlier.length}件在${report.year - 1}年已办结` : ''}。
+      </Typography>
+      {tally.problems.length > 0 && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {tally.problems.map((p, i) => (
+              <li key={i}>{entryWording(p.message)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </div>
+  );
+}
