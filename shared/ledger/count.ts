@@ -37,12 +37,27 @@ interface Context {
   year: number;
   mapping?: LedgerMapping;
   seen: Map<string, SeenValue>;
+  /** Mappings already made in this count, by the value as written: a ledger repeats few values. */
+  memo: Map<string, { hit: Mapped | null; key: string }>;
 }
 
-function see(ctx: Context, v: Omit<SeenValue, 'rows' | 'target' | 'by'>, hit: Mapped | null, row: number): void {
-  const id = `${v.field}:${v.key}`;
+function memo(ctx: Context, id: string, make: () => Mapped | null, key: () => string) {
+  let m = ctx.memo.get(id);
+  if (!m) ctx.memo.set(id, (m = { hit: make(), key: key() }));
+  return m;
+}
+
+function see(
+  ctx: Context,
+  field: SeenValue['field'],
+  key: string,
+  make: () => Omit<SeenValue, 'rows' | 'target' | 'by' | 'field' | 'key'>,
+  hit: Mapped | null,
+  row: number,
+): void {
+  const id = `${field}:${key}`;
   let s = ctx.seen.get(id);
-  if (!s) ctx.seen.set(id, (s = { ...v, target: hit?.target ?? null, by: hit?.by ?? null, rows: [] }));
+  if (!s) ctx.seen.set(id, (s = { field, key, ...make(), target: hit?.target ?? null, by: hit?.by ?? null, rows: [] }));
   s.rows.push(row);
 }
 
@@ -63,18 +78,33 @@ function place(ctx: Context, rec: LedgerRecord): Placement {
   if (answered.kind === 'date' && answered.year < year) return { skip: 'earlier' };
 
   if (!rec.applicant) return { problem: '没有申请人类型' };
-  const applicant = mapApplicant(format, rec.applicant, ctx.mapping);
-  see(ctx, { field: 'applicant', value: rec.applicant, key: valueKey(rec.applicant) }, applicant, rec.row);
+  const a = memo(
+    ctx,
+    `a\u0000${rec.applicant}`,
+    () => mapApplicant(format, rec.applicant, ctx.mapping),
+    () => valueKey(rec.applicant),
+  );
+  const applicant = a.hit;
+  see(ctx, 'applicant', a.key, () => ({ value: rec.applicant }), applicant, rec.row);
 
   const answeredThisYear = answered.kind === 'date' && answered.year === year;
   let end: string = m.carryForwardRow;
   // The outcome matters for an application answered this year, or one without a 答复日期
   // (where an outcome is a mistake to list); one answered next year was open on 31 December.
   if (rec.outcome && (answeredThisYear || answered.kind === 'empty')) {
-    const outcome = mapOutcome(format, rec.outcome, rec.reason, ctx.mapping);
-    const value = rec.reason ? `${rec.outcome}｜${rec.reason}` : rec.outcome;
-    const key = valueKey(rec.outcome, rec.reason);
-    see(ctx, { field: 'outcome', value, outcome: rec.outcome, reason: rec.reason, key }, outcome, rec.row);
+    const o = memo(
+      ctx,
+      `o\u0000${rec.outcome}\u0000${rec.reason}`,
+      () => mapOutcome(format, rec.outcome, rec.reason, ctx.mapping),
+      () => valueKey(rec.outcome, rec.reason),
+    );
+    const outcome = o.hit;
+    const value = () => ({
+      value: rec.reason ? `${rec.outcome}｜${rec.reason}` : rec.outcome,
+      outcome: rec.outcome,
+      reason: rec.reason,
+    });
+    see(ctx, 'outcome', o.key, value, outcome, rec.row);
     if (!outcome) return null;
     if (!answeredThisYear && outcome.target !== OPEN) return { problem: `写了办理结果“${rec.outcome}”但没有答复日期` };
     if (answeredThisYear) {
@@ -112,7 +142,7 @@ export function countLedger(
   mapping?: LedgerMapping,
 ): LedgerTally {
   const m = format.applications;
-  const ctx: Context = { format, year, mapping, seen: new Map() };
+  const ctx: Context = { format, year, mapping, seen: new Map(), memo: new Map() };
   const table = zeroMatrix(format);
   const sources: Record<string, number[]> = {};
   const add = (rowId: string, colId: string, row: number) => {

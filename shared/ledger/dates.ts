@@ -13,11 +13,12 @@ const DAY = 86400000;
 const MIN_SERIAL = 32874;
 const MAX_SERIAL = 73415;
 
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function ymd(y: number, m: number, d: number): DateRead | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCMonth() !== m - 1) return null; // 2月30日
-  return { kind: 'date', iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, year: y };
+  if (m < 1 || m > 12 || d < 1 || d > DAYS[m - 1]) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null; // 2月29日 of a common year
+  return { kind: 'date', iso: `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`, year: y };
 }
 
 function fromSerial(n: number): DateRead | null {
@@ -30,7 +31,8 @@ function fromSerial(n: number): DateRead | null {
 export function readDate(cell: RawCell): DateRead {
   if (cell === null) return { kind: 'empty' };
   if (typeof cell === 'number') return fromSerial(cell) ?? { kind: 'bad', text: String(cell) };
-  const text = cell.normalize('NFKC').trim();
+  // Full-width digits (２０２４年) only where there is something beyond ASCII to normalise.
+  const text = (/[^\x00-\x7f]/.test(cell) ? cell.normalize('NFKC') : cell).trim();
   if (!text || OPEN_WORDS.test(text)) return { kind: 'empty' };
   const m =
     text.match(
