@@ -15,6 +15,7 @@ import {
   countLedgerSheets,
   countReportLedger,
   emptyLedger,
+  ledgerCarryFindings,
   ledgerFindings,
   matrixChanges,
   matrixDifferences,
@@ -31,6 +32,9 @@ import { useNotify } from '../notify';
 import { LedgerMatrix } from './LedgerMatrix';
 import { entryWording } from './LedgerPage';
 import { LayoutLine, LedgerValues } from './LedgerValues';
+
+/** A ledger with thousands of bad rows lists the first ones; the count says how many in all. */
+const SHOWN_PROBLEMS = 200;
 
 type Source = { kind: 'file'; raw: RawLedger } | { kind: 'entries' };
 
@@ -64,6 +68,7 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
     [format, report, tally],
   );
   const findings = useMemo(() => (tally ? ledgerFindings(report, tally) : []), [report, tally]);
+  const carry = useMemo(() => (tally ? ledgerCarryFindings(report, tally) : []), [report, tally]);
 
   const close = () => {
     setSource(null);
@@ -154,6 +159,12 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
                   {findings.map((f) => f.message).join('；')}
                 </Alert>
               )}
+              {carry.length > 0 && (
+                <Alert severity="warning" data-testid="ledger-carry">
+                  按台账计算的“上年结转”与上年报告不一致，台账可能缺少上年收到、年底仍在办理的申请：
+                  {carry.map((f) => f.message).join('；')}
+                </Alert>
+              )}
               {unmapped.length > 0 && (
                 <Alert severity="warning">
                   有{unmapped.length}
@@ -167,9 +178,12 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
                     {rowsName}未能计入，请在台账中改正后重新计算：
                   </div>
                   <ul style={{ margin: '4px 0 0', paddingLeft: 20, maxHeight: 120, overflow: 'auto' }}>
-                    {rowProblems.map((p, i) => (
+                    {rowProblems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
                       <li key={i}>{source?.kind === 'entries' ? entryWording(p.message) : p.message}</li>
                     ))}
+                    {rowProblems.length > SHOWN_PROBLEMS && (
+                      <li>还有{rowProblems.length - SHOWN_PROBLEMS}处未列出。</li>
+                    )}
                   </ul>
                 </Alert>
               )}

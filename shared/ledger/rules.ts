@@ -9,3 +9,12 @@ export function ledgerFindings(report: Report, counted: Pick<LedgerCount, 'appli
   const withMatrix: Report = { ...report, applications: counted.applications, previous: null };
   return checkReport(withMatrix).filter((f) => f.cells.some((c) => c.startsWith('applications.')));
 }
+
+/**
+ * Rule 5 on the counted matrix: its 二 against last year's 四 as the report keeps it. A ledger that
+ * lacks last year's open applications shows here.
+ */
+export function ledgerCarryFindings(report: Report, counted: Pick<LedgerCount, 'applications'>): Finding[] {
+  if (!report.previous) return [];
+  return checkReport({ ...report, applications: counted.applications }).filter((f) => f.rule === 'carry.carriedOver');
+}

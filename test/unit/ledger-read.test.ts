@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api';
 import { format2021 } from '../../shared/format';
@@ -51,6 +52,30 @@ describe('readLedgerFile', () => {
     const { layout, tally: t } = tally(await readLedgerFile(bytes, '台账.xls'));
     expect(layout?.sheet).toBe('Sheet1');
     expect(t.counted).toBe(10);
+  });
+
+  it('reads a two-row header with merged cells (收到日期 over both rows, 申请人 over 姓名 and 类型)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getCell('A1').value = '2024年依申请公开台账';
+    ws.mergeCells('A1:F1');
+    ws.getCell('A2').value = '收到日期';
+    ws.mergeCells('A2:A3');
+    ws.getCell('B2').value = '申请人';
+    ws.mergeCells('B2:C2');
+    ws.getCell('B3').value = '姓名';
+    ws.getCell('C3').value = '类型';
+    ws.getCell('D2').value = '办理情况';
+    ws.mergeCells('D2:E2');
+    ws.getCell('D3').value = '答复日期';
+    ws.getCell('E3').value = '办理结果';
+    ws.addRow([new Date(Date.UTC(2024, 1, 1)), '张某', '个人', new Date(Date.UTC(2024, 1, 5)), '予以公开']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { layout, tally: t } = tally(await readLedgerFile(bytes, '合并表头.xlsx'));
+    expect(layout?.headerRow).toBe(3);
+    expect(layout?.columns.applicant?.header).toBe('类型');
+    expect(t.applications.granted.natural).toBe(1);
+    expect(t.problems).toEqual([]);
   });
 
   it('reads a UTF-8 .csv, with or without a byte-order mark', async () => {

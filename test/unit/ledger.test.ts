@@ -10,6 +10,7 @@ import {
   emptyMapping,
   entryRecords,
   findLayout,
+  ledgerCarryFindings,
   ledgerFindings,
   ledgerRecords,
   mapApplicant,
@@ -283,6 +284,34 @@ describe('counting', () => {
       expect(t.applications[c.rowId][c.colId]).toEqual(expect.any(Number));
     }
     expect(ledgerFindings(emptyReport('某局', 2024), t)).toEqual([]);
+  });
+
+  it('compares its 二 with last year’s 四 where the report keeps last year', () => {
+    const report = emptyReport('某局', 2024);
+    expect(ledgerCarryFindings(report, t)).toEqual([]);
+    const carryForward = { natural: 1, business: 1, research: 0, publicInterest: 0, legal: 0, other: 0, total: 2 };
+    const previous = { ...emptyReport('某局', 2023), carryForward };
+    const withLast = {
+      ...report,
+      previous: {
+        year: 2023,
+        org: '某局',
+        format: '2021' as const,
+        inForce: { rules: null, normativeDocs: null },
+        carryForward,
+        narrative: previous.narrative,
+        source: '',
+      },
+    };
+    expect(ledgerCarryFindings(withLast, t)).toEqual([]);
+    const more = {
+      ...withLast,
+      previous: { ...withLast.previous, carryForward: { ...carryForward, legal: 1, total: 3 } },
+    };
+    expect(ledgerCarryFindings(more, t).map((x) => x.cells[0])).toEqual([
+      'applications.carriedOver.legal',
+      'applications.carriedOver.total',
+    ]);
   });
 
   it.each([2023, 2024, 2025])('balances for any year of a large mixed ledger (%i)', (year) => {
