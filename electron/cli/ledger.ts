@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { getFormat, requiredFormatFor, rowScopeLabel } from '../../shared/format';
-import { countLedgerSheets, ledgerJson, type LedgerTally } from '../../shared/ledger';
+import { countLedgerSheets, ledgerJson, otherSheetsNote, type LedgerTally } from '../../shared/ledger';
 import { readLedgerPath } from '../services/ledger/read';
 import type { Io } from './run';
 
@@ -55,6 +55,7 @@ export async function ledgerCommand(args: string[], io: Io): Promise<number> {
   }
   const layout = result.layout!;
   io.out(`台账“${raw.file}”（工作表“${layout.sheet}”，表头在第${layout.headerRow}行）：\n`);
+  if (layout.otherSheets.length) io.out(`${otherSheetsNote(layout)}\n`);
   io.out(`共${tally.rows}件申请，计入${year}年度${tally.counted}件`);
   if (tally.earlier.length) io.out(`；${tally.earlier.length}件在${year - 1}年已办结，属上年报告，未计入`);
   io.out('。\n\n');

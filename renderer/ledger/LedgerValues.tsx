@@ -6,7 +6,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Typography from '@mui/material/Typography';
 import { rowScopeLabel, type FormatDef } from '../../shared/format';
-import { FIELD_LABELS, OPEN, type LedgerLayout, type SeenValue } from '../../shared/ledger';
+import { FIELD_LABELS, OPEN, otherSheetsNote, type LedgerLayout, type SeenValue } from '../../shared/ledger';
 
 const BY: Record<string, string> = { label: '名称相同', synonym: '同义词', remembered: '您的选择' };
 const OPEN_LABEL = '尚未办结（计入结转下年度）';
@@ -29,7 +29,7 @@ export function LayoutLine({ layout }: { layout: LedgerLayout }) {
     .join('；');
   return (
     <Typography variant="body2" data-testid="ledger-layout">
-      工作表“{layout.sheet}”，表头在第{layout.headerRow}行。{found}。
+      工作表“{layout.sheet}”，表头在第{layout.headerRow}行。{found}。{otherSheetsNote(layout)}
     </Typography>
   );
 }

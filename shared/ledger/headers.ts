@@ -97,7 +97,7 @@ export function findLayout(sheet: RawSheet): LedgerLayout | null {
   for (const [field, c] of Object.entries(best.cols) as [LedgerField, FoundColumn][]) {
     columns[field] = { index: c.index, header: c.header };
   }
-  return { sheet: sheet.name, headerRow: best.row + 1, columns };
+  return { sheet: sheet.name, headerRow: best.row + 1, columns, otherSheets: [] };
 }
 
 /** True for a row that repeats the header (ledgers printed page by page repeat it). */

@@ -37,7 +37,7 @@ export function countLedgerSheets(
   year: number,
   mapping?: LedgerMapping,
 ): LedgerResult {
-  const read = ledgerRecords(raw);
+  const read = ledgerRecords(raw, year);
   if (!read.ok) return read;
   return { ok: true, layout: read.layout, tally: countLedger(format, year, read.records, mapping) };
 }
@@ -75,6 +75,16 @@ export function matrixChanges(format: FormatDef, report: Report, counted: Ledger
     const c = byId.get(id)!;
     return { id, value: counted.applications[c.rowId][c.colId] };
   });
+}
+
+/** Says which sheets were left out when a file holds several ledgers. */
+export function otherSheetsNote(layout: LedgerLayout): string {
+  if (!layout.otherSheets.length) return '';
+  const others = layout.otherSheets.map((s) => `“${s}”`).join('、');
+  return (
+    `工作表${others}也有台账表头，未计入：只按工作表“${layout.sheet}”计算。` +
+    `上年收到、本年才答复或仍在办理的申请，请也登记在“${layout.sheet}”中。`
+  );
 }
 
 /** What `nianbao ledger --json` prints. */

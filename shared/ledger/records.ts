@@ -1,4 +1,5 @@
 // A ledger sheet -> one record per application, and the 登记 page's entries -> the same records.
+import { readDate } from './dates';
 import { findLayout, repeatsHeader } from './headers';
 import type { LedgerEntry, LedgerLayout, LedgerProblem, LedgerRecord, RawCell, RawLedger } from './types';
 import { splitBracketReason } from './values';
@@ -14,28 +15,53 @@ function blankRow(row: RawCell[]): boolean {
   return row.every((c) => text(c) === '');
 }
 
-/** Reads the ledger of the first sheet that has a header row naming 申请人类型 and 收到日期. */
-export function ledgerRecords(raw: RawLedger): RecordsResult {
+function sheetRecords(sheet: RawLedger['sheets'][number], layout: LedgerLayout): LedgerRecord[] {
+  const col = layout.columns;
+  const records: LedgerRecord[] = [];
+  for (let r = layout.headerRow; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row || blankRow(row) || repeatsHeader(row, layout)) continue;
+    const at = (i: number | undefined) => (i === undefined ? null : (row[i] ?? null));
+    const { outcome, reason } = splitBracketReason(text(at(col.outcome?.index)), text(at(col.reason?.index)));
+    records.push({
+      row: r + 1,
+      applicant: text(at(col.applicant?.index)),
+      received: at(col.received!.index),
+      answered: at(col.answered?.index),
+      outcome,
+      reason,
+    });
+  }
+  return records;
+}
+
+/** How many applications of a sheet were received in the year. */
+function receivedIn(records: LedgerRecord[], year: number): number {
+  let n = 0;
+  for (const r of records) {
+    const d = readDate(r.received);
+    if (d.kind === 'date' && d.year === year) n++;
+  }
+  return n;
+}
+
+/**
+ * Reads the ledger of a file: the sheet with a header row naming 申请人类型 and 收到日期 (several
+ * such sheets, one a year: the one with most applications received in `year`, else the first).
+ * The others are named in the layout, not counted: adding sheets up could count a copy twice.
+ */
+export function ledgerRecords(raw: RawLedger, year?: number): RecordsResult {
+  const found: { layout: LedgerLayout; records: LedgerRecord[]; n: number }[] = [];
   for (const sheet of raw.sheets) {
     const layout = findLayout(sheet);
     if (!layout) continue;
-    const col = layout.columns;
-    const records: LedgerRecord[] = [];
-    for (let r = layout.headerRow; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
-      if (!row || blankRow(row) || repeatsHeader(row, layout)) continue;
-      const at = (i: number | undefined) => (i === undefined ? null : (row[i] ?? null));
-      const { outcome, reason } = splitBracketReason(text(at(col.outcome?.index)), text(at(col.reason?.index)));
-      records.push({
-        row: r + 1,
-        applicant: text(at(col.applicant?.index)),
-        received: at(col.received!.index),
-        answered: at(col.answered?.index),
-        outcome,
-        reason,
-      });
-    }
-    return { ok: true, layout, records };
+    const records = sheetRecords(sheet, layout);
+    found.push({ layout, records, n: year === undefined ? 0 : receivedIn(records, year) });
+  }
+  if (found.length) {
+    const best = found.reduce((a, b) => (b.n > a.n ? b : a));
+    const otherSheets = found.filter((f) => f !== best).map((f) => f.layout.sheet);
+    return { ok: true, layout: { ...best.layout, otherSheets }, records: best.records };
   }
   return {
     ok: false,

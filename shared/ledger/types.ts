@@ -93,6 +93,8 @@ export interface LedgerLayout {
   /** 1-based row number of the header row. */
   headerRow: number;
   columns: Partial<Record<LedgerField, FoundColumn>>;
+  /** Other sheets with a ledger header, not counted (one sheet is counted: see ledgerRecords). */
+  otherSheets: string[];
 }
 
 export type MappedBy = 'label' | 'synonym' | 'remembered';

@@ -17,6 +17,7 @@ import {
   mapOutcome,
   matrixChanges,
   OPEN,
+  otherSheetsNote,
   readDate,
   remember,
   type LedgerRecord,
@@ -124,6 +125,25 @@ describe('headers', () => {
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message).toContain('没有找到台账的表头');
+  });
+
+  it('counts the sheet of the reporting year when a workbook keeps one sheet a year, and says so', () => {
+    const y2023: Row[] = [HEADER, [1, '2023-05-01', 'a', '个人', '', '2023-05-09', '予以公开', '']];
+    const y2024: Row[] = [HEADER, [1, '2024-05-01', 'a', '企业', '', '2024-05-09', '予以公开', '']];
+    const raw: RawLedger = {
+      file: '台账.xlsx',
+      sheets: [
+        { name: '2023年', rows: rawRows(y2023) },
+        { name: '2024年', rows: rawRows(y2024) },
+      ],
+    };
+    const r = countLedgerSheets(raw, f, 2024);
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.layout).toMatchObject({ sheet: '2024年', otherSheets: ['2023年'] });
+    expect(r.tally.applications.granted.business).toBe(1);
+    expect(otherSheetsNote(r.layout!)).toContain('工作表“2023年”也有台账表头，未计入');
+    const r23 = countLedgerSheets(raw, f, 2023);
+    expect(r23.ok && r23.layout).toMatchObject({ sheet: '2023年', otherSheets: ['2024年'] });
   });
 
   it('skips a repeated header and blank rows, keeping sheet row numbers', () => {
