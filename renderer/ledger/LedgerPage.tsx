@@ -7,8 +7,16 @@ import Select from '@mui/material/Select';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { memo, useCallback, useMemo } from 'react';
-import { getFormat, rowScopeLabel, type FormatDef } from '../../shared/format';
-import { countReportLedger, emptyEntry, emptyLedger, FIELD_LABELS, type LedgerEntry } from '../../shared/ledger';
+import { getFormat, rowScopeLabel, shortRowLabel, type FormatDef } from '../../shared/format';
+import {
+  countReportLedger,
+  emptyEntry,
+  emptyLedger,
+  FIELD_LABELS,
+  placementsOf,
+  type LedgerEntry,
+  type LedgerTally,
+} from '../../shared/ledger';
 import type { ReportDoc } from '../editor/useReportDoc';
 import './ledger.css';
 
@@ -57,14 +65,28 @@ function LabelSelect(props: {
   );
 }
 
+/** What each entry counts as: 一 → （一）予以公开, 二 → 四, or why it is not counted. */
+function placementTexts(format: FormatDef, year: number, tally: LedgerTally): Map<number, string> {
+  const name = (id: string) => {
+    const row = format.applications.rows.find((r) => r.id === id)!;
+    return row.path.length === 1 ? shortRowLabel(format, id) : rowScopeLabel(row.path);
+  };
+  const out = new Map<number, string>();
+  for (const [no, ids] of placementsOf(format, tally)) out.set(no, ids.map(name).join(' → '));
+  for (const p of tally.problems)
+    for (const no of p.rows) out.set(no, p.kind === 'unmapped' ? '待对应，未计入' : '未计入');
+  return out;
+}
+
 const EntryRow = memo(function EntryRow(props: {
   no: number;
   entry: LedgerEntry;
+  placed: string;
   format: FormatDef;
   onChange(no: number, patch: Partial<LedgerEntry>): void;
   onRemove(no: number): void;
 }) {
-  const { no, entry, format, onChange, onRemove } = props;
+  const { no, entry, placed, format, onChange, onRemove } = props;
   const opts = options(format);
   const text = (key: keyof LedgerEntry, type = 'text') => (
     <TextField
@@ -103,6 +125,9 @@ const EntryRow = memo(function EntryRow(props: {
         />
       </td>
       <td>{text('reason')}</td>
+      <td className="ledger-placed" data-placed={no}>
+        {placed}
+      </td>
       <td>
         <Button size="small" color="error" onClick={() => onRemove(no)} aria-label={`删除第${no}条`}>
           删除
@@ -132,6 +157,7 @@ export function LedgerPage({ doc }: { doc: ReportDoc }) {
   const onRemove = useCallback((no: number) => setEntries((list) => list.filter((_, i) => i !== no - 1)), [setEntries]);
   const add = () => setEntries((list) => [...list, emptyEntry()]);
   const tally = useMemo(() => countReportLedger(report), [report]);
+  const placed = useMemo(() => placementTexts(format, report.year, tally), [format, report.year, tally]);
 
   return (
     <div>
@@ -152,12 +178,21 @@ export function LedgerPage({ doc }: { doc: ReportDoc }) {
               <th>{FIELD_LABELS.answered}</th>
               <th>{FIELD_LABELS.outcome}</th>
               <th>{FIELD_LABELS.reason}</th>
+              <th>计入{report.year}年度</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {entries.map((e, i) => (
-              <EntryRow key={i} no={i + 1} entry={e} format={format} onChange={onChange} onRemove={onRemove} />
+              <EntryRow
+                key={i}
+                no={i + 1}
+                entry={e}
+                placed={placed.get(i + 1) ?? ''}
+                format={format}
+                onChange={onChange}
+                onRemove={onRemove}
+              />
             ))}
           </tbody>
         </table>

@@ -1,11 +1,12 @@
 // One call from a ledger (a file's sheets or the 登记 page's entries) to its count, and what the
 // preview and the command line need around it: the differences with the report's matrix, the
 // clerk's choices remembered, the JSON the command line prints.
-import { allCells, getFormat, type FormatDef } from '../format';
+import { allCells, cellId, getFormat, type FormatDef } from '../format';
 import type { Cell, Report } from '../report/model';
 import { countLedger, type LedgerTally } from './count';
 import { entryRecords, ledgerRecords } from './records';
 import type {
+  LedgerCount,
   LedgerEntry,
   LedgerLayout,
   LedgerMapping,
@@ -94,4 +95,25 @@ export function ledgerJson(tally: LedgerTally): {
   rows: number;
 } {
   return { applications: tally.applications, problems: tally.problems, rows: tally.rows };
+}
+
+/**
+ * Where each counted row went, by row number: the matrix rows (not the totals) it adds one to,
+ * in order — 一 or 二, then its outcome row or 四. Read back from the sources.
+ */
+export function placementsOf(format: FormatDef, counted: Pick<LedgerCount, 'sources'>): Map<number, string[]> {
+  const m = format.applications;
+  const out = new Map<number, string[]>();
+  for (const r of m.rows) {
+    if (r.isTotal) continue;
+    for (const c of m.columns) {
+      if (c.isTotal) continue;
+      for (const row of counted.sources[cellId('applications', r.id, c.id)] ?? []) {
+        const list = out.get(row) ?? [];
+        list.push(r.id);
+        out.set(row, list);
+      }
+    }
+  }
+  return out;
 }

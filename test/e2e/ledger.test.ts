@@ -99,6 +99,7 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     await expect
       .poll(() => page.getByTestId('ledger-page-summary').textContent())
       .toContain('共登记1件，按2024年度计入1件');
+    expect(await page.locator('[data-placed="1"]').textContent()).toBe('一 → （三）不予公开5.属于三类内部事务信息');
     await page.locator('[data-section="3"]').click();
     const dialog = await openDialog();
     await dialog.getByRole('button', { name: '使用“登记台账”页的1件申请' }).click();

@@ -18,6 +18,7 @@ import {
   matrixChanges,
   OPEN,
   otherSheetsNote,
+  placementsOf,
   readDate,
   remember,
   type LedgerRecord,
@@ -276,6 +277,16 @@ describe('counting', () => {
     expect(t.sources[cellId('applications', 'newReceived', 'total')]).toEqual([4, 5, 6, 7, 8, 9, 18, 19]);
     expect(t.sources[cellId('applications', 'resultTotal', 'business')]).toEqual([5, 10, 18]);
     expect(t.sources[cellId('applications', 'refused.query', 'natural')]).toBeUndefined();
+  });
+
+  it('tells for every counted row the matrix rows it adds to', () => {
+    const placed = placementsOf(f, t);
+    expect(placed.get(4)).toEqual(['newReceived', 'granted']);
+    expect(placed.get(10)).toEqual(['carriedOver', 'refused.stateSecret']);
+    expect(placed.get(11)).toEqual(['carriedOver', 'carryForward']);
+    expect(placed.get(12)).toBeUndefined();
+    expect(placed.get(13)).toBeUndefined();
+    expect(placed.size).toBe(t.counted);
   });
 
   it('lists rows it cannot place with their row number, and values that map to nothing', () => {
