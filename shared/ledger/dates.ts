@@ -36,7 +36,7 @@ export function readDate(cell: RawCell): DateRead {
   if (!text || OPEN_WORDS.test(text)) return { kind: 'empty' };
   const m =
     text.match(
-      /^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$/,
+      /^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?$/,
     ) ?? text.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3])) ?? { kind: 'bad', text };
   // A serial that came through a CSV as text.

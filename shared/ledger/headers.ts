@@ -37,7 +37,7 @@ export const HEADER_WORDS: Record<LedgerField, string[]> = {
 };
 
 /** Headers that contain a field's words but mean something else (答复期限 is a deadline). */
-const NOT_A_FIELD = /期限|截止|编号|序号|联系|电话|地址|姓名|名称|内容|备注|方式$/;
+const NOT_A_FIELD = /期限|截止|编号|序号|联系|电话|地址|姓名|名称|内容|备注|信息类别|信息类型|方式$/;
 
 /** Rows searched for the header: ledgers put a title and notes above it, seldom more. */
 const HEADER_SEARCH_ROWS = 30;

@@ -117,3 +117,11 @@ export function placementsOf(format: FormatDef, counted: Pick<LedgerCount, 'sour
   }
   return out;
 }
+
+/**
+ * The report as a document handed out embeds it: without the 登记台账 entries (what applicants
+ * asked for stays in the office), keeping the remembered choices.
+ */
+export function withoutLedgerEntries(report: Report): Report {
+  return report.ledger?.entries.length ? { ...report, ledger: { ...report.ledger, entries: [] } } : report;
+}

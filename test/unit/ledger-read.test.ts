@@ -13,6 +13,8 @@ import { countLedgerSheets, emptyEntry, type RawLedger } from '../../shared/ledg
 import { emptyReport, parseReportText, serializeReport } from '../../shared/report';
 import { createAppService, handleCall } from '../../electron/services/app-service';
 import { readLedgerFile } from '../../electron/services/ledger/read';
+import { reportXml } from '../../electron/services/docx/package';
+import { buildXlsx } from '../../electron/services/xlsx/index';
 import { FIXTURES_DIR } from '../fixtures/reports';
 import { csvText, LEDGER_2024, xlsxBytes } from '../fixtures/ledgers';
 import { makeCfb } from './helpers/craft';
@@ -167,5 +169,31 @@ describe('the report file', () => {
     );
     expect(partial.ok && partial.report.ledger?.entries[0]).toEqual({ ...emptyEntry(), received: '2024-01-02' });
     expect(partial.ok && partial.report.ledger?.mapping).toEqual({ applicant: {}, outcome: {} });
+  });
+});
+
+describe('exports', () => {
+  it('leave the 登记台账 entries out of the report embedded in .docx and .xlsx, keeping the choices', async () => {
+    const report = {
+      ...emptyReport('某局', 2024),
+      ledger: {
+        entries: [{ ...emptyEntry(), received: '2024-01-02', applicant: '自然人', subject: '张某某房屋征收补偿档案' }],
+        mapping: { applicant: { 村委会: 'other' }, outcome: {} },
+      },
+    };
+    const xml = reportXml(report);
+    expect(xml).not.toContain('张某某');
+    expect(xml).toContain('村委会');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildXlsx(report)) as unknown as ArrayBuffer);
+    const meta = wb.worksheets.find((w) => w.state === 'veryHidden')!;
+    const json: string[] = [];
+    meta.eachRow((row) => {
+      if (row.getCell(1).value === 'json') row.eachCell((c, i) => i > 1 && json.push(String(c.value)));
+    });
+    const back = parseReportText(json.join(''));
+    expect(back.ok && back.report.ledger).toEqual({ entries: [], mapping: report.ledger.mapping });
+    // The report file itself keeps them.
+    expect(serializeReport(report)).toContain('张某某');
   });
 });

@@ -60,6 +60,7 @@ describe('dates', () => {
     ['２０２４年３月５日', '2024-03-05'],
     ['20240305', '2024-03-05'],
     ['2024-03-05 14:30', '2024-03-05'],
+    ['2024-03-05T00:00:00.000', '2024-03-05'],
   ])('reads %s as %s', (v, iso) => {
     expect(readDate(v)).toEqual({ kind: 'date', iso, year: 2024 });
   });
@@ -106,9 +107,12 @@ describe('headers', () => {
   });
 
   it('does not take a deadline or a name for a field', () => {
-    const layout = findLayout({ name: 'S', rows: [['申请人名称', '申请人类型', '收到日期', '答复期限', '办理结果']] })!;
+    const layout = findLayout({
+      name: 'S',
+      rows: [['申请人名称', '信息类别', '申请人类型', '收到日期', '答复期限', '办理结果']],
+    })!;
     expect(layout.columns.answered).toBeUndefined();
-    expect(layout.columns.applicant?.index).toBe(1);
+    expect(layout.columns.applicant?.index).toBe(2);
   });
 
   it('refuses a sheet without the applicant type or the date received, in Chinese', () => {
