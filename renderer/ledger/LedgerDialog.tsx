@@ -32,6 +32,7 @@ import { useNotify } from '../notify';
 import { LedgerMatrix } from './LedgerMatrix';
 import { entryWording } from './LedgerPage';
 import { LayoutLine, LedgerValues } from './LedgerValues';
+import { useEarlierChoices } from './useEarlierChoices';
 
 /** A ledger with thousands of bad rows lists the first ones; the count says how many in all. */
 const SHOWN_PROBLEMS = 200;
@@ -56,6 +57,7 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
   const { report, update, setCells } = doc;
   const format = getFormat(report.format);
   const entries = report.ledger?.entries.length ?? 0;
+  const inherited = useEarlierChoices(doc);
 
   const result: LedgerResult | null = useMemo(() => {
     if (!source) return null;
@@ -138,6 +140,11 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
               CSV，一行一件申请，列名如“申请人类型”“收到日期”“答复日期”“办理结果”“不予公开理由”。
             </Typography>
           </Stack>
+          {inherited && (
+            <Typography variant="body2" color="text.secondary" data-testid="ledger-inherited">
+              {inherited}
+            </Typography>
+          )}
           {error && <Alert severity="error">{error}</Alert>}
           {result && !result.ok && <Alert severity="error">{result.problem.message}</Alert>}
           {tally && (

@@ -125,3 +125,16 @@ export function placementsOf(format: FormatDef, counted: Pick<LedgerCount, 'sour
 export function withoutLedgerEntries(report: Report): Report {
   return report.ledger?.entries.length ? { ...report, ledger: { ...report.ledger, entries: [] } } : report;
 }
+
+/** Choices of an earlier report under the current ones (a current choice wins). */
+export function mergeMappings(earlier: LedgerMapping, current: LedgerMapping): LedgerMapping {
+  return {
+    applicant: { ...earlier.applicant, ...current.applicant },
+    outcome: { ...earlier.outcome, ...current.outcome },
+  };
+}
+
+/** How many choices a mapping holds. */
+export function mappingSize(m: LedgerMapping | undefined): number {
+  return m ? Object.keys(m.applicant).length + Object.keys(m.outcome).length : 0;
+}

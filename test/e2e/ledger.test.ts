@@ -112,4 +112,23 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     expect(await cell(page, 'carryForward.total').inputValue()).toBe('0');
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('next year’s report of the same organ starts with the choices made this year', { timeout: 60_000 }, async () => {
+    const next = await session.call<{ id: string }>('createReport', emptyReport('某某县住房和城乡建设局', 2025));
+    await page.goto(`${session.app.url}#/report/${next.id}/3`);
+    const dialog = await openDialog();
+    await expect
+      .poll(() => dialog.getByTestId('ledger-inherited').textContent(), { timeout: 15_000 })
+      .toContain('1个选择');
+    await expect
+      .poll(
+        async () => (await session.call<{ report: Report }>('openReport', next.id)).report.ledger?.mapping.applicant,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toEqual({ 村委会: 'other' });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    expect(session.pageErrors).toEqual([]);
+  });
 });
