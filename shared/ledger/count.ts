@@ -118,7 +118,7 @@ function place(ctx: Context, rec: LedgerRecord): Placement {
   return { start: received.year === year ? m.newRow : m.carriedOverRow, end, col: applicant.target };
 }
 
-/** The matrix with every cell 0 and its sources empty. */
+/** The matrix with every cell 0. */
 function zeroMatrix(format: FormatDef): TableData {
   const t: TableData = {};
   for (const r of format.applications.rows) {
