@@ -18,6 +18,7 @@ import {
   type LedgerTally,
 } from '../../shared/ledger';
 import type { ReportDoc } from '../editor/useReportDoc';
+import { CarryOpenEntries } from './CarryOpenEntries';
 import './ledger.css';
 
 export const LEDGER_TITLE = '登记台账';
@@ -167,6 +168,9 @@ export function LedgerPage({ doc }: { doc: ReportDoc }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         收到一件政府信息公开申请就登记一行，答复后补上答复日期和办理结果。年底在“三、收到和处理政府信息公开申请情况”点“从登记台账计算”，按本页逐件计数填表。上年收到、本年仍在办理的申请也请登记（收到日期写上年的日期）。
       </Typography>
+      {entries.length === 0 && (
+        <CarryOpenEntries org={report.org} year={report.year} onCarry={(open) => setEntries(() => open)} />
+      )}
       <div className="grid-wrap">
         <table className="ledger-entries" aria-label={LEDGER_TITLE}>
           <thead>

@@ -2,8 +2,8 @@
 // organ's latest earlier report (last year's), so that next year the same words map by themselves.
 import { useEffect, useState } from 'react';
 import { emptyLedger, mappingSize, mergeMappings } from '../../shared/ledger';
-import { api } from '../api/client';
 import type { ReportDoc } from '../editor/useReportDoc';
+import { latestEarlierReport } from './earlier';
 
 /** Returns a note naming the report whose choices were taken, or ''. */
 export function useEarlierChoices(doc: ReportDoc): string {
@@ -15,18 +15,16 @@ export function useEarlierChoices(doc: ReportDoc): string {
     if (!empty) return;
     let live = true;
     void (async () => {
-      const earlier = (await api.listReports())
-        .filter((r) => r.org === org && r.year < year)
-        .sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt))[0];
+      const earlier = await latestEarlierReport(org, year);
       if (!earlier) return;
-      const { report } = await api.openReport(earlier.id);
+      const { summary, report } = earlier;
       const theirs = report.ledger?.mapping;
       if (!live || !theirs || mappingSize(theirs) === 0) return;
       update((r) => {
         const ledger = r.ledger ?? emptyLedger();
         return { ...r, ledger: { ...ledger, mapping: mergeMappings(theirs, ledger.mapping) } };
       });
-      setNote(`已沿用“${earlier.name}”中为台账的值所作的${mappingSize(theirs)}个选择。`);
+      setNote(`已沿用“${summary.name}”中为台账的值所作的${mappingSize(theirs)}个选择。`);
     })().catch(() => {}); // without them the clerk chooses again: nothing is lost
     return () => {
       live = false;

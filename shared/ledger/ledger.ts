@@ -4,6 +4,7 @@
 import { allCells, cellId, getFormat, type FormatDef } from '../format';
 import type { Cell, Report } from '../report/model';
 import { countLedger, type LedgerTally } from './count';
+import { readDate } from './dates';
 import { entryRecords, ledgerRecords } from './records';
 import type {
   LedgerCount,
@@ -137,4 +138,17 @@ export function mergeMappings(earlier: LedgerMapping, current: LedgerMapping): L
 /** How many choices a mapping holds. */
 export function mappingSize(m: LedgerMapping | undefined): number {
   return m ? Object.keys(m.applicant).length + Object.keys(m.outcome).length : 0;
+}
+
+/**
+ * The entries of a year's 登记台账 still open on its 31 December (no 答复日期, or one after the
+ * year): what next year's 登记台账 starts with, to be counted there as 二、上年结转.
+ */
+export function openAtYearEnd(entries: LedgerEntry[], year: number): LedgerEntry[] {
+  return entries.filter((e) => {
+    const received = readDate(e.received.trim() || null);
+    if (received.kind !== 'date' || received.year > year) return false;
+    const answered = readDate(e.answered.trim() || null);
+    return answered.kind === 'empty' || (answered.kind === 'date' && answered.year > year);
+  });
 }

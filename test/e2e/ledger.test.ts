@@ -131,4 +131,26 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('brings last year’s applications still open into the new 登记台账 page', { timeout: 60_000 }, async () => {
+    const last = (await session.call<{ report: Report }>('openReport', id)).report;
+    const open = {
+      received: '2024-12-20',
+      applicant: '自然人',
+      subject: '年底收到',
+      answered: '',
+      outcome: '',
+      reason: '',
+    };
+    await session.call('saveReport', id, {
+      ...last,
+      ledger: { ...last.ledger!, entries: [...last.ledger!.entries, open] },
+    });
+    const next = (await session.call<{ id: string; name: string }[]>('listReports')).find((r) => r.year === 2025)!;
+    await page.goto(`${session.app.url}#/report/${next.id}/ledger`);
+    await page.getByRole('button', { name: '带入这1件' }).click();
+    expect(await page.getByLabel('第1条收到日期').inputValue()).toBe('2024-12-20');
+    await expect.poll(() => page.locator('[data-placed="1"]').textContent()).toBe('二 → 四');
+    expect(session.pageErrors).toEqual([]);
+  });
 });

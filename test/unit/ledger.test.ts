@@ -17,6 +17,7 @@ import {
   mapOutcome,
   matrixChanges,
   OPEN,
+  openAtYearEnd,
   otherSheetsNote,
   placementsOf,
   readDate,
@@ -426,6 +427,18 @@ describe('the 登记 page', () => {
     expect(t2.problems).toEqual([]);
     expect(t2.sources['applications.granted.total']).toEqual([1, 5]);
     expect(matrixFindings(t2)).toEqual([]);
+  });
+
+  it('takes into next year the entries still open at the year’s end', () => {
+    const entries = [
+      entry({ received: '2024-02-01', answered: '2024-02-10', outcome: '（一）予以公开' }),
+      entry({ received: '2024-12-20', applicant: '自然人' }),
+      entry({ received: '2024-12-28', applicant: '商业企业', answered: '2025-01-05', outcome: '（一）予以公开' }),
+      entry({ received: '2023-12-01', applicant: '自然人' }),
+      entry({ received: '2025-01-02', applicant: '自然人' }),
+      entry({}),
+    ];
+    expect(openAtYearEnd(entries, 2024).map((e) => e.received)).toEqual(['2024-12-20', '2024-12-28', '2023-12-01']);
   });
 
   it('numbers entries as the page shows them', () => {
