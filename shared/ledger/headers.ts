@@ -48,7 +48,8 @@ function cellText(c: RawCell): string {
 
 /** The field a header names and how well (higher is better), or null. */
 export function headerField(header: string): { field: LedgerField; score: number } | null {
-  const h = normalizeLabel(header);
+  // A note in brackets (申请人类型（自然人/法人）) neither names the field nor makes it long.
+  const h = normalizeLabel(header).replace(/（[^）]*）/g, '');
   if (!h || h.length > 20 || NOT_A_FIELD.test(h)) return null;
   let best: { field: LedgerField; score: number } | null = null;
   for (const field of Object.keys(HEADER_WORDS) as LedgerField[]) {

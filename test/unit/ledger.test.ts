@@ -98,6 +98,15 @@ describe('headers', () => {
       ['申请人类别', '收到日期', '申请日期', '答复日期', '处理结果', '答复期限'],
       [0, 1, 3, 4],
     ],
+    [
+      [
+        '申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）',
+        '收到\n日期',
+        '答复日期（年月日）',
+        '办理结果',
+      ],
+      [0, 1, 2, 3],
+    ],
   ])('reads the layout %j', (header, [applicant, received, answered, outcome]) => {
     const layout = findLayout({ name: 'S', rows: [['说明'], header] })!;
     expect(layout.headerRow).toBe(2);
