@@ -45,6 +45,8 @@ function longestWord(text: string, words: Word[]): Word | null {
 interface ApplicantIndex {
   exact: Map<string, string>;
   words: Word[];
+  /** Column group labels (法人或其他组织): they name no one column. */
+  groups: string[];
 }
 
 interface OutcomeIndex {
@@ -74,7 +76,8 @@ function applicantIndex(format: FormatDef): ApplicantIndex {
     }
     for (const w of APPLICANT_WORDS[col.id] ?? []) words.push({ word: w, target: col.id });
   }
-  const out = { exact, words };
+  const groups = [...new Set(format.applications.columns.flatMap((c) => (c.group ? [normalizeLabel(c.group)] : [])))];
+  const out = { exact, words, groups };
   applicantCache.set(format, out);
   return out;
 }
@@ -137,7 +140,9 @@ export function mapApplicant(format: FormatDef, value: string, mapping?: LedgerM
   const idx = applicantIndex(format);
   const exact = idx.exact.get(key);
   if (exact) return { target: exact, by: 'label' };
-  const w = longestWord(key, idx.words);
+  // 法人或其他组织 contains 其他组织, yet names the group, not its column 其他.
+  const rest = idx.groups.reduce((t, g) => without(t, g), key);
+  const w = longestWord(rest, idx.words);
   return w ? { target: w.target, by: 'synonym' } : null;
 }
 

@@ -89,6 +89,14 @@ describe('readLedgerFile', () => {
     }
   });
 
+  it('reads Excel’s “Unicode 文本” (UTF-16, tab-separated)', async () => {
+    const text = csvText(LEDGER_2024).replace(/,/g, '\t');
+    const bytes = new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le'));
+    const { tally: t } = tally(await readLedgerFile(bytes, '台账.txt'));
+    expect(t.applications.newReceived.total).toBe(8);
+    expect(t.counted).toBe(10);
+  });
+
   it('reads a GB18030 .csv as Excel on Chinese Windows saves it', async () => {
     const bytes = await readFile(join(FIXTURES_DIR, 'ledger', 'ledger-gb18030.csv'));
     const { layout, tally: t } = tally(await readLedgerFile(bytes, '台账.csv'));

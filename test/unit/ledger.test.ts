@@ -196,6 +196,8 @@ describe('values', () => {
   it('leaves an applicant type that names no column, or two, to the clerk', () => {
     expect(mapApplicant(f, '村委会')).toBeNull();
     expect(mapApplicant(f, '法人')).toBeNull();
+    expect(mapApplicant(f, '法人或其他组织')).toBeNull();
+    expect(mapApplicant(f, '法人或其他组织（企业）')).toEqual({ target: 'business', by: 'synonym' });
     expect(mapApplicant(f, '大学协会')).toBeNull(); // 科研机构 or 社会公益组织: equally named
   });
 
