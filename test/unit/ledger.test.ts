@@ -367,6 +367,43 @@ describe('counting', () => {
     expect(big.counted).toBeGreaterThan(year === 2025 ? 0 : 400);
   });
 
+  it('accounts for every row of random ledgers exactly once, and always balances', () => {
+    let seed = 7;
+    const rnd = (n: number) => (((seed = (seed * 1103515245 + 12345) % 2147483648) % n) + n) % n;
+    const pick = <T>(xs: T[]) => xs[rnd(xs.length)];
+    const date = () =>
+      pick([null, '', '办理中', '2024-02-30', `${2021 + rnd(6)}-${1 + rnd(12)}-${1 + rnd(28)}`, 45400 + rnd(400)]);
+    const types = ['个人', '企业', '高校', '协会', '律师事务所', '其他', '村委会', '', '法人'];
+    const outcomes: [string, string][] = [
+      ['予以公开', ''],
+      ['部分公开', '涉及第三方'],
+      ['不予公开', '属于国家秘密'],
+      ['不予公开', ''],
+      ['无法提供', '本机关不掌握相关政府信息'],
+      ['办理中', ''],
+      ['', ''],
+      ['已转交', ''],
+    ];
+    for (let k = 0; k < 200; k++) {
+      const rows: Row[] = [HEADER];
+      for (let i = 0; i < 1 + rnd(40); i++) {
+        const [o, r] = pick(outcomes);
+        rows.push([i + 1, date(), 'x', pick(types), '', date(), o, r]);
+      }
+      const t = count(rows);
+      expect(matrixFindings(t)).toEqual([]);
+      const problemRows = t.problems.filter((p) => p.kind === 'row').map((p) => p.rows[0]);
+      const unmappedRows = new Set(t.problems.filter((p) => p.kind === 'unmapped').flatMap((p) => p.rows));
+      const placed = placementsOf(f, t);
+      for (const rec of rows.slice(1).map((_, i) => i + 2)) {
+        const where = [placed.has(rec), t.earlier.includes(rec), problemRows.includes(rec)].filter(Boolean).length;
+        // Exactly one of: counted, last year's, a row problem; or left out for a value not mapped.
+        expect(where === 1 || (where === 0 && unmappedRows.has(rec)), `ledger ${k}, row ${rec}`).toBe(true);
+      }
+      expect(t.applications.newReceived.total + t.applications.carriedOver.total).toBe(t.counted);
+    }
+  });
+
   it('carries an application received last year and open all year into 二 and 四', () => {
     const one = count([HEADER, [1, '2023-12-30', 'a', '个人', '', null, '', '']]);
     expect(cell(one, 'carriedOver', 'natural')).toBe(1);
