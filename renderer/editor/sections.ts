@@ -1,6 +1,6 @@
 // Names of the editor's pages: the report's sections come from the format definition.
 import type { FormatDef } from '../../shared/format';
-import { LEDGER_TITLE } from '../ledger/LedgerPage';
+import { LEDGER_TITLE } from '../ledger/title';
 import type { SectionKey } from './marks';
 
 export const COVER_TITLE = '报送信息';

@@ -19,9 +19,9 @@ import {
 } from '../../shared/ledger';
 import type { ReportDoc } from '../editor/useReportDoc';
 import { CarryOpenEntries } from './CarryOpenEntries';
+import { LEDGER_TITLE } from './title';
 import './ledger.css';
 
-export const LEDGER_TITLE = '登记台账';
 const SUBJECT = '申请内容';
 
 /** Messages name sheet rows (第3、5行); on the 登记 page they are entries (第3、5条). */

@@ -146,7 +146,7 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
       ...last,
       ledger: { ...last.ledger!, entries: [...last.ledger!.entries, open] },
     });
-    const next = (await session.call<{ id: string; name: string }[]>('listReports')).find((r) => r.year === 2025)!;
+    const next = (await session.call<{ id: string; year: number }[]>('listReports')).find((r) => r.year === 2025)!;
     await page.goto(`${session.app.url}#/report/${next.id}/ledger`);
     await page.getByRole('button', { name: '带入这1件' }).click();
     expect(await page.getByLabel('第1条收到日期').inputValue()).toBe('2024-12-20');

@@ -400,7 +400,7 @@ describe('counting', () => {
         // Exactly one of: counted, last year's, a row problem; or left out for a value not mapped.
         expect(where === 1 || (where === 0 && unmappedRows.has(rec)), `ledger ${k}, row ${rec}`).toBe(true);
       }
-      expect(t.applications.newReceived.total + t.applications.carriedOver.total).toBe(t.counted);
+      expect(t.applications.newReceived.total! + t.applications.carriedOver.total!).toBe(t.counted);
     }
   });
 
