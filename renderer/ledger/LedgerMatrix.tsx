@@ -1,8 +1,9 @@
 // The counted matrix beside the report's: each cell shows the count, and what the report holds
-// where it differs (marked); a click names the ledger rows the cell counts.
+// where it differs (marked); a click (or the arrow keys: one tab stop for the whole table) names
+// the ledger rows the cell counts.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { cellId, rowScopeLabel, type FormatDef } from '../../shared/format';
 import { rowList, type LedgerTally } from '../../shared/ledger';
 import type { Report } from '../../shared/report';
@@ -20,6 +21,25 @@ interface Props {
 export function LedgerMatrix({ format, report, tally, differences, source }: Props) {
   const m = format.applications;
   const [selected, setSelected] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const ids = m.rows.map((r) => m.columns.map((c) => cellId('applications', r.id, c.id)));
+  const stop = selected ?? ids[0][0];
+  const move = (e: KeyboardEvent, ri: number, ci: number) => {
+    const to: Record<string, [number, number]> = {
+      ArrowUp: [ri - 1, ci],
+      ArrowDown: [ri + 1, ci],
+      ArrowLeft: [ri, ci - 1],
+      ArrowRight: [ri, ci + 1],
+      Home: [ri, 0],
+      End: [ri, ids[0].length - 1],
+    };
+    const [r, c] = to[e.key] ?? [-1, -1];
+    if (e.key === 'Enter' || e.key === ' ') setSelected(ids[ri][ci]);
+    if (r < 0 || c < 0 || r >= ids.length || c >= ids[0].length) return;
+    e.preventDefault();
+    setSelected(ids[r][c]);
+    table.current?.querySelector<HTMLElement>(`[data-ledger-cell="${ids[r][c]}"]`)?.focus();
+  };
   const sel = selected
     ? m.rows
         .flatMap((r) => m.columns.map((c) => ({ r, c })))
@@ -30,7 +50,7 @@ export function LedgerMatrix({ format, report, tally, differences, source }: Pro
   return (
     <Box>
       <Box sx={{ overflow: 'auto', maxHeight: 420, border: 1, borderColor: 'divider' }}>
-        <table className="ledger-matrix" aria-label="按台账计算的表三">
+        <table ref={table} className="ledger-matrix" aria-label="按台账计算的表三（方向键选择单元格）">
           <thead>
             <tr>
               <th>{m.header}</th>
@@ -40,11 +60,11 @@ export function LedgerMatrix({ format, report, tally, differences, source }: Pro
             </tr>
           </thead>
           <tbody>
-            {m.rows.map((r) => (
+            {m.rows.map((r, ri) => (
               <tr key={r.id}>
                 <th scope="row">{rowScopeLabel(r.path)}</th>
-                {m.columns.map((c) => {
-                  const id = cellId('applications', r.id, c.id);
+                {m.columns.map((c, ci) => {
+                  const id = ids[ri][ci];
                   const now = report.applications[r.id]?.[c.id] ?? null;
                   const diff = differences.has(id);
                   return (
@@ -55,7 +75,9 @@ export function LedgerMatrix({ format, report, tally, differences, source }: Pro
                       aria-selected={selected === id}
                       className={diff ? 'diff' : undefined}
                       title={diff ? `按台账为${tally.applications[r.id][c.id]}，本报告现为${now ?? '空白'}` : undefined}
+                      tabIndex={id === stop ? 0 : -1}
                       onClick={() => setSelected(id)}
+                      onKeyDown={(e) => move(e, ri, ci)}
                     >
                       {tally.applications[r.id][c.id]}
                       {diff && <span className="was">（现为{now ?? '空白'}）</span>}
