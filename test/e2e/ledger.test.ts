@@ -52,8 +52,10 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
       // Which rows a cell counts.
       await dialog.locator('td[data-ledger-cell="applications.carryForward.natural"]').click();
       expect(await dialog.getByTestId('ledger-sources').textContent()).toContain('计入2件：台账第9、11行');
-    await page.keyboard.press('ArrowUp');
-    expect(await dialog.getByTestId('ledger-sources').textContent()).toContain('“（七）总计·自然人”计入2件：台账第4、19行');
+      await page.keyboard.press('ArrowUp');
+      expect(await dialog.getByTestId('ledger-sources').textContent()).toContain(
+        '“（七）总计·自然人”计入2件：台账第4、19行',
+      );
       // 村委会 maps to nothing until the clerk says where it goes.
       const row = dialog.locator('tr[data-value="村委会"]');
       expect(await row.getAttribute('data-unmapped')).toBe('true');
