@@ -51,15 +51,15 @@ function receivedIn(records: LedgerRecord[], year: number): number {
  * The others are named in the layout, not counted: adding sheets up could count a copy twice.
  */
 export function ledgerRecords(raw: RawLedger, year?: number): RecordsResult {
-  const found: { layout: LedgerLayout; records: LedgerRecord[]; n: number }[] = [];
+  const found: { layout: LedgerLayout; records: LedgerRecord[] }[] = [];
   for (const sheet of raw.sheets) {
     const layout = findLayout(sheet);
-    if (!layout) continue;
-    const records = sheetRecords(sheet, layout);
-    found.push({ layout, records, n: year === undefined ? 0 : receivedIn(records, year) });
+    if (layout) found.push({ layout, records: sheetRecords(sheet, layout) });
   }
   if (found.length) {
-    const best = found.reduce((a, b) => (b.n > a.n ? b : a));
+    const n = (f: (typeof found)[number]) =>
+      year === undefined || found.length === 1 ? 0 : receivedIn(f.records, year);
+    const best = found.map((f) => ({ f, n: n(f) })).reduce((a, b) => (b.n > a.n ? b : a)).f;
     const otherSheets = found.filter((f) => f !== best).map((f) => f.layout.sheet);
     return { ok: true, layout: { ...best.layout, otherSheets }, records: best.records };
   }

@@ -182,7 +182,7 @@ export function mapOutcome(format: FormatDef, outcome: string, reason = '', mapp
 
 /** 不予公开（属于国家秘密） -> outcome 不予公开, reason 属于国家秘密 (when no reason column says it). */
 export function splitBracketReason(outcome: string, reason: string): { outcome: string; reason: string } {
-  if (reason.trim()) return { outcome, reason };
+  if (reason.trim() || !/[）)】\]]\s*$/.test(outcome)) return { outcome, reason };
   const m = outcome
     .normalize('NFKC')
     .trim()

@@ -2,7 +2,15 @@
 // records, mapping, counting; what the dialog reruns when the clerk maps a value), and reading
 // the same ledger as .xlsx and .csv first. Prints median and p95.
 import { format2021 } from '../../shared/format';
-import { countLedgerSheets, ledgerRecords, countLedger, type RawLedger } from '../../shared/ledger';
+import {
+  countLedger,
+  countLedgerSheets,
+  countReportLedger,
+  emptyMapping,
+  ledgerRecords,
+  type RawLedger,
+} from '../../shared/ledger';
+import { emptyReport } from '../../shared/report';
 import { readLedgerFile } from '../../electron/services/ledger/read';
 import { bigLedger, csvText, rawRows, xlsxBytes } from '../fixtures/ledgers';
 
@@ -37,6 +45,17 @@ await measure(`countLedger, ${N} records`, 50, () => countLedger(format2021, 202
 await measure(`countLedgerSheets (header, records, count), ${N} rows`, 50, () =>
   countLedgerSheets(raw, format2021, 2024),
 );
+// The same applications kept on the 登记台账 page (what the page recounts on every keystroke).
+const entries = read.records.map((r) => ({
+  received: String(r.received ?? ''),
+  applicant: r.applicant,
+  subject: '',
+  answered: String(r.answered ?? ''),
+  outcome: r.outcome,
+  reason: r.reason,
+}));
+const kept = { ...emptyReport('某局', 2024), ledger: { entries, mapping: emptyMapping() } };
+await measure(`countReportLedger (登记台账 page), ${N} entries`, 50, () => countReportLedger(kept));
 const xlsx = await xlsxBytes(rows);
 const csv = new TextEncoder().encode(csvText(rows));
 console.log(`files: .xlsx ${(xlsx.length / 1024).toFixed(0)} KB, .csv ${(csv.length / 1024).toFixed(0)} KB`);
