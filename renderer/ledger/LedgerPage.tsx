@@ -6,7 +6,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { getFormat, rowScopeLabel, shortRowLabel, type FormatDef } from '../../shared/format';
 import {
   countReportLedger,
@@ -18,6 +18,7 @@ import {
   type LedgerTally,
 } from '../../shared/ledger';
 import type { ReportDoc } from '../editor/useReportDoc';
+import { useNotify } from '../notify';
 import { CarryOpenEntries } from './CarryOpenEntries';
 import { LEDGER_TITLE } from './title';
 import './ledger.css';
@@ -155,7 +156,24 @@ export function LedgerPage({ doc }: { doc: ReportDoc }) {
       setEntries((list) => list.map((e, i) => (i === no - 1 ? { ...e, ...patch } : e))),
     [setEntries],
   );
-  const onRemove = useCallback((no: number) => setEntries((list) => list.filter((_, i) => i !== no - 1)), [setEntries]);
+  const notify = useNotify();
+  const latest = useRef(entries);
+  latest.current = entries;
+  // A deleted entry can be put back from the notice (the page autosaves at once).
+  const onRemove = useCallback(
+    (no: number) => {
+      const gone = latest.current[no - 1];
+      if (!gone) return;
+      setEntries((list) => list.filter((_, i) => i !== no - 1));
+      notify(`已删除第${no}条申请。`, 'info', {
+        action: {
+          label: '撤销',
+          onClick: () => setEntries((list) => [...list.slice(0, no - 1), gone, ...list.slice(no - 1)]),
+        },
+      });
+    },
+    [setEntries, notify],
+  );
   const add = () => setEntries((list) => [...list, emptyEntry()]);
   const tally = useMemo(() => countReportLedger(report), [report]);
   const placed = useMemo(() => placementTexts(format, report.year, tally), [format, report.year, tally]);

@@ -104,6 +104,12 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
       .poll(() => page.getByTestId('ledger-page-summary').textContent())
       .toContain('共登记1件，按2024年度计入1件');
     expect(await page.locator('[data-placed="1"]').textContent()).toBe('一 → （三）不予公开5.属于三类内部事务信息');
+    // A deleted entry comes back from the notice.
+    await page.getByLabel('第1条申请内容').fill('规划许可');
+    await page.getByRole('button', { name: '删除第1条' }).click();
+    expect(await page.locator('tr[data-entry]').count()).toBe(0);
+    await page.getByTestId('notice').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.getByLabel('第1条申请内容').inputValue()).toBe('规划许可');
     await page.locator('[data-section="3"]').click();
     const dialog = await openDialog();
     await dialog.getByRole('button', { name: '使用“登记台账”页的1件申请' }).click();
