@@ -19,6 +19,7 @@ import {
   ledgerFindings,
   matrixChanges,
   matrixDifferences,
+  recordsToEntries,
   remember,
   type LedgerResult,
   type RawLedger,
@@ -61,7 +62,7 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
 
   const result: LedgerResult | null = useMemo(() => {
     if (!source) return null;
-    if (source.kind === 'entries') return { ok: true, layout: null, tally: countReportLedger(report) };
+    if (source.kind === 'entries') return { ok: true, layout: null, tally: countReportLedger(report), records: [] };
     return countLedgerSheets(source.raw, format, report.year, report.ledger?.mapping);
   }, [source, report, format]);
   const tally = result?.ok ? result.tally : null;
@@ -109,6 +110,15 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
       'success',
     );
     close();
+  };
+
+  // The file's rows onto an empty 登记台账 page, where the rows not placed can be put right.
+  const store = () => {
+    if (!result?.ok || !result.records.length || entries) return;
+    const kept = recordsToEntries(result.records);
+    update((r) => ({ ...r, ledger: { ...(r.ledger ?? emptyLedger()), entries: kept } }));
+    setSource({ kind: 'entries' });
+    notify(`已把${kept.length}件申请存入“登记台账”页（按台账的顺序编号），可在那里改正未能计入的申请。`, 'success');
   };
 
   const rowProblems = tally?.problems.filter((p) => p.kind === 'row') ?? [];
@@ -207,6 +217,20 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
         </Stack>
       </DialogContent>
       <DialogActions>
+        {source?.kind === 'file' && result?.ok && (
+          <Button
+            onClick={store}
+            disabled={entries > 0}
+            title={
+              entries
+                ? `“登记台账”页已有${entries}件申请：为免重复，只能存入空的登记台账页`
+                : '把台账的每一行存入本报告的“登记台账”页，以后在软件中登记'
+            }
+            sx={{ mr: 'auto' }}
+          >
+            存入“登记台账”页
+          </Button>
+        )}
         <Button onClick={close} disabled={busy}>
           取消
         </Button>

@@ -36,6 +36,9 @@ export const HEADER_WORDS: Record<LedgerField, string[]> = {
   reason: ['不予公开理由', '具体情形', '不予公开原因', '不予公开依据', '理由', '原因', '情形'],
 };
 
+/** Headers of the column saying what was asked for: kept, never counted. */
+const SUBJECT = /申请内容|所需信息|申请事项|内容描述|申请公开的内容|信息名称|申请信息/;
+
 /** Headers that contain a field's words but mean something else (答复期限 is a deadline). */
 const NOT_A_FIELD = /期限|截止|编号|序号|联系|电话|地址|姓名|名称|内容|备注|信息类别|信息类型|方式$/;
 
@@ -98,7 +101,10 @@ export function findLayout(sheet: RawSheet): LedgerLayout | null {
   for (const [field, c] of Object.entries(best.cols) as [LedgerField, FoundColumn][]) {
     columns[field] = { index: c.index, header: c.header };
   }
-  return { sheet: sheet.name, headerRow: best.row + 1, columns, otherSheets: [] };
+  const header = sheet.rows[best.row];
+  const s = header.findIndex((c) => typeof c === 'string' && SUBJECT.test(normalizeLabel(c)));
+  const subject = s >= 0 ? { index: s, header: String(header[s]).trim() } : undefined;
+  return { sheet: sheet.name, headerRow: best.row + 1, columns, otherSheets: [], ...(subject ? { subject } : {}) };
 }
 
 /** True for a row that repeats the header (ledgers printed page by page repeat it). */

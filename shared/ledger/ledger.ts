@@ -9,6 +9,7 @@ import { entryRecords, ledgerRecords } from './records';
 import type {
   LedgerCount,
   LedgerEntry,
+  LedgerRecord,
   LedgerLayout,
   LedgerMapping,
   LedgerProblem,
@@ -18,7 +19,8 @@ import type {
 } from './types';
 
 export type LedgerResult =
-  { ok: true; layout: LedgerLayout | null; tally: LedgerTally } | { ok: false; problem: LedgerProblem };
+  | { ok: true; layout: LedgerLayout | null; tally: LedgerTally; records: LedgerRecord[] }
+  | { ok: false; problem: LedgerProblem };
 
 export function emptyMapping(): LedgerMapping {
   return { applicant: {}, outcome: {} };
@@ -41,7 +43,12 @@ export function countLedgerSheets(
 ): LedgerResult {
   const read = ledgerRecords(raw, year);
   if (!read.ok) return read;
-  return { ok: true, layout: read.layout, tally: countLedger(format, year, read.records, mapping) };
+  return {
+    ok: true,
+    layout: read.layout,
+    tally: countLedger(format, year, read.records, mapping),
+    records: read.records,
+  };
 }
 
 /** Counts the ledger kept on the report's 登记 page. */
@@ -151,4 +158,20 @@ export function openAtYearEnd(entries: LedgerEntry[], year: number): LedgerEntry
     const answered = readDate(e.answered.trim() || null);
     return answered.kind === 'empty' || (answered.kind === 'date' && answered.year > year);
   });
+}
+
+/** A ledger file's rows as 登记台账 entries (dates as YYYY-MM-DD where they read as dates). */
+export function recordsToEntries(records: LedgerRecord[]): LedgerEntry[] {
+  const day = (c: LedgerRecord['received']) => {
+    const d = readDate(c);
+    return d.kind === 'date' ? d.iso : c === null ? '' : String(c).trim();
+  };
+  return records.map((r) => ({
+    received: day(r.received),
+    applicant: r.applicant,
+    subject: r.subject ?? '',
+    answered: day(r.answered),
+    outcome: r.outcome,
+    reason: r.reason,
+  }));
 }

@@ -30,6 +30,7 @@ function sheetRecords(sheet: RawLedger['sheets'][number], layout: LedgerLayout):
       answered: at(col.answered?.index),
       outcome,
       reason,
+      ...(layout.subject ? { subject: text(at(layout.subject.index)) } : {}),
     });
   }
   return records;

@@ -29,6 +29,8 @@ export interface LedgerRecord {
   answered: RawCell;
   outcome: string;
   reason: string;
+  /** 申请内容, when the ledger has such a column (not counted; kept when stored on the 登记 page). */
+  subject?: string;
 }
 
 /** What an outcome may be mapped to besides a result row: still being handled at 31 December. */
@@ -95,6 +97,8 @@ export interface LedgerLayout {
   columns: Partial<Record<LedgerField, FoundColumn>>;
   /** Other sheets with a ledger header, not counted (one sheet is counted: see ledgerRecords). */
   otherSheets: string[];
+  /** The 申请内容 column, if any (not counted). */
+  subject?: FoundColumn;
 }
 
 export type MappedBy = 'label' | 'synonym' | 'remembered';

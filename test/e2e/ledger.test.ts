@@ -163,4 +163,21 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     await expect.poll(() => page.locator('[data-placed="1"]').textContent()).toBe('二 → 四');
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('stores a ledger file on an empty 登记台账 page', { timeout: 60_000 }, async () => {
+    const other = await session.call<{ id: string }>('createReport', emptyReport('某某县自然资源局', 2024));
+    await page.goto(`${session.app.url}#/report/${other.id}/3`);
+    const dialog = await openDialog();
+    await dialog.getByTestId('ledger-file').setInputFiles(file);
+    await expect.poll(() => dialog.getByTestId('ledger-summary').textContent()).toContain('共16件申请');
+    await dialog.getByRole('button', { name: '存入“登记台账”页' }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: '使用“登记台账”页的16件申请' }).isVisible()).toBe(true);
+    expect(await dialog.getByTestId('ledger-summary').textContent()).toContain('计入2024年度10件');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.locator('[data-section="ledger"]').click();
+    expect(await page.locator('tr[data-entry]').count()).toBe(16);
+    expect(await page.getByLabel('第1条申请内容').inputValue()).toBe('某小区规划许可');
+    expect(await page.getByLabel('第1条收到日期').inputValue()).toBe('2024-01-08');
+    expect(session.pageErrors).toEqual([]);
+  });
 });

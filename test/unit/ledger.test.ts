@@ -21,6 +21,7 @@ import {
   otherSheetsNote,
   placementsOf,
   readDate,
+  recordsToEntries,
   remember,
   type LedgerRecord,
   type LedgerTally,
@@ -487,6 +488,27 @@ describe('the 登记 page', () => {
       entry({}),
     ];
     expect(openAtYearEnd(entries, 2024).map((e) => e.received)).toEqual(['2024-12-20', '2024-12-28', '2023-12-01']);
+  });
+
+  it('stores a ledger file’s rows as entries that count the same', () => {
+    const r = countLedgerSheets(ledger(LEDGER_2024), f, 2024);
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.layout?.subject).toEqual({ index: 4, header: '申请内容' });
+    const entries = recordsToEntries(r.records);
+    expect(entries[0]).toEqual({
+      received: '2024-01-08',
+      applicant: '个人',
+      subject: '某小区规划许可',
+      answered: '2024-01-20',
+      outcome: '同意公开',
+      reason: '',
+    });
+    expect(entries[4]).toMatchObject({ received: '2024-06-04', answered: '2024-06-17' }); // serials
+    expect(entries[6]).toMatchObject({ outcome: '不予公开', reason: '属于国家秘密' });
+    expect(entries[12]).toMatchObject({ answered: '2024-02-30' }); // kept as written, still a problem
+    const kept = countReportLedger({ ...emptyReport('某局', 2024), ledger: { entries, mapping: emptyMapping() } });
+    expect(kept.applications).toEqual(r.tally.applications);
+    expect(kept.problems).toHaveLength(r.tally.problems.length);
   });
 
   it('numbers entries as the page shows them', () => {
