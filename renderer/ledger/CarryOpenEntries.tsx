@@ -3,6 +3,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { useEffect, useState } from 'react';
+import { rowScopeLabel, type FormatDef } from '../../shared/format';
 import { openAtYearEnd, type LedgerEntry } from '../../shared/ledger';
 import { latestEarlierReport } from './earlier';
 
@@ -11,8 +12,15 @@ interface Offer {
   entries: LedgerEntry[];
 }
 
-export function CarryOpenEntries(props: { org: string; year: number; onCarry(entries: LedgerEntry[]): void }) {
-  const { org, year, onCarry } = props;
+export function CarryOpenEntries(props: {
+  format: FormatDef;
+  org: string;
+  year: number;
+  onCarry(entries: LedgerEntry[]): void;
+}) {
+  const { format, org, year, onCarry } = props;
+  const m = format.applications;
+  const carried = rowScopeLabel(m.rows.find((r) => r.id === m.carriedOverRow)!.path);
   const [offer, setOffer] = useState<Offer | null>(null);
   useEffect(() => {
     let live = true;
@@ -39,7 +47,7 @@ export function CarryOpenEntries(props: { org: string; year: number; onCarry(ent
       }
     >
       “{offer.from}”的登记台账中有{offer.entries.length}
-      件申请到年底仍未办结，本年应计入“上年结转”。可以把它们带入本页，答复后补上答复日期和办理结果。
+      件申请到年底仍未办结，本年应计入“{carried}”。可以把它们带入本页，答复后补上答复日期和办理结果。
     </Alert>
   );
 }

@@ -17,6 +17,8 @@ import {
   emptyLedger,
   ledgerCarryFindings,
   ledgerFindings,
+  matrixRulesText,
+  FIELD_LABELS,
   matrixChanges,
   matrixDifferences,
   recordsToEntries,
@@ -146,8 +148,9 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
               使用“登记台账”页的{entries}件申请
             </Button>
             <Typography variant="body2" color="text.secondary">
-              台账为 Excel（.xlsx）或
-              CSV，一行一件申请，列名如“申请人类型”“收到日期”“答复日期”“办理结果”“不予公开理由”。
+              台账为 Excel（.xlsx）或 CSV，一行一件申请，列名如
+              {(['applicant', 'received', 'answered', 'outcome'] as const).map((f) => `“${FIELD_LABELS[f]}”`).join('')}
+              。
             </Typography>
           </Stack>
           {inherited && (
@@ -169,7 +172,7 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
               </Typography>
               {findings.length === 0 ? (
                 <Alert severity="success" data-testid="ledger-rules">
-                  按台账计算的表三满足全部勾稽关系：每列一+二=三（七）+四，每行总计等于各列之和，（七）总计等于（一）至（六）之和。
+                  按台账计算的表三满足全部勾稽关系：{matrixRulesText(format)}。
                 </Alert>
               ) : (
                 <Alert severity="error" data-testid="ledger-rules">
@@ -178,7 +181,7 @@ export function LedgerDialog({ doc, open, onClose }: { doc: ReportDoc; open: boo
               )}
               {carry.length > 0 && (
                 <Alert severity="warning" data-testid="ledger-carry">
-                  按台账计算的“上年结转”与上年报告不一致，台账可能缺少上年收到、年底仍在办理的申请：
+                  按台账计算的表三与上年报告不一致，台账可能缺少上年收到、年底仍在办理的申请：
                   {carry.map((f) => f.message).join('；')}
                 </Alert>
               )}

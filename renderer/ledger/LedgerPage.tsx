@@ -20,6 +20,7 @@ import {
 import type { ReportDoc } from '../editor/useReportDoc';
 import { useNotify } from '../notify';
 import { CarryOpenEntries } from './CarryOpenEntries';
+import { sectionTitle } from '../editor/sections';
 import { LEDGER_TITLE } from './title';
 import './ledger.css';
 
@@ -184,10 +185,16 @@ export function LedgerPage({ doc }: { doc: ReportDoc }) {
         {LEDGER_TITLE}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        收到一件政府信息公开申请就登记一行，答复后补上答复日期和办理结果。年底在“三、收到和处理政府信息公开申请情况”点“从登记台账计算”，按本页逐件计数填表。上年收到、本年仍在办理的申请也请登记（收到日期写上年的日期）。
+        收到一件政府信息公开申请就登记一行，答复后补上答复日期和办理结果。年底在“{sectionTitle(format, '3')}
+        ”点“从登记台账计算”，按本页逐件计数填表。上年收到、本年仍在办理的申请也请登记（收到日期写上年的日期）。
       </Typography>
       {entries.length === 0 && (
-        <CarryOpenEntries org={report.org} year={report.year} onCarry={(open) => setEntries(() => open)} />
+        <CarryOpenEntries
+          format={format}
+          org={report.org}
+          year={report.year}
+          onCarry={(open) => setEntries(() => open)}
+        />
       )}
       <div className="grid-wrap">
         <table className="ledger-entries" aria-label={LEDGER_TITLE}>

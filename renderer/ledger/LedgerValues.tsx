@@ -9,7 +9,6 @@ import { rowScopeLabel, type FormatDef } from '../../shared/format';
 import { FIELD_LABELS, OPEN, otherSheetsNote, type LedgerLayout, type SeenValue } from '../../shared/ledger';
 
 const BY: Record<string, string> = { label: '名称相同', synonym: '同义词', remembered: '您的选择' };
-const OPEN_LABEL = '尚未办结（计入结转下年度）';
 
 /** What a value may be mapped to: the matrix's columns, or its result rows and 未办结. */
 export function targetOptions(format: FormatDef, field: SeenValue['field']): { id: string; label: string }[] {
@@ -17,7 +16,7 @@ export function targetOptions(format: FormatDef, field: SeenValue['field']): { i
   if (field === 'applicant') return m.columns.filter((c) => !c.isTotal).map((c) => ({ id: c.id, label: c.label }));
   return [
     ...m.rows.filter((r) => m.resultRows.includes(r.id)).map((r) => ({ id: r.id, label: rowScopeLabel(r.path) })),
-    { id: OPEN, label: OPEN_LABEL },
+    { id: OPEN, label: `尚未办结（计入${rowScopeLabel(m.rows.find((r) => r.id === m.carryForwardRow)!.path)}）` },
   ];
 }
 

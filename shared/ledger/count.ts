@@ -5,6 +5,7 @@
 import { cellId, type FormatDef } from '../format';
 import type { TableData } from '../report/model';
 import { readDate, type DateRead } from './dates';
+import { FIELD_LABELS } from './headers';
 import {
   OPEN,
   type LedgerCount,
@@ -128,9 +129,10 @@ function zeroMatrix(format: FormatDef): TableData {
   return t;
 }
 
-function unmappedMessage(s: SeenValue): string {
-  const what = s.field === 'applicant' ? '申请人类型' : '办理结果';
-  const where = s.field === 'applicant' ? '表三的哪一列（自然人、商业企业……）' : '表三的哪一行';
+function unmappedMessage(format: FormatDef, s: SeenValue): string {
+  const what = FIELD_LABELS[s.field];
+  const [a, b] = format.applications.columns;
+  const where = s.field === 'applicant' ? `表三的哪一列（${a.label}、${b.label}……）` : '表三的哪一行';
   return `${what}“${s.value}”不能确定属于${where}（${rowList(s.rows)}），这些申请暂未计入。请为它选择对应的${s.field === 'applicant' ? '列' : '行'}（选择会被记住）。`;
 }
 
@@ -183,7 +185,7 @@ export function countLedger(
     if (s.target === null)
       problems.push({
         kind: 'unmapped',
-        message: unmappedMessage(s),
+        message: unmappedMessage(format, s),
         rows: s.rows,
         field: s.field,
         value: s.value,

@@ -4,7 +4,7 @@
 
 /** Applicant type words by matrix column id. */
 export const APPLICANT_WORDS: Record<string, string[]> = {
-  natural: ['个人', '公民', '群众', '居民', '村民', '市民', '农民', '职工', '自然人'],
+  natural: ['个人', '公民', '群众', '居民', '村民', '市民', '农民', '职工'],
   business: ['企业', '公司', '有限公司', '有限责任公司', '股份公司', '集团', '厂', '商行'],
   research: ['高校', '大学', '学院', '科研院所', '研究院', '研究所', '研究中心', '科研'],
   publicInterest: ['社会组织', '协会', '学会', '基金会', '商会', '民办非企业', '社团', '公益'],
@@ -18,11 +18,10 @@ export const APPLICANT_WORDS: Record<string, string[]> = {
  */
 export const GROUP_WORDS: Record<string, string[]> = {
   granted: ['同意公开', '全部公开', '准予公开', '予以提供', '同意提供', '公开', '已主动公开', '主动公开'],
-  partlyGranted: ['部分公开', '部分提供', '区分处理'],
-  refused: ['不予公开', '不公开'],
-  unable: ['无法提供', '不能提供'],
-  notHandled: ['不予处理', '不作处理', '不予受理'],
-  other: ['其他处理'],
+  partlyGranted: ['部分提供', '区分处理'],
+  refused: ['不公开'],
+  unable: ['不能提供'],
+  notHandled: ['不作处理', '不予受理'],
 };
 
 /** Reason words by result row id, besides the row's own label (属于国家秘密 …). */
