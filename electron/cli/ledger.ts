@@ -4,7 +4,15 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { getFormat, requiredFormatFor, rowScopeLabel } from '../../shared/format';
-import { countLedgerSheets, ledgerJson, otherSheetsNote, type LedgerTally } from '../../shared/ledger';
+import {
+  countLedgerSheets,
+  ledgerFindings,
+  ledgerJson,
+  matrixRulesText,
+  otherSheetsNote,
+  type LedgerTally,
+} from '../../shared/ledger';
+import { emptyReport } from '../../shared/report';
 import { readLedgerPath } from '../services/ledger/read';
 import type { Io } from './run';
 
@@ -66,6 +74,13 @@ export async function ledgerCommand(args: string[], io: Io): Promise<number> {
     io.out('请在台账中改正，或在软件的“从登记台账计算”中为不能确定的值选择对应的行列。\n');
     return 1;
   }
-  io.out('\n全部申请均已计入；表中数字满足各项勾稽关系。\n');
+  const format = getFormat(requiredFormatFor(year));
+  const findings = ledgerFindings(emptyReport('', year), tally);
+  if (findings.length) {
+    // Counting balances by construction; should it ever not, say so rather than print a wrong table.
+    io.err(`计算结果未通过勾稽检查：${findings.map((f) => f.message).join('；')}\n`);
+    return 1;
+  }
+  io.out(`\n全部申请均已计入；表中数字满足全部勾稽关系：${matrixRulesText(format)}。\n`);
   return 0;
 }

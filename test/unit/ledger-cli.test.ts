@@ -66,7 +66,7 @@ describe('nianbao ledger', () => {
     expect(bad.out).toContain('申请人类型“村委会”');
     const ok = await run('ledger', clean, '--year', '2024');
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('全部申请均已计入');
+    expect(ok.out).toContain('全部申请均已计入；表中数字满足全部勾稽关系：每列一+二=三（七）+四');
     expect(ok.out).toMatch(/四、结转下年度继续办理\t0\t1\t0\t0\t0\t0\t1/);
   });
 
