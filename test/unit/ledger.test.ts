@@ -405,6 +405,21 @@ describe('counting', () => {
     }
   });
 
+  it('counts a 2020 ledger in the 2019 format, whose 其他处理 is one row', () => {
+    const rows: Row[] = [
+      HEADER,
+      [1, '2020-03-01', 'a', '个人', '', '2020-03-09', '逾期不补正', ''],
+      [2, '2019-12-30', 'b', '企业', '', '2020-01-09', '其他处理', '申请人撤回'],
+      [3, '2020-05-01', 'c', '高校', '', '2020-05-09', '不予公开', '属于国家秘密'],
+    ];
+    const r = countLedgerSheets(ledger(rows), format2019, 2020);
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.tally.applications.other).toMatchObject({ natural: 1, business: 1, total: 2 });
+    expect(r.tally.applications['refused.stateSecret'].research).toBe(1);
+    const report: Report = { ...emptyReport('某局', 2020, '2019'), applications: r.tally.applications };
+    expect(checkReport(report).filter((x) => x.cells.some((c) => c.startsWith('applications.')))).toEqual([]);
+  });
+
   it('carries an application received last year and open all year into 二 and 四', () => {
     const one = count([HEADER, [1, '2023-12-30', 'a', '个人', '', null, '', '']]);
     expect(cell(one, 'carriedOver', 'natural')).toBe(1);
