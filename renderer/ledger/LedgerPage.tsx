@@ -56,7 +56,7 @@ function LabelSelect(props: {
       displayEmpty
       onChange={(e) => onChange(String(e.target.value))}
       inputProps={{ 'aria-label': label }}
-      sx={{ minWidth: 160, maxWidth: 320, fontSize: 13 }}
+      sx={{ minWidth: 120, maxWidth: 260, fontSize: 13 }}
     >
       <MenuItem value="">{empty}</MenuItem>
       {all.map((c) => (
@@ -70,12 +70,16 @@ function LabelSelect(props: {
 
 /** What each entry counts as: 一 → （一）予以公开, 二 → 四, or why it is not counted. */
 function placementTexts(format: FormatDef, year: number, tally: LedgerTally): Map<number, string> {
+  // Short: 一, 四, （二）部分公开, （三）1.属于国家秘密 (the format's labels without their notes).
   const name = (id: string) => {
     const row = format.applications.rows.find((r) => r.id === id)!;
-    return row.path.length === 1 ? shortRowLabel(format, id) : rowScopeLabel(row.path);
+    if (row.path.length === 1) return shortRowLabel(format, id);
+    const own = row.path[row.path.length - 1].replace(/（[^）]*）$/, '');
+    return row.path.length === 2 ? own : `${row.path[1].match(/^（[一二三四五六七八九十]+）/)?.[0] ?? ''}${own}`;
   };
   const out = new Map<number, string>();
   for (const [no, ids] of placementsOf(format, tally)) out.set(no, ids.map(name).join(' → '));
+  for (const no of tally.earlier) out.set(no, `${year - 1}年已办结，属上年报告`);
   for (const p of tally.problems)
     for (const no of p.rows) out.set(no, p.kind === 'unmapped' ? '待对应，未计入' : '未计入');
   return out;
@@ -100,7 +104,7 @@ const EntryRow = memo(function EntryRow(props: {
       slotProps={{
         htmlInput: { 'aria-label': `第${no}条${key === 'subject' ? SUBJECT : FIELD_LABELS[key as 'received']}` },
       }}
-      sx={{ minWidth: type === 'date' ? 150 : 140 }}
+      sx={{ minWidth: type === 'date' ? 150 : 110 }}
     />
   );
   return (

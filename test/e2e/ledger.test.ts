@@ -103,7 +103,7 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     await expect
       .poll(() => page.getByTestId('ledger-page-summary').textContent())
       .toContain('共登记1件，按2024年度计入1件');
-    expect(await page.locator('[data-placed="1"]').textContent()).toBe('一 → （三）不予公开5.属于三类内部事务信息');
+    expect(await page.locator('[data-placed="1"]').textContent()).toBe('一 → （三）5.属于三类内部事务信息');
     // A deleted entry comes back from the notice.
     await page.getByLabel('第1条申请内容').fill('规划许可');
     await page.getByRole('button', { name: '删除第1条' }).click();
@@ -178,6 +178,10 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     expect(await page.locator('tr[data-entry]').count()).toBe(16);
     expect(await page.getByLabel('第1条申请内容').inputValue()).toBe('某小区规划许可');
     expect(await page.getByLabel('第1条收到日期').inputValue()).toBe('2024-01-08');
+    expect(await page.locator('[data-placed="1"]').textContent()).toBe('一 → （一）予以公开');
+    expect(await page.locator('[data-placed="7"]').textContent()).toBe('二 → （三）1.属于国家秘密');
+    expect(await page.locator('[data-placed="9"]').textContent()).toBe('2023年已办结，属上年报告');
+    expect(await page.locator('[data-placed="10"]').textContent()).toBe('未计入');
     expect(session.pageErrors).toEqual([]);
   });
 });
