@@ -81,7 +81,7 @@ function placementTexts(format: FormatDef, year: number, tally: LedgerTally): Ma
   for (const [no, ids] of placementsOf(format, tally)) out.set(no, ids.map(name).join(' → '));
   for (const no of tally.earlier) out.set(no, `${year - 1}年已办结，属上年报告`);
   for (const p of tally.problems)
-    for (const no of p.rows) out.set(no, p.kind === 'unmapped' ? '待对应，未计入' : '未计入');
+    for (const no of p.rows) out.set(no, p.kind === 'unmapped' ? '待对应，未计入' : `未计入：${p.detail}`);
   return out;
 }
 

@@ -159,7 +159,12 @@ export function countLedger(
     if (!p) continue;
     if ('skip' in p) earlier.push(rec.row);
     else if ('problem' in p)
-      problems.push({ kind: 'row', message: `第${rec.row}行：${p.problem}，未计入。`, rows: [rec.row] });
+      problems.push({
+        kind: 'row',
+        message: `第${rec.row}行：${p.problem}，未计入。`,
+        rows: [rec.row],
+        detail: p.problem,
+      });
     else {
       counted++;
       add(p.start, p.col, rec.row);

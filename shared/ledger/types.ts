@@ -80,6 +80,8 @@ export interface LedgerProblem {
   value?: string;
   /** For unmapped outcomes: the reason written beside the outcome. */
   reason?: string;
+  /** For a row not placed: what is wrong with it, without the row number (没有收到日期). */
+  detail?: string;
 }
 
 /** Where each ledger column was found. */

@@ -181,7 +181,7 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
     expect(await page.locator('[data-placed="1"]').textContent()).toBe('一 → （一）予以公开');
     expect(await page.locator('[data-placed="7"]').textContent()).toBe('二 → （三）1.属于国家秘密');
     expect(await page.locator('[data-placed="9"]').textContent()).toBe('2023年已办结，属上年报告');
-    expect(await page.locator('[data-placed="10"]').textContent()).toBe('未计入');
+    expect(await page.locator('[data-placed="10"]').textContent()).toBe('未计入：没有收到日期');
     expect(session.pageErrors).toEqual([]);
   });
 });
