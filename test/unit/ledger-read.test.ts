@@ -12,11 +12,11 @@ import { format2021 } from '../../shared/format';
 import { countLedgerSheets, emptyEntry, type RawLedger } from '../../shared/ledger';
 import { emptyReport, parseReportText, serializeReport } from '../../shared/report';
 import { createAppService, handleCall } from '../../electron/services/app-service';
-import { readLedgerFile } from '../../electron/services/ledger/read';
+import { LEDGER_LIMITS, readLedgerFile } from '../../electron/services/ledger/read';
 import { reportXml } from '../../electron/services/docx/package';
 import { buildXlsx } from '../../electron/services/xlsx/index';
 import { FIXTURES_DIR } from '../fixtures/reports';
-import { csvText, LEDGER_2024, xlsxBytes } from '../fixtures/ledgers';
+import { csvText, HEADER, LEDGER_2024, xlsxBytes } from '../fixtures/ledgers';
 import { makeCfb } from './helpers/craft';
 
 const enc = new TextEncoder();
@@ -89,6 +89,14 @@ describe('readLedgerFile', () => {
     }
   });
 
+  it('reads a .csv whose lines end differently (edited by hand after Excel)', async () => {
+    const [first, ...rest] = csvText(LEDGER_2024).split('\r\n');
+    const mixed = `${first}\r\n${rest.join('\n')}`;
+    const { tally: t } = tally(await readLedgerFile(enc.encode(mixed), '台账.csv'));
+    expect(t.rows).toBe(16);
+    expect(t.counted).toBe(10);
+  });
+
   it('reads Excel’s “Unicode 文本” (UTF-16, tab-separated)', async () => {
     const text = csvText(LEDGER_2024).replace(/,/g, '\t');
     const bytes = new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le'));
@@ -123,6 +131,11 @@ describe('readLedgerFile', () => {
     const png = new Uint8Array(2000).map((_, i) => (i * 37) % 256);
     png.set([0x89, 0x50, 0x4e, 0x47]);
     expect(await refused(png, '图.png')).toContain('不是可以识别的表格');
+  });
+
+  it('refuses a sheet too long to be a ledger rather than drop rows', async () => {
+    const csv = enc.encode(csvText([HEADER]) + '1,2024-01-02,a,个人\n'.repeat(LEDGER_LIMITS.maxRows));
+    expect(await refused(csv, '巨大.csv')).toContain(`超过${LEDGER_LIMITS.maxRows}行`);
   });
 
   it('says a sheet without a ledger header has none', async () => {

@@ -37,6 +37,13 @@ export function rawCell(v: ExcelJS.CellValue | undefined): RawCell {
   return null; // an error value (#N/A)
 }
 
+/** Rows are never dropped silently: a sheet this long is refused with the reason. */
+function tooLong(name: string, rows: number): UserError {
+  return new UserError(
+    `台账文件“${name}”有${rows}行，超过${LEDGER_LIMITS.maxRows}行，不像是一个部门的登记台账，未读取。请只保留需要计算的年度后重试。`,
+  );
+}
+
 function checkZip(name: string, bytes: Uint8Array): void {
   let entries;
   try {
@@ -67,9 +74,9 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<RawLedger> {
   const sheets: RawSheet[] = [];
   for (const ws of wb.worksheets.slice(0, LEDGER_LIMITS.maxSheets)) {
     if (ws.state !== 'visible') continue;
+    if (ws.actualRowCount > LEDGER_LIMITS.maxRows) throw tooLong(name, ws.actualRowCount);
     const rows: RawCell[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber > LEDGER_LIMITS.maxRows) return;
       const cells: RawCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (col <= LEDGER_LIMITS.maxCols) cells[col - 1] = rawCell(cell.value);
@@ -87,10 +94,15 @@ function readCsv(name: string, bytes: Uint8Array): RawLedger {
   const { text } = decodeText(bytes);
   if (binaryShare(text) > 0.02)
     throw new UserError(`文件“${name}”不是可以识别的表格（不是 .xlsx 或 .csv），无法作为台账读取。`);
-  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: false });
-  const rows = parsed.data
-    .slice(0, LEDGER_LIMITS.maxRows)
-    .map((r) => r.slice(0, LEDGER_LIMITS.maxCols).map((c): RawCell => (c.trim() === '' ? null : c)));
+  // One kind of line break: papaparse takes the first one it sees for the whole file.
+  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), {
+    skipEmptyLines: false,
+    newline: '\n',
+  });
+  if (parsed.data.length > LEDGER_LIMITS.maxRows) throw tooLong(name, parsed.data.length);
+  const rows = parsed.data.map((r) =>
+    r.slice(0, LEDGER_LIMITS.maxCols).map((c): RawCell => (c.trim() === '' ? null : c)),
+  );
   return { file: name, sheets: [{ name: name.replace(/\.[^.]*$/, ''), rows }] };
 }
 
