@@ -3,9 +3,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { UserError } from '../shared/api';
 import { createAppService } from './services/app-service';
 import { APP_URL, COMMAND_CHANNEL } from './channels';
+import { installMainCrashHandlers } from './crash';
 import { createHost, registerIpc } from './ipc';
+import { utilityReader } from './reader-process';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenContents, secureSession } from './window';
@@ -20,6 +23,7 @@ export function dataDirFromArgs(argv: string[]): string | null {
 }
 
 export function startApp(argv: string[] = process.argv): void {
+  installMainCrashHandlers();
   registerAppScheme(); // before 'ready'
   // Chinese UI for what Chromium draws itself (date pickers, context menus, spell check).
   app.commandLine.appendSwitch('lang', 'zh-CN');
@@ -44,7 +48,27 @@ export function startApp(argv: string[] = process.argv): void {
     .whenReady()
     .then(async () => {
       const dataDir = dataDirFromArgs(argv) ?? join(app.getPath('userData'), 'data');
-      const service = createAppService({ dataDir, mode: 'electron', version: app.getVersion() });
+      const service = createAppService({
+        dataDir,
+        mode: 'electron',
+        version: app.getVersion(),
+        reader: utilityReader(),
+      });
+      // The data folder must be ours before a window opens (another process may hold it).
+      const opened = await service.ready().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (opened) {
+        const user = opened instanceof UserError;
+        if (!user) console.error('[nianbao] opening the data folder failed:', opened);
+        dialog.showErrorBox(
+          '公开年报无法启动',
+          user ? opened.message : `无法打开数据文件夹“${dataDir}”。请重新启动；如果问题依旧，请联系技术人员。`,
+        );
+        app.exit(1);
+        return;
+      }
       secureSession(session.defaultSession);
       serveRenderer(join(root, 'dist', 'renderer'));
       const ipc = registerIpc(service, createHost({ window: () => win, dataDir }));

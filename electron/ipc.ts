@@ -37,6 +37,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   json: { name: '公开年报文件', extensions: ['json'] },
+  nianbao: { name: '公开年报报告文件', extensions: ['nianbao'] },
 };
 
 export interface HostDeps {

@@ -1,12 +1,14 @@
 // Browser mode: the built renderer and the same services behind the same API, over HTTP on
 // 127.0.0.1 only. Plain Node (no electron). The API is POST /api/<method> with the JSON body
-// {"args":[...]}; the answer is always an ApiResponse envelope.
+// {"args":[...]} and the launch's secret in the x-nianbao-key header (see access-key.ts); the
+// answer is always an ApiResponse envelope.
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiResponse } from '../shared/api';
+import { BROWSER_KEY_PARAM, type ApiResponse } from '../shared/api';
+import { hasAccessKey, newAccessKey, NO_ACCESS_KEY } from './access-key';
 import { SECURITY_HEADERS } from './csp';
 import { createAppService, handleCall, type AppService } from './services/app-service';
 import { realRendererRoot, resolveRendererFile } from './static-files';
@@ -20,10 +22,14 @@ export interface WebHostOptions {
   dataDir: string;
   rendererDir: string;
   version?: string;
+  /** The secret every API call must carry; a new random one per launch unless given (tests). */
+  key?: string;
 }
 
 export interface WebHost {
+  /** The address to open, with the launch's secret: http://127.0.0.1:PORT/?key=… */
   url: string;
+  key: string;
   port: number;
   service: AppService;
   close(): Promise<void>;
@@ -41,6 +47,12 @@ export function electronUserDataDir(appName = '公开年报'): string {
 export function defaultDataDir(userDataDir = electronUserDataDir()): string {
   return join(userDataDir, 'data');
 }
+
+const STATUS_TEXT = {
+  400: '请求地址无效。',
+  403: '拒绝访问：这个文件不属于公开年报的页面。',
+  404: '找不到这个页面或文件。',
+} as const;
 
 function send(
   res: ServerResponse,
@@ -94,6 +106,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let service: AppService | null = null;
   const rendererRoot = await realRendererRoot(opts.rendererDir);
   let port = opts.port;
+  const key = opts.key ?? newAccessKey();
 
   /** Only our own address: a foreign page (or a DNS-rebound name) gets nothing. */
   function trusted(req: IncomingMessage): boolean {
@@ -105,6 +118,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (!hasAccessKey(req, key)) {
+      req.resume();
+      return fail(res, 403, NO_ACCESS_KEY);
+    }
     if (req.method !== 'POST') return fail(res, 405, '请求方式不对：接口只接受 POST。');
     // application/json cannot be sent cross-site without a preflight, which we never answer.
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
@@ -127,11 +144,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   async function file(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, '请求方式不对：页面只能用 GET 读取。', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
     const found = await resolveRendererFile(rendererRoot, pathname);
     if (!found.ok && pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon'); // no console noise
-    if (!found.ok)
-      return send(res, found.status, found.status === 404 ? 'Not found' : 'Forbidden', 'text/plain; charset=utf-8');
+    if (!found.ok) return send(res, found.status, STATUS_TEXT[found.status], 'text/plain; charset=utf-8');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': found.type,
@@ -151,7 +168,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       try {
         pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       } catch {
-        return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+        return send(res, 400, STATUS_TEXT[400], 'text/plain; charset=utf-8');
       }
       const m = /^\/api\/([^/]*)$/.exec(pathname);
       if (m) return api(req, res, m[1]);
@@ -184,7 +201,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   service = svc;
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/?${BROWSER_KEY_PARAM}=${key}`,
+    key,
     port,
     service: svc,
     async close() {

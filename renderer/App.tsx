@@ -7,17 +7,22 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from './api/client';
+import { ReadOnlyBanner, useAppInfo } from './AppStatus';
 import { Editor } from './editor/Editor';
+import { ErrorBoundary } from './ErrorBoundary';
 import type { SectionKey } from './editor/marks';
 import { isSectionKey } from './editor/sections';
+import { ReviewPage } from './review/ReviewPage';
 import { StartPage } from './start/StartPage';
 
-type Route = { page: 'start' } | { page: 'editor'; id: string; section: SectionKey };
+const NONE: string[] = [];
+
+type Route = { page: 'start' } | { page: 'review' } | { page: 'editor'; id: string; section: SectionKey };
 
 export function parseRoute(hash: string): Route {
   const m = hash.match(/^#\/report\/([A-Za-z0-9_-]+)(?:\/([a-z0-9]+))?$/);
   if (m) return { page: 'editor', id: m[1], section: m[2] && isSectionKey(m[2]) ? m[2] : 'cover' };
+  if (hash === '#/review') return { page: 'review' };
   return { page: 'start' };
 }
 
@@ -35,14 +40,9 @@ function useRoute(): [Route, (hash: string) => void] {
   return [parseRoute(hash), go];
 }
 
-function Notices() {
+function Notices({ initial }: { initial: string[] }) {
   const [notices, setNotices] = useState<string[]>([]);
-  useEffect(() => {
-    api
-      .appInfo()
-      .then((info) => setNotices(info.notices))
-      .catch(() => {});
-  }, []);
+  useEffect(() => setNotices(initial), [initial]);
   return (
     <Dialog open={notices.length > 0} onClose={() => setNotices([])}>
       <DialogTitle>请注意</DialogTitle>
@@ -84,14 +84,23 @@ export function App() {
   useEffect(() => {
     if (id) setLastOpened(id);
   }, [id]);
+  const info = useAppInfo();
   return (
-    <>
-      {route.page === 'editor' ? (
-        <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
-      ) : (
-        <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
-      )}
-      <Notices />
-    </>
+    <div className="app-shell">
+      <ReadOnlyBanner info={info} />
+      <div className="app-page">
+        {/* Keyed by the page: leaving a page that failed starts the next one afresh. */}
+        <ErrorBoundary key={route.page === 'editor' ? `editor:${route.id}` : route.page} onHome={toStart}>
+          {route.page === 'editor' ? (
+            <Editor id={route.id} section={route.section} onSection={toSection} onExit={toStart} />
+          ) : route.page === 'review' ? (
+            <ReviewPage onExit={toStart} />
+          ) : (
+            <StartPage onOpen={openReport} newRequest={newRequest} lastOpened={lastOpened} />
+          )}
+        </ErrorBoundary>
+      </div>
+      <Notices initial={info?.notices ?? NONE} />
+    </div>
   );
 }

@@ -4,6 +4,9 @@
 //   electron/preload.ts -> dist/electron/preload.cjs  (sandboxed preload: only 'electron' is required)
 //   electron/web-host.ts-> dist/web-host.mjs          (browser mode, used by scripts/start.mjs)
 //   electron/cli.ts     -> dist/cli.mjs               (the command line, used by bin/nianbao.mjs)
+//   electron/services/reading/worker.ts -> dist/reader-worker.mjs and dist/electron/reader-worker.cjs
+//                          (the process that reads an imported file: a child of browser mode and
+//                          the CLI, or Electron's utility process)
 // Also importable: build({ renderer, node }) and isStale() for scripts/start.mjs.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +17,14 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_INPUTS = ['renderer', 'shared', 'vite.config.ts', 'package.json'];
 const RENDERER_OUTPUTS = ['dist/renderer/index.html'];
 const NODE_INPUTS = ['electron', 'shared', 'package.json'];
-const NODE_OUTPUTS = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/web-host.mjs', 'dist/cli.mjs'];
+const NODE_OUTPUTS = [
+  'dist/electron/main.cjs',
+  'dist/electron/preload.cjs',
+  'dist/web-host.mjs',
+  'dist/cli.mjs',
+  'dist/reader-worker.mjs',
+  'dist/electron/reader-worker.cjs',
+];
 
 /**
  * Loaded at run time from node_modules instead of being bundled: pdf.js finds its worker file
@@ -79,17 +89,21 @@ export function bundles(outDir = 'dist') {
     legalComments: 'none',
     sourcemap: false,
   };
+  // Services written as ES modules use import.meta.url (createRequire, file locations): give
+  // CommonJS bundles their own file's URL, which they otherwise lack.
+  const electronCjs = {
+    ...common,
+    format: 'cjs',
+    external: KEEP_EXTERNAL,
+    banner: { js: '"use strict";\nconst __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  };
   return [
+    { ...electronCjs, entryPoints: ['electron/main.ts'], outfile: join(outDir, 'electron/main.cjs') },
     {
-      ...common,
-      entryPoints: ['electron/main.ts'],
-      outfile: join(outDir, 'electron/main.cjs'),
-      format: 'cjs',
-      external: KEEP_EXTERNAL,
-      // Services written as ES modules use import.meta.url (createRequire, file locations): give
-      // them this file's URL, which CommonJS otherwise lacks.
-      banner: { js: '"use strict";\nconst __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
-      define: { 'import.meta.url': '__importMetaUrl' },
+      ...electronCjs,
+      entryPoints: ['electron/services/reading/worker.ts'],
+      outfile: join(outDir, 'electron/reader-worker.cjs'),
     },
     {
       ...common,
@@ -113,6 +127,13 @@ export function bundles(outDir = 'dist') {
       format: 'esm',
       packages: 'external',
     },
+    {
+      ...common,
+      entryPoints: ['electron/services/reading/worker.ts'],
+      outfile: join(outDir, 'reader-worker.mjs'),
+      format: 'esm',
+      packages: 'external',
+    },
   ];
 }
 
@@ -127,7 +148,7 @@ export async function build({ renderer = true, node = true } = {}) {
     await buildRenderer();
   }
   if (node) {
-    console.log('构建主进程、预加载脚本、浏览器模式与命令行（esbuild）…');
+    console.log('构建主进程、预加载脚本、浏览器模式、命令行与文件读取进程（esbuild）…');
     await buildNode();
   }
 }

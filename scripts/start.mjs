@@ -7,14 +7,21 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { argErrorMessage } from '../electron/cli/arg-errors.mjs';
 import { build, isStale, root } from './build.mjs';
 
-const USAGE = `用法 / Usage: npm start -- [--web] [--port 端口] [--no-open] [--data-dir 数据文件夹]
-  --web        浏览器模式（不用 Electron） / browser mode
-  --port N     浏览器模式的端口，默认 5173 / port (browser mode), default 5173
-  --no-open    不自动打开浏览器 / do not open a browser
-  --data-dir   数据文件夹 / data folder`;
+const USAGE = `用法：npm start -- [--web] [--port 端口] [--no-open] [--data-dir 数据文件夹]
+  --web        浏览器模式（不用 Electron）
+  --port N     浏览器模式的端口，默认 5173
+  --no-open    不自动打开浏览器
+  --data-dir   数据文件夹`;
 const DEFAULT_PORT = 5173;
+
+/** Details for a technician (stack traces are English): shown only with NIANBAO_DEBUG=1. */
+const DEBUG_HINT = '设置环境变量 NIANBAO_DEBUG=1 后重新启动，可看到供技术人员排查的详细信息。';
+function debug(e) {
+  if (process.env.NIANBAO_DEBUG) console.error(e instanceof Error ? e.stack : e);
+}
 
 function fail(message, code = 2) {
   console.error(message);
@@ -50,7 +57,7 @@ function options() {
       dataDir: values['data-dir'] ? resolve(values['data-dir']) : null,
     };
   } catch (e) {
-    return fail(`参数有误：${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return fail(`参数有误：${argErrorMessage(e)}。\n${USAGE}`);
   }
 }
 
@@ -73,10 +80,10 @@ function openBrowser(url) {
         : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => console.log(`请在浏览器中打开上面的地址。 Please open the address above in a browser.`));
+    child.on('error', () => console.log('没能自动打开浏览器，请在浏览器中打开上面的完整地址。'));
     child.unref();
   } catch {
-    console.log(`请在浏览器中打开上面的地址。 Please open the address above in a browser.`);
+    console.log('没能自动打开浏览器，请在浏览器中打开上面的完整地址。');
   }
 }
 
@@ -105,7 +112,9 @@ async function runBrowser(opts, reason) {
       break;
     } catch (e) {
       if (e?.code !== 'EADDRINUSE') {
-        const msg = e?.name === 'UserError' ? e.message : `${e instanceof Error ? e.message : String(e)}`;
+        debug(e);
+        const msg =
+          e?.name === 'UserError' ? e.message : `程序内部出错。请重新启动；如果问题依旧，请联系技术人员。${DEBUG_HINT}`;
         return fail(`无法启动浏览器模式：${msg}`, 1);
       }
     }
@@ -113,19 +122,20 @@ async function runBrowser(opts, reason) {
   if (!host) {
     return fail(
       opts.port
-        ? `端口 ${opts.port} 已被占用。请换一个端口，例如：npm start -- --web --port ${opts.port + 1}\nPort ${opts.port} is in use.`
+        ? `端口 ${opts.port} 已被占用。请换一个端口，例如：npm start -- --web --port ${opts.port + 1}`
         : `端口 ${DEFAULT_PORT}–${DEFAULT_PORT + 19} 都已被占用，请用 --port 指定一个端口。`,
       1,
     );
   }
-  const address = `http://127.0.0.1:${host.port}`;
-  console.log(`浏览器模式：${address}${reason ? ' （未找到 Electron 运行时）' : ''}`);
-  console.log(`Browser mode: ${address}${reason ? ' (no Electron runtime found)' : ''}`);
-  console.log(`数据文件夹 / Data folder: ${dataDir}`);
-  const notices = (await host.service.appInfo()).notices;
-  for (const n of notices) console.log(`提示：${n}`);
-  console.log('按 Ctrl+C 退出。 Press Ctrl+C to stop.');
-  if (opts.open) openBrowser(address + '/');
+  // The address carries this launch's secret: only who sees it (the clerk) can use the app.
+  console.log(`浏览器模式：${host.url}${reason ? ' （未找到 Electron 运行时）' : ''}`);
+  console.log('请用上面的完整地址打开（含 ?key=，每次启动都不同，不要发给别人）。');
+  console.log(`数据文件夹：${dataDir}`);
+  const info = await host.service.appInfo();
+  if (info.readOnly) console.log('提示：数据文件夹不能写入，已以只读方式打开，修改不会保存。');
+  for (const n of info.notices) console.log(`提示：${n}`);
+  console.log('按 Ctrl+C 退出。');
+  if (opts.open) openBrowser(host.url);
 }
 
 /** Browser mode's server, once started; closed (pending saves written) before the process ends. */
@@ -138,6 +148,21 @@ async function stop() {
   process.exit(0);
 }
 
+// The last resort: an error nobody caught is told in Chinese (its details follow for a technician).
+// Once browser mode serves, it keeps running, so the page's next save still lands; before, the
+// start has failed.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (e) => {
+    console.error(
+      host
+        ? `公开年报遇到了意外错误，刚才的操作可能没有完成；已保存的报告不受影响。${DEBUG_HINT}`
+        : `公开年报没能启动：程序内部出错。${DEBUG_HINT}`,
+    );
+    debug(e);
+    if (!host) process.exit(1);
+  });
+}
+
 const opts = options();
 // Registered before building, so that Ctrl+C also works while the build runs.
 process.on('SIGINT', stop);
@@ -147,7 +172,8 @@ if (stale.renderer || stale.node) {
   try {
     await build(stale);
   } catch (e) {
-    fail(`构建失败：${e instanceof Error ? e.message : String(e)}\nBuild failed.`, 1);
+    debug(e);
+    fail(`构建失败，无法启动。请运行 npm ci 后重试。${DEBUG_HINT}`, 1);
   }
 }
 const electron = opts.web ? null : electronBinary();

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { FormatId } from './format';
 import type { RawLedger } from './ledger/types';
 import type { Report } from './report';
+import type { TableLedger, TableProblem } from './parse/ledger';
+import { reviewResultSchema } from './review/schema';
+import type { ReviewResult } from './review/review';
 
 export interface ReportSummary {
   id: string;
@@ -41,6 +44,10 @@ export interface ReadResult {
   problems: string[];
   /** What kind of file it was, in Chinese (本软件文件, Word 文档 …). */
   kind: string;
+  /** The tables stage's problems, each naming its cells, and its ledger of rows (shared/parse/ledger.ts). */
+  tables?: { problems: TableProblem[]; ledger: TableLedger };
+  /** Cells the preview marks: blank or doubtful as read, with why (Chinese). */
+  cellProblems?: { cell: string; message: string }[];
 }
 
 export interface AppInfo {
@@ -49,6 +56,16 @@ export interface AppInfo {
   dataDir: string;
   /** Messages to show once at start, e.g. that a damaged store was recovered from a backup. */
   notices: string[];
+  /** The data folder could not be written: the app shows what is there, saves nothing. */
+  readOnly?: boolean;
+}
+
+/** One kept version of a report (a backup), with what it changed from the version before it. */
+export interface VersionInfo {
+  backupId: string;
+  savedAt: string;
+  /** Chinese lines, e.g. 三、收到和处理政府信息公开申请情况：改了 3 个数字. */
+  changes: string[];
 }
 
 export interface NianbaoApi {
@@ -56,18 +73,28 @@ export interface NianbaoApi {
   listReports(): Promise<ReportSummary[]>;
   listTrash(): Promise<ReportSummary[]>;
   createReport(report: Report): Promise<{ id: string }>;
-  openReport(id: string): Promise<{ id: string; report: Report }>;
-  saveReport(id: string, report: Report): Promise<{ savedAt: string }>;
+  /** `revision` names the stored version; a save must carry the revision it was based on. */
+  openReport(id: string): Promise<{ id: string; report: Report; revision: string }>;
+  /** Refused with code 'conflict' when the report was saved meanwhile from another window. */
+  saveReport(id: string, report: Report, baseRevision: string): Promise<{ savedAt: string; revision: string }>;
   renameReport(id: string, name: string): Promise<void>;
   duplicateReport(id: string): Promise<{ id: string }>;
   deleteReport(id: string): Promise<void>;
   restoreReport(id: string): Promise<void>;
   listBackups(id: string): Promise<BackupInfo[]>;
-  restoreBackup(id: string, backupId: string): Promise<{ report: Report }>;
+  restoreBackup(id: string, backupId: string): Promise<{ report: Report; revision: string }>;
+  /** 历史版本: the kept versions, newest first, each with what it changed. */
+  listVersions(id: string): Promise<VersionInfo[]>;
+  /** One kept version, for the preview. */
+  readVersion(id: string, backupId: string): Promise<{ report: Report }>;
+  /** 打开报告文件: reads a .nianbao file (validated, migrated) into the store as a new report. */
+  openReportFile(file: FileBytes): Promise<{ id: string }>;
   /** Builds a .docx or .xlsx of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
   readFile(file: FileBytes): Promise<ReadResult>;
+  /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
+  exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
   /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
   readLedger(file: FileBytes): Promise<RawLedger>;
 }
@@ -78,6 +105,13 @@ export interface HostApi {
   showInFolder(path: string): Promise<void>;
 }
 
+/**
+ * Browser mode: the secret of each launch. The host puts it in the address it prints and opens
+ * (?key=…); the page sends it with every API call in this header.
+ */
+export const BROWSER_KEY_PARAM = 'key';
+export const BROWSER_KEY_HEADER = 'x-nianbao-key';
+
 export const TRASH_DAYS = 30;
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -86,6 +120,16 @@ const id = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, '无效的报告编号');
+const revision = z
+  .string()
+  .min(1, '缺少报告的版本号')
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, '无效的版本号');
+const backupId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.-]+$/);
 // The report itself is validated by the report schema in the service (it fills defaults).
 const reportArg = z.record(z.string(), z.unknown());
 const fileBytes = z.object({
@@ -100,22 +144,19 @@ export const apiArgs = {
   listTrash: z.tuple([]),
   createReport: z.tuple([reportArg]),
   openReport: z.tuple([id]),
-  saveReport: z.tuple([id, reportArg]),
+  saveReport: z.tuple([id, reportArg, revision]),
   renameReport: z.tuple([id, z.string().trim().min(1, '名称不能为空').max(200)]),
   duplicateReport: z.tuple([id]),
   deleteReport: z.tuple([id]),
   restoreReport: z.tuple([id]),
   listBackups: z.tuple([id]),
-  restoreBackup: z.tuple([
-    id,
-    z
-      .string()
-      .min(1)
-      .max(100)
-      .regex(/^[A-Za-z0-9_.-]+$/),
-  ]),
+  restoreBackup: z.tuple([id, backupId]),
+  listVersions: z.tuple([id]),
+  readVersion: z.tuple([id, backupId]),
+  openReportFile: z.tuple([fileBytes]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
+  exportReview: z.tuple([reviewResultSchema]),
   readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;
 
@@ -127,16 +168,30 @@ export const hostArgs = {
 export type ApiMethod = keyof NianbaoApi;
 export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
 
+/**
+ * Errors the window answers differently from a plain failure: 'conflict' (saved meanwhile from
+ * another window: offer to reload), 'readOnly' (the data folder cannot be written).
+ */
+export type ErrorCode = 'conflict' | 'readOnly';
+
 /** An error a service raises on purpose: its message is Chinese and safe to show the user. */
 export class UserError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code?: ErrorCode,
+  ) {
     super(message);
     this.name = 'UserError';
   }
 }
 
+/** The code of an error, if it is one the window answers differently. */
+export function errorCode(e: unknown): ErrorCode | undefined {
+  return e instanceof UserError ? e.code : undefined;
+}
+
 /** What crosses IPC or HTTP for every call: errors travel as Chinese messages, never as stacks. */
-export type ApiResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+export type ApiResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode };
 
 export type Transport = (method: string, args: unknown[]) => Promise<ApiResponse>;
 
@@ -146,7 +201,7 @@ export function createClient<T extends object>(transport: Transport, methods: re
   for (const m of methods) {
     client[m] = async (...args: unknown[]) => {
       const res = await transport(m, args);
-      if (!res.ok) throw new UserError(res.error);
+      if (!res.ok) throw new UserError(res.error, res.code);
       return res.value;
     };
   }
@@ -154,6 +209,17 @@ export function createClient<T extends object>(transport: Transport, methods: re
 }
 
 export const HOST_METHODS = Object.keys(hostArgs) as (keyof HostApi)[];
+
+/** zod's own messages are English: keep the Chinese ones our schemas give, say the rest in Chinese. */
+function issueText(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return '格式不对';
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  const which = typeof issue.path[0] === 'number' ? `第${issue.path[0] + 1}个参数` : '参数';
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.path.length === 0) return '参数个数不对';
+  if (issue.code === 'invalid_type') return `${which}的类型不对`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `${which}的长度不对`;
+  return `${which}的格式不对`;
+}
 
 /** Validates a call's arguments against its schema; the error message is Chinese. */
 export function validateArgs(
@@ -164,9 +230,6 @@ export function validateArgs(
   const schema = Object.prototype.hasOwnProperty.call(schemas, method) ? schemas[method] : undefined;
   if (!schema) return { ok: false, error: `未知的操作“${method}”。` };
   const r = schema.safeParse(args);
-  if (!r.success) {
-    const first = r.error.issues[0];
-    return { ok: false, error: `操作“${method}”的参数无效：${first?.message ?? '格式不对'}` };
-  }
+  if (!r.success) return { ok: false, error: `操作“${method}”的参数无效：${issueText(r.error.issues[0])}` };
   return { ok: true, args: r.data as unknown[] };
 }

@@ -11,7 +11,8 @@ import {
   type PlanRow,
   type Severity,
 } from '../../shared/rules';
-import { readReportPath } from '../services/readers';
+import { readInIsolation } from '../services/reading';
+import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
 const USAGE = '用法：nianbao check 文件 [--json] [--last 上年文件]';
@@ -120,16 +121,7 @@ export function formatFindings(findings: Finding[], format?: FormatDef): string 
 
 /** parseArgs's errors are English; say in Chinese which option is wrong. */
 function argError(e: unknown): UserError {
-  const code = (e as { code?: string })?.code;
-  const message = e instanceof Error ? e.message : String(e);
-  const option = message.match(/'(-{1,2}[^' ]+)/)?.[1] ?? '';
-  const what =
-    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? `不认识的选项 ${option}`
-      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-        ? `选项 ${option} 后面缺少文件名`
-        : '无法识别的参数';
-  return new UserError(`参数有误：${what}。${USAGE}`);
+  return new UserError(`参数有误：${argErrorMessage(e, '文件名')}。${USAGE}`);
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
@@ -146,11 +138,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const [file, ...extra] = parsed.positionals;
   if (!file) throw new UserError(`请指定要检查的报告文件。${USAGE}`);
   if (extra.length) throw new UserError(`一次只能检查一个报告文件，多出了“${extra.join('”“')}”。${USAGE}`);
-  const { report, problems } = await readReportPath(file);
+  const { report, problems } = await readInIsolation({ path: file });
   let last;
   if (parsed.values.last) {
     try {
-      last = (await readReportPath(parsed.values.last)).report;
+      last = (await readInIsolation({ path: parsed.values.last })).report;
     } catch (e) {
       if (e instanceof UserError) throw new UserError(`上年报告：${e.message}`);
       throw e;

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { checkReport } from '../../shared/rules';
 import { buildDocx } from '../services/docx';
-import { readReportPath } from '../services/readers';
+import { readInIsolation } from '../services/reading';
 import { buildXlsx } from '../services/xlsx';
+import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
 const USAGE =
@@ -31,7 +32,11 @@ export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void
           ? '没有写入权限'
           : code === 'EBUSY'
             ? '文件正被其他程序打开'
-            : (code ?? '未知原因');
+            : code === 'ENOSPC'
+              ? '磁盘空间不足'
+              : code === 'EISDIR'
+                ? '这是一个文件夹'
+                : '无法写入';
     throw new UserError(`无法写入“${path}”（${why}）。请换一个位置，或关闭正在打开该文件的 Word / Excel 后重试。`);
   }
 }
@@ -45,7 +50,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       options: { docx: { type: 'string' }, xlsx: { type: 'string' }, 'report-only': { type: 'boolean' } },
     });
   } catch (e) {
-    throw new UserError(`参数有误：${e instanceof Error ? e.message : String(e)}。${USAGE}`);
+    throw new UserError(`参数有误：${argErrorMessage(e, '文件名')}。${USAGE}`);
   }
   const [file, ...extra] = parsed.positionals;
   const { docx, xlsx } = parsed.values;
@@ -53,7 +58,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   if (!docx && !xlsx) throw new UserError(`请用 --docx 或 --xlsx 指定输出文件。${USAGE}`);
   if (parsed.values['report-only'] && !docx)
     throw new UserError(`--report-only 只用于 Word 导出，请同时指定 --docx。${USAGE}`);
-  const { report } = await readReportPath(file);
+  const { report } = await readInIsolation({ path: file });
 
   const errors = checkReport(report).filter((f) => f.severity === 'error');
   if (errors.length) {

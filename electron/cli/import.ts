@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
 import { allCells, getFormat, reportTitle } from '../../shared/format';
 import { getCell, serializeReport } from '../../shared/report';
-import { readReportPath } from '../services/readers';
+import { readInIsolation } from '../services/reading';
+import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
 const USAGE = '用法：nianbao import 文件 [--json]';
@@ -15,14 +16,12 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const opt = msg.match(/option '([^']+)'/)?.[1];
-    throw new UserError(`${opt ? `不认识的选项 ${opt}` : '参数有误'}。${USAGE}`);
+    throw new UserError(`参数有误：${argErrorMessage(e)}。${USAGE}`);
   }
   const files = parsed.positionals;
   if (!files.length) throw new UserError(`请指定要读取的报告文件。${USAGE}`);
   if (files.length > 1) throw new UserError(`一次只能读取一个文件。${USAGE}`);
-  const { report, problems, kind } = await readReportPath(files[0]);
+  const { report, problems, kind } = await readInIsolation({ path: files[0] });
   if (parsed.values.json) {
     io.out(serializeReport(report));
     for (const p of problems) io.err(`读取提示：${p}\n`);

@@ -4,6 +4,7 @@ import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { ledgerCommand } from './ledger';
+import { reviewCommand } from './review';
 
 export interface Io {
   out(s: string): void;
@@ -17,12 +18,17 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   ledger: ledgerCommand,
+  review: reviewCommand,
 };
+
+export const INTERNAL_FAILURE =
+  '处理失败：程序内部出错，文件没有处理完。请确认文件完整后重试；如果问题依旧，请联系技术人员（设置环境变量 NIANBAO_DEBUG=1 可看到详细信息）。';
 
 export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
   nianbao import 文件 --json                       读取报告，输出报告 JSON
   nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]   导出 Word / Excel
+  nianbao review 文件夹 [--last 上年文件夹] [--xlsx 输出.xlsx] [--json]   审核一个文件夹中的全部报告
   nianbao ledger 台账文件 --year 年度 [--json]            从依申请公开登记台账计算表三
 退出码：0 没有错误；1 有勾稽错误（ledger：有未能计入的行或未对应的值）；2 文件无法读取或用法有误。
 `;
@@ -46,7 +52,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UserError) io.err(`${e.message}\n`);
-    else io.err(`处理失败：${e instanceof Error ? e.message : String(e)}\n`);
+    else {
+      // The details are for a technician (NIANBAO_DEBUG=1); the clerk reads what to do.
+      if (process.env.NIANBAO_DEBUG) io.err(`${e instanceof Error ? e.stack : String(e)}\n`);
+      io.err(`${INTERNAL_FAILURE}\n`);
+    }
     return 2;
   }
 }

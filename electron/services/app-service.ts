@@ -4,8 +4,11 @@ import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type 
 import { reportTitle } from '../../shared/format';
 import { buildDocx } from './docx/index';
 import { readLedgerFile } from './ledger/read';
-import { readReportBytes } from './readers';
+import { parseReportFile } from './report-file';
+import { readInIsolation, type SpawnReader } from './reading';
+import { fromBase64 } from './reading/base64';
 import { openStore, type ReportStore } from './store';
+import { buildReviewWorkbook } from './review/workbook';
 import { buildXlsx } from './xlsx/index';
 
 export interface AppServiceOptions {
@@ -14,6 +17,8 @@ export interface AppServiceOptions {
   version: string;
   /** The clock, for tests. */
   now?: () => Date;
+  /** How a file is read in a process of its own (Electron: its utility process); default a Node child process. */
+  reader?: SpawnReader;
 }
 
 export interface AppService extends NianbaoApi {
@@ -25,14 +30,6 @@ export interface AppService extends NianbaoApi {
 
 function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
-function fromBase64(name: string, base64: string): Uint8Array {
-  const clean = base64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new UserError(`文件“${name}”传输时出错，请重新选择文件。`);
-  }
-  return Buffer.from(clean, 'base64');
 }
 
 /**
@@ -49,23 +46,31 @@ export function createAppService(opts: AppServiceOptions): AppService {
       await storePromise;
     },
     async close() {
-      await (await storePromise.catch(() => null))?.flush();
+      await (await storePromise.catch(() => null))?.close();
     },
     async appInfo() {
       const s = await store();
-      return { mode: opts.mode, version: opts.version, dataDir: opts.dataDir, notices: [...s.notices] };
+      const info: AppInfo = { mode: opts.mode, version: opts.version, dataDir: opts.dataDir, notices: [...s.notices] };
+      if (s.readOnly) info.readOnly = true;
+      return info;
     },
     listReports: async () => (await store()).list(),
     listTrash: async () => (await store()).listTrash(),
     createReport: async (report) => (await store()).create(report),
-    openReport: async (id) => ({ id, report: await (await store()).read(id) }),
-    saveReport: async (id, report) => (await store()).save(id, report),
+    openReport: async (id) => ({ id, ...(await (await store()).open(id)) }),
+    saveReport: async (id, report, baseRevision) => (await store()).save(id, report, baseRevision),
     renameReport: async (id, name) => (await store()).rename(id, name),
     duplicateReport: async (id) => (await store()).duplicate(id),
     deleteReport: async (id) => (await store()).remove(id),
     restoreReport: async (id) => (await store()).restore(id),
     listBackups: async (id) => (await store()).listBackups(id),
     restoreBackup: async (id, backupId) => (await store()).restoreBackup(id, backupId),
+    listVersions: async (id) => (await store()).listVersions(id),
+    readVersion: async (id, backupId) => (await store()).readVersion(id, backupId),
+    async openReportFile(file) {
+      const report = parseReportFile(file.name, fromBase64(file.name, file.base64));
+      return (await store()).create(report);
+    },
     async exportFile(id, options) {
       const report = await (await store()).read(id);
       const title = reportTitle(report.org, report.year);
@@ -76,8 +81,10 @@ export function createAppService(opts: AppServiceOptions): AppService {
       const bytes = await buildXlsx(report);
       return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
     },
-    async readFile(file) {
-      return readReportBytes(file.name, fromBase64(file.name, file.base64));
+    readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
+    async exportReview(result) {
+      const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
+      return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
     },
     async readLedger(file) {
       return readLedgerFile(fromBase64(file.name, file.base64), file.name);
@@ -94,7 +101,8 @@ export async function toResponse(label: string, fn: () => Promise<unknown>): Pro
     const value = await fn();
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: e.message };
+    if (e instanceof UserError)
+      return e.code ? { ok: false, error: e.message, code: e.code } : { ok: false, error: e.message };
     // The stack goes to the log only; the user gets a message that says what to do.
     console.error(`[nianbao] ${label} failed:`, e instanceof Error ? e.stack : e);
     return { ok: false, error: INTERNAL_ERROR };

@@ -2,6 +2,8 @@
 // (preload) or, in browser mode, over HTTP to the local web host.
 import {
   API_METHODS,
+  BROWSER_KEY_HEADER,
+  BROWSER_KEY_PARAM,
   HOST_METHODS,
   createClient,
   type ApiResponse,
@@ -17,12 +19,17 @@ export const isElectron = typeof window !== 'undefined' && typeof window.nianbao
 
 const NETWORK_ERROR = '无法连接到本机服务：请确认“公开年报”程序仍在运行，然后刷新页面。';
 
+/** The secret of this launch, from the address browser mode printed and opened. */
+function browserKey(): string {
+  return new URLSearchParams(window.location.search).get(BROWSER_KEY_PARAM) ?? '';
+}
+
 async function httpCall(method: string, args: unknown[], keepalive = false): Promise<ApiResponse> {
   let res: Response;
   try {
     res = await fetch('/api/' + method, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [BROWSER_KEY_HEADER]: browserKey() },
       body: JSON.stringify({ args }),
       keepalive,
     });
@@ -87,11 +94,12 @@ export const host: HostApi =
  * Last-chance save while the window closes: in browser mode a keepalive request survives the
  * page (browsers cap its body at 64 KB, so a bigger report falls back to a plain request).
  */
-export function saveOnUnload(id: string, report: Report): void {
+export function saveOnUnload(id: string, report: Report, baseRevision: string): void {
   if (isElectron) {
-    void api.saveReport(id, report).catch(() => {});
+    void api.saveReport(id, report, baseRevision).catch(() => {});
     return;
   }
-  const size = JSON.stringify({ args: [id, report] }).length * 3;
-  void httpCall('saveReport', [id, report], size < 60_000);
+  const args = [id, report, baseRevision];
+  const size = JSON.stringify({ args }).length * 3;
+  void httpCall('saveReport', args, size < 60_000);
 }

@@ -16,14 +16,17 @@ import { narrativeKeyOf, type Report } from '../../shared/report';
 import { applyAutoTotals, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
 import { useNotify } from '../notify';
+import { ConflictDialog, UnsavedPanel } from './Conflict';
 import { ExportActions } from './ExportActions';
 import { sectionOfCell } from './grid/layout';
 import { SECTION_KEYS, sectionOfFinding, type SectionKey } from './marks';
 import { CoverPage, FIELD } from './pages/CoverPage';
+import { HistoryDialog } from './HistoryDialog';
 import { FindingsPage } from './pages/FindingsPage';
 import { NarrativePage } from './pages/NarrativePage';
 import { TablePage } from './pages/TablePage';
 import { LedgerPage } from '../ledger/LedgerPage';
+import { SaveReportFileButton } from './SaveReportFileButton';
 import { sectionTitle } from './sections';
 import { useAutosave, type SaveState } from './useAutosave';
 import { useReportDoc } from './useReportDoc';
@@ -38,20 +41,32 @@ interface EditorProps {
 interface Loaded {
   /** As stored. */
   stored: Report;
+  /** The stored version's revision, which the first save names as its base. */
+  revision: string;
+  /** Reloads the report from the store (after a conflict or a restore), showing `unsaved` if given. */
+  onReload(unsaved?: string): void;
+  /** What the window had not saved before a reload after a conflict. */
+  carried: string;
   /** As edited first (auto-sum switched off when stored totals disagree with their parts). */
   initial: Report;
 }
 
 export function Editor(props: EditorProps) {
   const notify = useNotify();
-  const [loaded, setLoaded] = useState<Loaded | { error: string } | null>(null);
+  const [loaded, setLoaded] = useState<Omit<Loaded, 'onReload' | 'carried'> | { error: string } | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [carried, setCarried] = useState('');
+  const reload = useCallback((unsaved = '') => {
+    setCarried(unsaved);
+    setGeneration((g) => g + 1);
+  }, []);
 
   useEffect(() => {
     let live = true;
     setLoaded(null);
     api
       .openReport(props.id)
-      .then(({ report }) => {
+      .then(({ report, revision }) => {
         if (!live) return;
         let initial = report;
         // Never overwrite totals typed in a file silently: if they disagree with their parts,
@@ -60,17 +75,17 @@ export function Editor(props: EditorProps) {
           initial = { ...report, settings: { ...report.settings, autoTotals: false } };
           notify('本报告的部分合计与各项之和不一致，已改为“手动填写合计”，请按检查结果核对。', 'warning');
         }
-        setLoaded({ stored: report, initial });
+        setLoaded({ stored: report, initial, revision });
       })
       .catch((e: unknown) => live && setLoaded({ error: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;
     };
-  }, [props.id, notify]);
+  }, [props.id, notify, generation]);
 
   if (!loaded) {
     return (
-      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100vh', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100%', gap: 2 }}>
         <CircularProgress size={24} />
         <Typography>正在打开报告…</Typography>
       </Box>
@@ -88,7 +103,15 @@ export function Editor(props: EditorProps) {
       </Box>
     );
   }
-  return <EditorBody key={props.id} {...props} stored={loaded.stored} initial={loaded.initial} />;
+  return (
+    <EditorBody
+      key={`${props.id}:${generation}`}
+      {...props}
+      {...loaded}
+      onReload={reload}
+      carried={generation ? carried : ''}
+    />
+  );
 }
 
 /** The field a cell-less finding is about, by the element id its page gives it. */
@@ -118,6 +141,13 @@ export function fieldOfFinding(f: Finding, key: SectionKey, report: Report): str
   return part ? `part-${part.id}` : null;
 }
 
+const STATUS_TEXT = {
+  saved: '已保存',
+  saving: '正在保存…',
+  conflict: '未保存：已在另一个窗口中修改',
+  readOnly: '只读：修改不会保存',
+} as const;
+
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
   if (state.kind === 'failed') {
     return (
@@ -136,15 +166,21 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
       </Box>
     );
   }
+  // Refused for good (another window saved first, or a read-only folder): said, not retried.
+  const stopped = state.kind === 'conflict' || state.kind === 'readOnly';
   return (
     <Typography
       variant="body2"
-      role="status"
+      role={stopped ? 'alert' : 'status'}
       data-testid="save-status"
       data-state={state.kind}
-      sx={{ color: state.kind === 'saved' ? 'success.main' : 'text.secondary', whiteSpace: 'nowrap' }}
+      title={stopped ? state.message : undefined}
+      sx={{
+        color: stopped ? 'error.main' : state.kind === 'saved' ? 'success.main' : 'text.secondary',
+        whiteSpace: 'nowrap',
+      }}
     >
-      {state.kind === 'saved' ? '已保存' : '正在保存…'}
+      {STATUS_TEXT[state.kind]}
     </Typography>
   );
 }
@@ -223,8 +259,11 @@ const HeaderBar = memo(function HeaderBar(props: {
   onRetry(): void;
   onShowFindings(): void;
   flush(): Promise<void>;
+  onHistory(): void;
+  /** The report as the window shows it (for 另存为报告文件). */
+  report(): Report;
 }) {
-  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush } = props;
+  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush, onHistory, report } = props;
   return (
     <Box
       component="header"
@@ -269,15 +308,30 @@ const HeaderBar = memo(function HeaderBar(props: {
         data-testid="warning-count"
         aria-label={`${warnings}处警告，查看检查结果`}
       />
+      <Button size="small" onClick={onHistory}>
+        历史版本
+      </Button>
+      <SaveReportFileButton report={report} flush={flush} />
       <ExportActions id={id} errorCount={errors} flush={flush} onShowFindings={onShowFindings} />
     </Box>
   );
 });
 
-function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorProps & Loaded) {
+function EditorBody({
+  id,
+  section,
+  onSection,
+  onExit,
+  stored,
+  initial,
+  revision,
+  onReload,
+  carried,
+}: EditorProps & Loaded) {
   const notify = useNotify();
   const doc = useReportDoc(initial);
-  const { state: saveState, saver } = useAutosave(id, stored, doc.report);
+  const { state: saveState, saver } = useAutosave(id, stored, revision, doc.report);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [focusRequest, setFocusRequest] = useState<{ cellId: string; n: number } | null>(null);
   const main = useRef<HTMLElement>(null);
   const format = getFormat(doc.report.format);
@@ -361,6 +415,8 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
   const showFindings = useCallback(() => go('findings'), [go]);
 
   const exit = useCallback(async () => {
+    // Read-only: nothing can be saved (the banner says so). A conflict is answered in its dialog.
+    if (saver.blocked?.kind === 'readOnly') return onExit();
     try {
       await saver.flush();
       onExit();
@@ -403,6 +459,8 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
   }
 
   const title = reportTitle(doc.report.org || '（未填写机关名称）', doc.report.year);
+  const currentReport = useCallback(() => reportRef.current, []);
+  const openHistory = useCallback(() => setHistoryOpen(true), []);
 
   return (
     <div className="editor">
@@ -416,6 +474,27 @@ function EditorBody({ id, section, onSection, onExit, stored, initial }: EditorP
         onRetry={retry}
         onShowFindings={showFindings}
         flush={flush}
+        onHistory={openHistory}
+        report={currentReport}
+      />
+      <UnsavedPanel text={carried} />
+      <ConflictDialog
+        open={saveState.kind === 'conflict'}
+        message={saveState.kind === 'conflict' ? saveState.message : ''}
+        unsaved={saver.unsaved()}
+        onReload={onReload}
+      />
+      <HistoryDialog
+        id={id}
+        open={historyOpen}
+        current={doc.report}
+        onClose={() => setHistoryOpen(false)}
+        flush={flush}
+        onRestored={() => {
+          setHistoryOpen(false);
+          notify('已恢复所选版本；恢复前的内容已作为一个历史版本保留。', 'success');
+          onReload();
+        }}
       />
       <div className="editor-body">
         <SectionNav format={format} current={section} errors={errorsBySection} onSelect={go} />

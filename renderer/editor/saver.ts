@@ -1,8 +1,22 @@
 // Saving a report: debounced after a change, one save at a time, always the newest state, and a
 // flush for leaving the page. Plain TS (no React) so the order of saves is easy to follow.
+// Every save names the revision it was based on (the one loaded, then the one each save
+// returned); when the store refuses it because another window saved first ('conflict'), or the
+// data folder cannot be written ('readOnly'), saving stops until the editor is reloaded.
+import { errorCode } from '../../shared/api';
 import type { Report } from '../../shared/report';
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'readOnly'; message: string };
+
+/** Writes a report based on a revision; resolves with the revision it is now. */
+export type SaveFn = (report: Report, baseRevision: string) => Promise<{ revision: string } | void>;
+
+type Blocked = Extract<SaveState, { kind: 'conflict' | 'readOnly' }>;
 
 export const DEBOUNCE_MS = 600;
 /** However steadily the clerk types, a change is saved within this time. */
@@ -17,9 +31,12 @@ export class Saver {
   private running: Promise<void> | null = null;
   private disposed = false;
   private state: SaveState = { kind: 'saved' };
+  private revision = '';
+  /** Set once a save was refused for good (see SaveFn); no save is tried after it. */
+  private stop: { state: Blocked; error: unknown } | null = null;
 
   constructor(
-    private readonly write: (report: Report) => Promise<unknown>,
+    private readonly write: SaveFn,
     private readonly notify: (s: SaveState) => void,
   ) {}
 
@@ -33,15 +50,16 @@ export class Saver {
     this.notify(s);
   }
 
-  /** The report as loaded: nothing to save yet. */
-  loaded(report: Report): void {
+  /** The report as loaded, and the revision it was loaded at: nothing to save yet. */
+  loaded(report: Report, revision = ''): void {
     this.current = report;
     this.saved = report;
+    this.revision = revision;
   }
 
   changed(report: Report): void {
     this.current = report;
-    if (report === this.saved || this.disposed) return;
+    if (report === this.saved || this.disposed || this.stop) return;
     this.onState({ kind: 'saving' });
     const now = Date.now();
     if (this.pendingSince === null) this.pendingSince = now;
@@ -54,6 +72,16 @@ export class Saver {
     return this.current !== this.saved;
   }
 
+  /** Why saving stopped ('conflict' or 'readOnly'), or null while it goes on. */
+  get blocked(): Blocked | null {
+    return this.stop?.state ?? null;
+  }
+
+  /** The last saved state and the current one, for showing what is not saved. */
+  unsaved(): { saved: Report | null; current: Report | null } {
+    return { saved: this.saved, current: this.current };
+  }
+
   /** Saves now what is unsaved; rejects with the (Chinese) error of a failed save. */
   async flush(): Promise<void> {
     if (this.timer) {
@@ -62,12 +90,14 @@ export class Saver {
     }
     this.pendingSince = null;
     while (this.running) await this.running;
+    if (this.stop) throw this.stop.error;
     const snapshot = this.current;
     if (!snapshot || snapshot === this.saved) return;
     let failure: unknown = null;
-    this.running = this.write(snapshot)
-      .then(() => {
+    this.running = this.write(snapshot, this.revision)
+      .then((r) => {
         this.saved = snapshot;
+        if (r?.revision) this.revision = r.revision;
       })
       .catch((e: unknown) => {
         failure = e;
@@ -77,18 +107,23 @@ export class Saver {
       });
     await this.running;
     if (failure) {
-      this.onState({ kind: 'failed', message: failure instanceof Error ? failure.message : String(failure) });
+      const message = failure instanceof Error ? failure.message : String(failure);
+      const code = errorCode(failure);
+      if (code) {
+        this.stop = { state: { kind: code, message }, error: failure };
+        this.onState(this.stop.state);
+      } else this.onState({ kind: 'failed', message });
       throw failure;
     }
     if (this.current !== snapshot) return this.flush(); // typed on while saving
     this.onState({ kind: 'saved' });
   }
 
-  /** What is unsaved when the window goes away (the caller sends it without waiting). */
-  takeUnsaved(): Report | null {
-    if (!this.dirty || !this.current) return null;
+  /** What is unsaved when the window goes away, with its base (the caller sends it without waiting). */
+  takeUnsaved(): { report: Report; baseRevision: string } | null {
+    if (!this.dirty || !this.current || this.stop) return null;
     this.saved = this.current;
-    return this.current;
+    return { report: this.current, baseRevision: this.revision };
   }
 
   /** Undoes dispose() (React may unmount and mount the same component again). */

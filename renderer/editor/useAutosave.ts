@@ -7,13 +7,14 @@ import { Saver, type SaveState } from './saver';
 
 export type { SaveState };
 
-export function useAutosave(id: string, loaded: Report | null, report: Report | null) {
+/** `loaded` is the report as opened at `revision`; `report` the one being edited. */
+export function useAutosave(id: string, loaded: Report | null, revision: string, report: Report | null) {
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
-  const saver = useMemo(() => new Saver((r) => api.saveReport(id, r), setState), [id]);
+  const saver = useMemo(() => new Saver((r, base) => api.saveReport(id, r, base), setState), [id]);
 
   useEffect(() => {
-    if (loaded) saver.loaded(loaded);
-  }, [saver, loaded]);
+    if (loaded) saver.loaded(loaded, revision);
+  }, [saver, loaded, revision]);
 
   useEffect(() => {
     if (report) saver.changed(report);
@@ -23,7 +24,7 @@ export function useAutosave(id: string, loaded: Report | null, report: Report | 
     saver.activate();
     const onLeave = () => {
       const r = saver.takeUnsaved();
-      if (r) saveOnUnload(id, r);
+      if (r) saveOnUnload(id, r.report, r.baseRevision);
     };
     window.addEventListener('beforeunload', onLeave);
     window.addEventListener('pagehide', onLeave);

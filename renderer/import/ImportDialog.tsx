@@ -1,6 +1,8 @@
 // 从上年报告新建: read last year's report (a file of any kind, or text pasted from the website),
-// show what was read cell by cell, what could not be read, what is wrong in last year's report
-// itself and which cells of this year will be filled; nothing is applied until 确定结转并新建.
+// show what was read cell by cell — the clerk may type the right number into a blank or misread
+// cell — what could not be read (and the 勾稽 checks that wait on it), what is wrong in last
+// year's report itself and which cells of this year will be filled; nothing is applied until
+// 确定结转并新建, which carries the corrected report.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -20,9 +22,10 @@ import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react
 import type { ReadResult } from '../../shared/api';
 import { carryForward } from '../../shared/carry';
 import { allCells, getFormat, ownLabel, reportTitle } from '../../shared/format';
-import { getCell, type Report } from '../../shared/report';
+import { separateReadingFindings } from '../../shared/parse';
+import { getCell, setCell, type Cell, type Report } from '../../shared/report';
 import { checkReport, type Finding } from '../../shared/rules';
-import ReadTables from './ReadTables';
+import ReadTables, { type TableMarks } from './ReadTables';
 import { readChosenFile, readPasted } from './source';
 
 export interface ImportDialogProps {
@@ -49,13 +52,37 @@ function Findings({ findings }: { findings: Finding[] }) {
   );
 }
 
-function Preview({ read, year, setYear }: { read: ReadResult; year: string; setYear(y: string): void }) {
+interface PreviewProps {
+  read: ReadResult;
+  /** Last year's report as read, with the clerk's corrections. */
+  last: Report;
+  corrected: ReadonlySet<string>;
+  onEdit(id: string, value: Cell): void;
+  year: string;
+  setYear(y: string): void;
+}
+
+function Preview({ read, last, corrected, onEdit, year, setYear }: PreviewProps) {
   const [tab, setTab] = useState(0);
-  const last = read.report;
   const format = getFormat(last.format);
   const cells = allCells(format);
   const filledCount = cells.filter((c) => getCell(last, c.id) !== null).length;
-  const findings = useMemo(() => checkReport(last), [last]);
+  const problems = useMemo(
+    () => new Map((read.cellProblems ?? []).map((p) => [p.cell, p.message] as [string, string])),
+    [read],
+  );
+  const all = useMemo(() => checkReport(last), [last]);
+  // A check that waits on a cell the importer could not read (and the clerk has not typed in) is
+  // a reading problem, not last year's error.
+  const { report: findings, reading } = useMemo(() => {
+    const ledger = read.tables?.ledger;
+    return separateReadingFindings(
+      all,
+      ledger && { ...ledger, unread: ledger.unread.filter((c) => !corrected.has(c)) },
+    );
+  }, [all, read, corrected]);
+  const marks: TableMarks = { problems, corrected, reading };
+  const open = [...problems.keys()].filter((c) => !corrected.has(c)).length;
   const yearOk = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;
   const carry = useMemo(() => carryForward(last, yearOk ? +year : last.year + 1), [last, year, yearOk]);
   const filled = useMemo(() => new Set(carry.carried.map((c) => c.cell)), [carry]);
@@ -76,6 +103,10 @@ function Preview({ read, year, setYear }: { read: ReadResult; year: string; setY
             color={read.problems.length ? 'warning' : 'success'}
           />
           <Chip size="small" label={`上年报告勾稽错误 ${errors} 个`} color={errors ? 'error' : 'success'} />
+          {reading.length > 0 && (
+            <Chip size="small" label={`因未能读取而无法核对 ${reading.length} 项`} color="warning" />
+          )}
+          {corrected.size > 0 && <Chip size="small" label={`已更正 ${corrected.size} 个单元格`} color="info" />}
         </Stack>
       </Box>
       <Tabs value={tab} onChange={(_, v: number) => setTab(v)} variant="scrollable">
@@ -87,9 +118,11 @@ function Preview({ read, year, setYear }: { read: ReadResult; year: string; setY
       {tab === 0 && (
         <Box>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            下面是从文件中读到的每个单元格；“空白”表示文件中这一格没有数字（空白不等于0）。
+            下面是从文件中读到的每个单元格；空着的格表示没有读到数字（空白不等于0）。
+            {open > 0 && `橙色的 ${open} 个单元格未能读取或需要核对，`}
+            可以直接在格中填写或改正数字（按上年报告原文），结转时使用改正后的数字。
           </Typography>
-          <ReadTables report={last} />
+          <ReadTables report={last} marks={marks} onEdit={onEdit} />
         </Box>
       )}
       {tab === 1 &&
@@ -105,7 +138,18 @@ function Preview({ read, year, setYear }: { read: ReadResult; year: string; setY
         ) : (
           <Alert severity="success">文件中的标题、各部分和表格都已读取。</Alert>
         ))}
-      {tab === 2 && <Findings findings={findings} />}
+      {tab === 2 && (
+        <Stack spacing={1}>
+          <Findings findings={findings} />
+          {reading.length > 0 && (
+            <Alert severity="info" data-testid="reading-findings">
+              另有 {reading.length}{' '}
+              项勾稽关系因表格中有单元格未能读取而无法核对，不算上年报告的错误，已标在“读到的表格”中相应的行旁；
+              填上这些数字后即可核对。
+            </Alert>
+          )}
+        </Stack>
+      )}
       {tab === 3 && (
         <Stack spacing={1.5}>
           <TextField
@@ -148,6 +192,8 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [read, setRead] = useState<ReadResult | null>(null);
+  const [last, setLast] = useState<Report | null>(null);
+  const [corrected, setCorrected] = useState<ReadonlySet<string>>(new Set());
   const [year, setYear] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
@@ -160,6 +206,8 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
 
   const accept = (r: ReadResult) => {
     setRead(r);
+    setLast(r.report);
+    setCorrected(new Set());
     setYear(String(r.report.year + 1));
     setError('');
   };
@@ -193,8 +241,18 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
 
   const yearOk = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;
   const create = () => {
-    if (!read || !yearOk) return;
-    onCreate(carryForward(read.report, +year, read.kind).report);
+    if (!read || !last || !yearOk) return;
+    onCreate(carryForward(last, +year, read.kind).report);
+  };
+  const onEdit = (id: string, value: Cell) => {
+    if (!read) return;
+    setLast((prev) => (prev ? setCell(prev, id, value) : prev));
+    setCorrected((prev) => {
+      const next = new Set(prev);
+      if (value === getCell(read.report, id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   };
 
   return (
@@ -260,7 +318,14 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
         ) : (
-          <Preview read={read} year={year} setYear={setYear} />
+          <Preview
+            read={read}
+            last={last ?? read.report}
+            corrected={corrected}
+            onEdit={onEdit}
+            year={year}
+            setYear={setYear}
+          />
         )}
       </DialogContent>
       <DialogActions>

@@ -31,5 +31,11 @@ export function readPasted(text: string, html: string): ReadResult {
       `粘贴的内容不像是${REPORT_TITLE_SUFFIX}：没有找到报告标题、“${first.numeral}、${first.heading}”等部分标题或统计表。请粘贴报告全文。`,
     );
   }
-  return { report: parsed.report, problems: parsed.problems, kind: useHtml ? '粘贴的网页内容' : '粘贴的文字' };
+  return {
+    report: parsed.report,
+    problems: parsed.problems,
+    kind: useHtml ? '粘贴的网页内容' : '粘贴的文字',
+    cellProblems: parsed.cellProblems,
+    ...(parsed.tables && { tables: parsed.tables }),
+  };
 }

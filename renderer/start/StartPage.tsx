@@ -24,8 +24,10 @@ import { getFormat, requiredFormatFor } from '../../shared/format';
 import { emptyReport, type Report } from '../../shared/report';
 import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
+import { OpenReportFileButton } from './OpenReportFileButton';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
+import { Deadlines } from './Deadlines';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -249,7 +251,7 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
 
   return (
     // The window's body does not scroll (the editor scrolls inside): this page scrolls itself.
-    <Box sx={{ height: '100vh', overflow: 'auto' }}>
+    <Box sx={{ height: '100%', overflow: 'auto' }}>
       <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 3 }}>
           <Box sx={{ flex: 1 }}>
@@ -266,6 +268,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
           <Button variant="outlined" onClick={() => setImportOpen(true)}>
             从上年报告新建
           </Button>
+          <OpenReportFileButton onOpened={onOpen} />
+          <Button onClick={() => (window.location.hash = '#/review')}>审核</Button>
           <Button onClick={() => setTrashOpen(true)}>回收站{trash.length ? `（${trash.length}）` : ''}</Button>
         </Stack>
 
@@ -282,6 +286,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
             读取报告列表失败：{loadError}
           </Alert>
         )}
+
+        {reports && <Deadlines reports={reports} />}
 
         {reports && reports.length === 0 && (
           <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>

@@ -1,5 +1,5 @@
 // What this year's report keeps of last year's: balances and text.
-import { getFormat, relations } from '../format';
+import { allCells, getFormat, relations } from '../format';
 import { getCell, type Cell, type PreviousYear, type Report } from '../report';
 
 export function summarizePrevious(last: Report, source = ''): PreviousYear {
@@ -15,6 +15,8 @@ export function summarizePrevious(last: Report, source = ''): PreviousYear {
     inForce: inForce as PreviousYear['inForce'],
     carryForward: { ...(last.applications[format.applications.carryForwardRow] ?? {}) },
     narrative: last.narrative,
+    // For 同比 in the drafted paragraphs (shared/draft).
+    figures: Object.fromEntries(allCells(format).map((c) => [c.id, getCell(last, c.id)])),
     source,
   };
 }

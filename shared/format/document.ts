@@ -18,9 +18,16 @@ export const TITLE_WITHOUT_YEAR = new RegExp(`^(.*?)${SUFFIX_LOOSE}$`);
 /** A report title quoted in running text: 《…YYYY年政府信息公开工作年度报告》. */
 export const QUOTED_TITLE = new RegExp(`《([^《》]*?)(?:(\\d{4})年(?:度)?)?(?:的)?${SUFFIX_LOOSE}》`);
 
-/** 统计期限: 2022年1月1日至2022年12月31日 (spaces allowed). */
+/**
+ * 统计期限: 2022年1月1日至2022年12月31日 (spaces allowed). Written so that it cannot backtrack:
+ * every `\s*` is followed by a character that is not a space (年, 月, 日, a digit, 起 or the dash),
+ * so there is only one way to match each run of spaces and a failed attempt costs one pass over
+ * it (no `\s*(?:起)?\s*`, which tries every split of a long run of spaces).
+ */
 export const STATISTICAL_PERIOD =
-  /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/;
+  /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/;
+/** Every 统计期限 of a text (for matchAll). */
+export const STATISTICAL_PERIODS = new RegExp(STATISTICAL_PERIOD.source, 'g');
 
 /** A line that is only a date: 2023年1月30日 (成文日期); Chinese numerals are turned into digits first. */
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;

@@ -11,7 +11,10 @@ import {
   TITLE_WITHOUT_YEAR,
 } from '../format/document';
 import type { Contact } from '../report/model';
-import type { ParagraphRole } from './lines';
+import { singleText, type Line, type ParagraphRole } from './lines';
+import type { SectionHit } from './sections';
+import type { Stage } from './stage';
+import { isValueish } from './values';
 
 export interface TextLine {
   line: number;
@@ -170,6 +173,39 @@ export function readFront(texts: TextLine[]): Front {
     front.preamble.push(text);
   }
   return front;
+}
+
+export interface FrontMatter {
+  front: Front;
+  /** The lines before the first section, as text. */
+  texts: TextLine[];
+}
+
+/**
+ * Stage 2: the lines before the first section (or the first table): cover letter, title,
+ * preamble. A workbook may put its title after the first heading (sheet name, then the
+ * sheet's title row): looked for there when the front has none.
+ */
+export function frontStage(lines: Line[], hits: SectionHit[]): Stage<FrontMatter> {
+  const firstTable = lines.findIndex((l) => !l.para);
+  const end = hits.length ? hits[0].line : firstTable >= 0 ? firstTable : lines.length;
+  const texts: TextLine[] = [];
+  for (let i = 0; i < end; i++) {
+    const l = lines[i];
+    const t = l.para || l.strong ? singleText(l) : l.cells.length === 1 && !isValueish(l.cells[0]) ? l.cells[0] : null;
+    if (t && t.trim()) texts.push(l.role ? { line: i, text: t.trim(), role: l.role } : { line: i, text: t.trim() });
+  }
+  const front = readFront(texts);
+  if (!front.titleFound) {
+    const more: TextLine[] = [];
+    for (let i = end; i < lines.length && more.length < 20; i++) {
+      const t = singleText(lines[i]);
+      if (t && t.trim() && t.length <= 80) more.push({ line: i, text: t.trim() });
+    }
+    const late = readFront(more);
+    if (late.titleFound) Object.assign(front, { titleFound: true, org: late.org, year: late.year });
+  }
+  return { value: { front, texts }, problems: [] };
 }
 
 const URL = /(?:https?:\/\/[^\s，。；;、）)"“”]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s，。；;、）)"“”]*)?)/i;

@@ -2,6 +2,7 @@
 // table grids with colspan/rowspan expanded. A tolerant, non-recursive reader: no DOM, bounded
 // depth and grid size, so that any input ends quickly.
 
+import type { TableProblem } from './ledger';
 import type { Block } from './lines';
 
 interface El {
@@ -85,6 +86,20 @@ const BLOCK = new Set([
 const MAX_DEPTH = 200;
 const MAX_ROWS = 2000;
 const MAX_COLS = 100;
+/**
+ * Cells that merged cells may fill by copies, per table and per page: a report's biggest table has
+ * some 250 cells; rowspan="2000" colspan="100" on every cell of a page must not take gigabytes.
+ */
+export const SPAN_LIMITS = { tableCells: 20_000, pageCells: 200_000 };
+
+interface SpanBudget {
+  /** Cells placed on the page so far. */
+  cells: number;
+  /** Merged cells read as single cells for lack of budget. */
+  capped: number;
+  /** Tables left out because the page's budget was spent. */
+  skipped: number;
+}
 
 const ENTITIES: Record<string, string> = {
   nbsp: '\u00a0',
@@ -214,7 +229,7 @@ function textOf(el: El): string {
     .join('\n');
 }
 
-function gridOf(table: El): Block {
+function gridOf(table: El, budget: SpanBudget): Block | null {
   const rows: El[][] = [];
   const stack: El[] = [table];
   // Rows in order, without descending into nested tables (a leaf table has none).
@@ -234,6 +249,12 @@ function gridOf(table: El): Block {
     rows.push(tr.children.filter((c): c is El => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')));
   const grid: string[][] = [];
   const merged: boolean[][] = [];
+  let copies = 0;
+  const own = rows.reduce((n, cells) => n + cells.length, 0);
+  if (budget.cells + own > SPAN_LIMITS.pageCells) {
+    budget.skipped++;
+    return null;
+  }
   rows.forEach((cells, r) => {
     grid[r] ??= [];
     merged[r] ??= [];
@@ -242,8 +263,18 @@ function gridOf(table: El): Block {
       while (grid[r][c] !== undefined) c++;
       if (c >= MAX_COLS) break;
       const text = textOf(cell);
-      const cs = Math.min(attrNumber(cell.attrs, 'colspan', MAX_COLS), MAX_COLS - c);
-      const rs = Math.min(attrNumber(cell.attrs, 'rowspan', MAX_ROWS), rows.length - r);
+      let cs = Math.min(attrNumber(cell.attrs, 'colspan', MAX_COLS), MAX_COLS - c);
+      let rs = Math.min(attrNumber(cell.attrs, 'rowspan', MAX_ROWS), rows.length - r);
+      // Copies only while the table and the page have room; past that the cell stands alone.
+      const more = rs * cs - 1;
+      if (
+        more > 0 &&
+        (own + copies + more > SPAN_LIMITS.tableCells || budget.cells + own + copies + more > SPAN_LIMITS.pageCells)
+      ) {
+        budget.capped++;
+        rs = 1;
+        cs = 1;
+      } else copies += more;
       for (let dr = 0; dr < rs; dr++) {
         grid[r + dr] ??= [];
         merged[r + dr] ??= [];
@@ -264,10 +295,27 @@ function gridOf(table: El): Block {
       }
     }
   }
+  budget.cells += own + copies;
   return { type: 'table', rows: grid, merged };
 }
 
-export function htmlToBlocks(html: string): Block[] {
+/** What the limits on merged cells changed, as a problem of the tables (none when nothing was capped). */
+function spanProblem(budget: SpanBudget): TableProblem | null {
+  if (!budget.capped && !budget.skipped) return null;
+  const parts: string[] = [];
+  if (budget.capped) parts.push(`${budget.capped}处合并单元格（rowspan/colspan）范围过大，已按单个单元格读取`);
+  if (budget.skipped) parts.push(`${budget.skipped}个表格过大，未读取`);
+  return {
+    kind: 'spanCapped',
+    message: `网页中${parts.join('，')}，表格的行列可能错位，请核对读取结果`,
+    rows: [],
+    cells: [],
+  };
+}
+
+/** HTML -> blocks; when `problems` is given, what the limits on merged cells changed is added to it. */
+export function htmlToBlocks(html: string, problems?: TableProblem[]): Block[] {
+  const budget: SpanBudget = { cells: 0, capped: 0, skipped: 0 };
   const root = parseTree(html);
   const blocks: Block[] = [];
   let buf = '';
@@ -291,8 +339,8 @@ export function htmlToBlocks(html: string): Block[] {
     }
     if (n.tag === 'table' && !n.hasTable) {
       flush();
-      const g = gridOf(n);
-      if (g.type === 'table' && g.rows.length) blocks.push(g);
+      const g = gridOf(n, budget);
+      if (g && g.type === 'table' && g.rows.length) blocks.push(g);
       continue;
     }
     if (n.tag === 'br') {
@@ -306,6 +354,8 @@ export function htmlToBlocks(html: string): Block[] {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   flush();
+  const p = spanProblem(budget);
+  if (p && problems) problems.push(p);
   return blocks;
 }
 

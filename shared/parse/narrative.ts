@@ -4,8 +4,14 @@
 import type { NarrativePartDef } from '../format';
 import { PART_ALIASES } from '../format/document';
 import { normalizeLabel } from '../format/labels';
-import type { NarrativePart } from '../report/model';
-import type { ParagraphRole } from './lines';
+import type { FormatDef } from '../format';
+import type { Contact, NarrativePart } from '../report/model';
+import { isContactLine, isoDate, readContact, type FrontMatter } from './front';
+import type { Line, ParagraphRole } from './lines';
+import { rangeOf, type SectionHit } from './sections';
+import type { Range } from './tables';
+import type { Stage } from './stage';
+import { isValueish } from './values';
 
 const SUB_ENUM = /^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*/;
 const HEAD_END = /[。：:；;！!]/;
@@ -110,4 +116,72 @@ export function splitParts(paragraphs: Paragraph[], defs: NarrativePartDef[]): N
     append(paragraph);
   }
   return parts;
+}
+
+/** The running text of a range of lines: paragraphs, and text cells standing alone (tab-indented prose). */
+function proseOf(lines: Line[], range: Range): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (let i = range.from; i < range.to; i++) {
+    const l = lines[i];
+    let text: string | undefined;
+    if (l.para) text = l.cells[0];
+    else if (!l.strong && l.cells.length === 1 && l.cells[0].trim() && !isValueish(l.cells[0])) text = l.cells[0];
+    else if (l.raw) text = l.raw;
+    if (text === undefined || !text.trim()) continue;
+    out.push(l.role ? { text: text.trim(), role: l.role } : { text: text.trim() });
+  }
+  return out;
+}
+
+export interface NarrativeText {
+  /** Paragraphs of each narrative section found (1, 5, 6), contact lines and the signature taken out. */
+  sections: Record<number, Paragraph[]>;
+  /** All running text (preamble and sections), for the year and organ. */
+  prose: string[];
+  /** The date and signature closing the last section (成文日期 of a report without a cover letter). */
+  endDate: string;
+  endSignature: string;
+  contact: Contact;
+  website: string;
+}
+
+/** Stage 3: the paragraphs of sections 一, 五 and 六, the contact lines and the closing date. */
+export function narrativeStage(
+  lines: Line[],
+  hits: SectionHit[],
+  { front, texts }: FrontMatter,
+  format: FormatDef,
+): Stage<NarrativeText> {
+  const sections: Record<number, Paragraph[]> = {};
+  const nos = format.sections.filter((s) => s.kind === 'narrative').map((s) => s.no);
+  for (const no of nos) {
+    const r = rangeOf(hits, no, lines.length);
+    if (!r) continue;
+    const hit = hits.find((h) => h.no === no)!;
+    sections[no] = [...(hit.rest ? [{ text: hit.rest }] : []), ...proseOf(lines, r)];
+  }
+  const prose = [
+    ...front.preamble,
+    ...Object.values(sections)
+      .flat()
+      .map((p) => p.text),
+  ];
+  let endDate = '';
+  let endSignature = '';
+  const lastNo = [...nos].reverse().find((no) => sections[no]?.length && hits.at(-1)?.no === no);
+  if (lastNo) {
+    const ps = sections[lastNo];
+    const d = ps.length && !ps[ps.length - 1].role ? isoDate(ps[ps.length - 1].text) : null;
+    if (d) {
+      endDate = d;
+      ps.pop();
+      const sig = ps[ps.length - 1];
+      if (sig && !sig.role && sig.text.length <= 40 && !/[。；;！!]$/.test(sig.text)) endSignature = ps.pop()!.text;
+    }
+  }
+  const { contact, website } = readContact([...texts.map((t) => t.text), ...prose]);
+  for (const no of Object.keys(sections)) {
+    sections[+no] = sections[+no].filter((t) => t.role !== 'contact' && (t.role === 'body' || !isContactLine(t.text)));
+  }
+  return { value: { sections, prose, endDate, endSignature, contact, website }, problems: [] };
 }

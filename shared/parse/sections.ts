@@ -5,6 +5,8 @@ import type { FormatDef } from '../format';
 import { prepareLabel, scorePrepared, type PreparedLabel } from '../format/match';
 import { normalizeLabel } from '../format/labels';
 import { singleText, type Line } from './lines';
+import type { Range } from './tables';
+import type { Stage } from './stage';
 
 export interface SectionHit {
   no: number;
@@ -20,6 +22,22 @@ function headingsOf(format: FormatDef): { no: number; numeral: string; labels: P
     const raw = [s.heading, ...(s.aliases ?? [])];
     return { no: s.no, numeral: s.numeral, labels: raw.map(prepareLabel), raw: raw.map(normalizeLabel) };
   });
+}
+
+/** Stage 1: where each section begins; a narrative section not found is a problem. */
+export function sectionsStage(lines: Line[], format: FormatDef): Stage<SectionHit[]> {
+  const hits = findSections(lines, format);
+  const problems = format.sections
+    .filter((s) => s.kind === 'narrative' && !hits.some((h) => h.no === s.no))
+    .map((s) => ({ message: `未找到“${s.numeral}、${s.heading}”部分` }));
+  return { value: hits, problems };
+}
+
+/** The lines of section `no` (after its heading, up to the next one found), or null. */
+export function rangeOf(hits: SectionHit[], no: number, total: number): Range | null {
+  const i = hits.findIndex((h) => h.no === no);
+  if (i < 0) return null;
+  return { from: hits[i].line + 1, to: i + 1 < hits.length ? hits[i + 1].line : total };
 }
 
 export function findSections(lines: Line[], format: FormatDef): SectionHit[] {

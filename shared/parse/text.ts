@@ -21,10 +21,9 @@ export function cleanText(text: string): string {
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '');
 }
 
-function joinPieces(a: string, b: string): string {
-  const last = a.slice(-1);
-  const first = b.slice(0, 1);
-  return /[\x21-\x7e]/.test(last) && /[\x21-\x7e]/.test(first) ? `${a} ${b}` : a + b;
+/** Two pieces of one text broken over lines: a space only between two words of Latin letters. */
+export function joinPieces(a: string, b: string): string {
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 /** `规章 0 0 0`, `规章  0  0  0`, `0 0 0 0`: a row written with spaces; null when the line is prose. */

@@ -1,7 +1,9 @@
 // Cells in reading order, with where they sit, and the two ways of reading a row's numbers:
 // by the columns its table's header names (when the row is a real row of a real table), or
 // by position among the numbers that follow the row's label (when only text is left).
+import type { FormatDef } from '../format';
 import type { Line } from './lines';
+import { glueDictionary, unglue } from './unglue';
 import { readCell, type CellValue } from './values';
 
 export interface Tok {
@@ -13,39 +15,65 @@ export interface Tok {
   table: number;
   /** A copy of a merged cell (its value is counted once). */
   merged: boolean;
+  /** Cut out of text whose cells ran together. */
+  glued?: boolean;
 }
 
 /** A label run into the number of the next cell (行政规范性文件5: a PDF's narrow gap). */
 const LABEL_AND_NUMBER = /^(.*[\u4e00-\u9fff）)”」])([+-]?\d{1,12}(?:\.\d+)?)$/;
+/**
+ * Characters of group labels printed one per line down the table's left columns, landed at the
+ * start of another row's label: `本   2.其他法律行政法规禁止公开`, `度  （  1.属于国家秘密`.
+ */
+const STRAY_LEAD = /^(?:[\u4e00-\u9fff、（）()][\s\u3000]+){1,2}(?=[（(一二三四五六七八九十\d])/;
+/** Numbers at the end of a short line of text: a wrapped label's middle line that holds its row's numbers. */
+const TRAILING_VALUES = /^(.*?\S)((?:[\s\u3000]+[+-]?\d[\d.,]*){2,})[\s\u3000]*$/;
 
-export function tokensOf(lines: Line[], from: number, to: number): Tok[] {
+/** A page number left in a PDF's text (- 3 -, — 2 —, 第3页): not a cell of any table. */
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/;
+
+function isPageNumber(l: Line): boolean {
+  const t = l.cells.join(' ').trim();
+  return t.length <= 20 && PAGE_NUMBER.test(t);
+}
+
+export interface TokenOptions {
+  /** The format whose labels cut text whose cells ran together (unglue.ts); none: no cutting. */
+  format?: FormatDef;
+}
+
+export function tokensOf(lines: Line[], from: number, to: number, options: TokenOptions = {}): Tok[] {
   const out: Tok[] = [];
+  const dict = options.format ? glueDictionary(options.format) : null;
   for (let i = from; i < to; i++) {
     const l = lines[i];
+    if (l.cells.length <= 3 && isPageNumber(l)) continue;
     for (let j = 0; j < l.cells.length; j++) {
-      const text = l.cells[j];
-      const value = readCell(text);
+      let text = l.cells[j];
       const merged = l.merged ? !!l.merged[j] : false;
+      const push = (t: string, glued = false) =>
+        out.push({ text: t, value: readCell(t), line: i, col: j, strong: l.strong, table: l.table, merged, glued });
+      if (dict && text.length > 2 && !(l.strong && !merged && readCell(text).kind !== 'text')) {
+        const pieces = unglue(text, dict);
+        if (pieces) {
+          for (const p of pieces) push(p.text, true);
+          continue;
+        }
+      }
+      if (!l.strong && text.length <= 120) {
+        const tail = l.para ? TRAILING_VALUES.exec(text) : null;
+        if (tail) {
+          push(tail[1].replace(STRAY_LEAD, ''));
+          for (const v of tail[2].trim().split(/[\s\u3000]+/)) push(v);
+          continue;
+        }
+      }
+      const value = readCell(text);
+      if (value.kind === 'text' && text.length <= 80) text = text.replace(STRAY_LEAD, '');
       const split = value.kind === 'text' && !l.para && text.length <= 80 ? LABEL_AND_NUMBER.exec(text.trim()) : null;
       if (split) {
-        out.push({
-          text: split[1],
-          value: readCell(split[1]),
-          line: i,
-          col: j,
-          strong: l.strong,
-          table: l.table,
-          merged,
-        });
-        out.push({
-          text: split[2],
-          value: readCell(split[2]),
-          line: i,
-          col: j,
-          strong: l.strong,
-          table: l.table,
-          merged,
-        });
+        push(split[1]);
+        push(split[2]);
       } else out.push({ text, value, line: i, col: j, strong: l.strong, table: l.table, merged });
     }
   }

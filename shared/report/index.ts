@@ -4,3 +4,5 @@ export * from './schema';
 export * from './migrate';
 export * from './version';
 export * from './access';
+export * from './changes';
+export * from './file';

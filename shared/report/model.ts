@@ -45,6 +45,8 @@ export interface PreviousYear {
   /** Last year's 四、结转下年度继续办理 row. */
   carryForward: Record<string, Cell>;
   narrative: Narrative;
+  /** Every cell of last year's tables (cell id → value), for 同比 in drafted text; absent in older files. */
+  figures?: Record<string, Cell>;
   /** Where it came from (file name), for the user. */
   source: string;
 }

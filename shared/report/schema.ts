@@ -69,6 +69,7 @@ const previousSchema = z.object({
   inForce: z.object({ rules: cellSchema, normativeDocs: cellSchema }).default({ rules: null, normativeDocs: null }),
   carryForward: rowSchema.default({}),
   narrative: narrativeSchema.default({}),
+  figures: z.record(z.string().max(100), cellSchema).optional(),
   source: str,
 });
 

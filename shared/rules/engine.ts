@@ -9,6 +9,10 @@ import { derivedTotals } from './autosum';
 import { fmt, nearlyEqual } from './numbers';
 import type { Finding } from './types';
 import { checkMeta, checkNarrative } from './text';
+import { capTexts } from './limits';
+import { checkTextNumbers } from './text-numbers';
+import { checkTextProblems } from './text-problems';
+import { checkTextRepeat } from './repeat';
 
 export interface CheckOptions {
   /** Last year's report, or what this report already keeps of it (report.previous is used otherwise). */
@@ -187,9 +191,9 @@ function stripNumeral(label: string): string {
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Checks a report against every rule; returns findings, errors first. */
-export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
+export function checkReport(given: Report, options: CheckOptions = {}): Finding[] {
+  const { report, findings: out } = capTexts(given);
   const format = formatOf(report);
-  const out: Finding[] = [];
   checkFormat(report, format, out);
   const plan = planOf(format);
   const tables = tablesOf(report);
@@ -199,6 +203,9 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
   if (last) checkCarry(report, format, isReport(last) ? summarizePrevious(last) : last, out);
   checkMeta(report, out);
   checkNarrative(report, out);
+  checkTextNumbers(report, out);
+  checkTextProblems(report, last ?? null, out);
+  if (last) checkTextRepeat(report, last, out);
   return out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 

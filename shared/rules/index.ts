@@ -4,3 +4,7 @@ export * from './autosum';
 export * from './numbers';
 export { chineseDate, isValidIsoDate } from './text';
 export { tableRows, type PlanRow } from './plan';
+export { textRepeat, nearlySame, sentenceKey, REPEAT_LIMIT, type RepeatResult } from './repeat';
+export { quotedFigures } from './quoted-figures';
+export { listedProblems } from './text-problems';
+export * from './deadlines';

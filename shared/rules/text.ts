@@ -1,10 +1,10 @@
 // Rules on the report's text: organ, year agreement, date, narrative completeness.
 import { getFormat } from '../format';
+import { STATISTICAL_PERIODS } from '../format/document';
 import { narrativeKeyOf, type Report } from '../report';
 import type { Finding } from './types';
+import { reportDeadline } from './deadlines';
 
-const PERIOD =
-  /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
 const TITLE_IN_TEXT = /《[^》]*?(\d{4})\s*年(?:度)?政府信息公开工作年度报告》/g;
 
 /** 2024-01-30 -> 2024年1月30日 */
@@ -49,7 +49,7 @@ export function checkMeta(report: Report, out: Finding[]): void {
   const y = report.year;
   for (const { where, text, narrative } of allText(report)) {
     // Cheap guards first: most paragraphs name no period and no report title.
-    const periods = text.includes('31') ? text.matchAll(PERIOD) : [];
+    const periods = text.includes('31') ? text.matchAll(STATISTICAL_PERIODS) : [];
     for (const m of periods) {
       if (+m[1] !== y || +m[2] !== y) {
         out.push({
@@ -84,20 +84,21 @@ export function checkMeta(report: Report, out: Finding[]): void {
     });
   }
   const date = report.cover.date.trim();
+  const due = reportDeadline(report.org, y);
   if (!date) {
     out.push({
       rule: 'meta.date',
       severity: 'warning',
-      message: `未填写成文日期：报告应于${y + 1}年1月31日前报送`,
+      message: `未填写成文日期：报告应于${chineseDate(due.date)}前${due.verb}`,
       cells: [],
     });
   } else if (!isValidIsoDate(date)) {
     out.push({ rule: 'meta.date', severity: 'error', message: `成文日期“${date}”不是有效的日期`, cells: [] });
-  } else if (date > `${y + 1}-01-31`) {
+  } else if (date > due.date) {
     out.push({
       rule: 'meta.date',
       severity: 'warning',
-      message: `成文日期${chineseDate(date)}晚于报送截止日期${y + 1}年1月31日`,
+      message: `成文日期${chineseDate(date)}晚于${due.verb}截止日期${chineseDate(due.date)}`,
       cells: [],
     });
   } else if (date < `${y}-12-31`) {

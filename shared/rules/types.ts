@@ -17,7 +17,11 @@ export type RuleId =
   | 'meta.date'
   | 'format.outdated'
   | 'narrative.empty'
-  | 'narrative.fee';
+  | 'narrative.fee'
+  | 'text.length'
+  | 'text.numbers'
+  | 'text.repeat'
+  | 'text.problems';
 
 /**
  * Where a finding points outside the tables, so that the editor routes it without reading its
@@ -54,8 +58,15 @@ export const RULES: Record<RuleId, { no: string; title: string }> = {
   'meta.org': { no: '8', title: '填写机关名称' },
   'meta.recipient': { no: '完整性', title: '填写报送函的主送机关' },
   'meta.year': { no: '8', title: '标题、统计期限和正文的年度一致' },
-  'meta.date': { no: '8', title: '成文日期已填写，且不晚于次年1月31日' },
+  'meta.date': {
+    no: '8',
+    title: '成文日期已填写，且不晚于《条例》第四十九条的期限（部门次年1月31日，政府次年3月31日）',
+  },
   'format.outdated': { no: '9', title: '2021年度起使用2021年版格式' },
   'narrative.empty': { no: '完整性', title: '第一、五、六部分有内容' },
   'narrative.fee': { no: '完整性', title: '第六部分说明信息处理费收取情况' },
+  'text.length': { no: '完整性', title: '每段文字不超过2万字（超出的部分不检查）' },
+  'text.numbers': { no: '正文与表格', title: '正文引用的数字与表格一致' },
+  'text.repeat': { no: '与上年雷同', title: '正文与上年报告重复不超过一半' },
+  'text.problems': { no: '完整性', title: '第五部分写明存在的问题、改进措施和上年问题的整改情况' },
 };

@@ -1,8 +1,11 @@
 // npm run bench: how long a full 勾稽 check takes, and a recheck after one cell changes
 // (auto-sum + full check, what the editor runs on every keystroke). Prints median and p95.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseText } from '../../shared/parse';
 import { applyAutoTotals, checkReport } from '../../shared/rules';
 import { setCell } from '../../shared/report';
-import { fullReport, lastYearReport } from '../fixtures/reports';
+import { fullReport, lastYearReport, PUBLISHED_DIR } from '../fixtures/reports';
 
 function measure(name: string, iterations: number, fn: (i: number) => unknown): void {
   for (let i = 0; i < 2000; i++) fn(i); // warm up: let the JIT settle
@@ -30,3 +33,11 @@ measure('checkReport, full report + last year', 2000, () => checkReport(report, 
 measure('one cell changed: applyAutoTotals + checkReport', 2000, (i) =>
   checkReport(applyAutoTotals(setCell(report, cell, i % 5))),
 );
+
+// The text rules on a real report's text (a published sample, ~10,000 characters) with last
+// year's text to compare: what a keystroke in the narrative costs.
+const published = parseText(readFileSync(join(PUBLISHED_DIR, '004_a4584f6e36514f0f.txt'), 'utf8')).report;
+const withText = { ...report, narrative: published.narrative };
+const lastWithText = { ...last, narrative: published.narrative };
+measure('checkReport, published text (text rules)', 200, () => checkReport(withText));
+measure('checkReport, published text + last year’s text', 200, () => checkReport(withText, { last: lastWithText }));

@@ -110,7 +110,7 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-section'))).toBe('findings');
   });
 
-  it('shows last year’s text beside this year’s and copies a paragraph only once', async () => {
+  it('shows last year’s text beside this year’s and inserts a paragraph only once', async () => {
     const report = emptyReport('某某县卫生健康局', 2024);
     const problems = emptyReport('某某县卫生健康局', 2023).narrative.problems.map((p) =>
       p.id === 'problems' ? { ...p, text: '一是公开内容不够全面。\n二是政策解读形式单一。' } : p,
@@ -128,17 +128,19 @@ describe.skipIf(!run)('forms, lists and keyboard in Chromium (browser mode)', ()
     await page.goto(`${app.url}#/report/${id}/5`);
     // Last year's problems stand above this year's progress on them.
     await expect(page.locator('main').textContent()).resolves.toContain('2023年报告所列问题');
-    const copy = page.getByRole('button', { name: /复制这一段到本年：一是公开内容不够全面/ });
-    await copy.click();
+    // 插入到本年 adds a paragraph to this year's part of the same name, once; 复制 is the clipboard's.
+    const panel = page.getByTestId('last-year-text');
+    await expect(panel.getByRole('button', { name: /^复制：一是公开内容不够全面/ }).count()).resolves.toBe(1);
+    await panel.getByRole('button', { name: /插入到本年“存在的主要问题”：一是公开内容不够全面/ }).click();
     const text = page.locator('textarea[data-part="problems"]');
     await expect(text.inputValue()).resolves.toBe('一是公开内容不够全面。');
-    const used = page.getByRole('button', { name: /这一段已在本年文字中：一是公开内容不够全面/ });
+    const used = panel.getByRole('button', { name: /已在本年文字中：一是公开内容不够全面/ });
     await expect(used.getAttribute('aria-disabled')).resolves.toBe('true');
     // Still focusable, so a keyboard user keeps their place; pressing it again adds nothing.
     await used.focus();
     await page.keyboard.press('Enter');
     await expect(text.inputValue()).resolves.toBe('一是公开内容不够全面。');
-    await page.getByRole('button', { name: '全部复制' }).click();
+    await panel.getByRole('button', { name: '全部插入到本年' }).click();
     await expect(text.inputValue()).resolves.toBe('一是公开内容不够全面。\n二是政策解读形式单一。');
   });
 

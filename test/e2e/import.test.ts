@@ -39,8 +39,8 @@ describe.skipIf(!run)('从上年报告新建 in Chromium (browser mode)', () => 
     expect(text).toContain('Word 文档（.docx）');
     expect(text).toContain('未能读取 0 处');
     // The matrix cell by cell, blanks shown as blanks.
-    expect(await dialog.locator('td[title="applications.refused.query.natural"]').textContent()).toBe('空白');
-    expect(await dialog.locator('td[title="applications.newReceived.natural"]').textContent()).toBe(
+    expect(await dialog.locator('input[data-cell="applications.refused.query.natural"]').inputValue()).toBe('');
+    expect(await dialog.locator('input[data-cell="applications.newReceived.natural"]').inputValue()).toBe(
       String(EXPECTED.cells['applications.newReceived.natural']),
     );
     await dialog.getByRole('tab', { name: /上年报告的问题/ }).click();

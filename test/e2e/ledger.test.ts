@@ -143,7 +143,7 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
   });
 
   it('brings last year’s applications still open into the new 登记台账 page', { timeout: 60_000 }, async () => {
-    const last = (await session.call<{ report: Report }>('openReport', id)).report;
+    const { report: last, revision } = await session.call<{ report: Report; revision: string }>('openReport', id);
     const open = {
       received: '2024-12-20',
       applicant: '自然人',
@@ -152,10 +152,12 @@ describe.skipIf(!run)('从登记台账计算 in Chromium (browser mode)', () => 
       outcome: '',
       reason: '',
     };
-    await session.call('saveReport', id, {
-      ...last,
-      ledger: { ...last.ledger!, entries: [...last.ledger!.entries, open] },
-    });
+    await session.call(
+      'saveReport',
+      id,
+      { ...last, ledger: { ...last.ledger!, entries: [...last.ledger!.entries, open] } },
+      revision,
+    );
     const next = (await session.call<{ id: string; year: number }[]>('listReports')).find((r) => r.year === 2025)!;
     await page.goto(`${session.app.url}#/report/${next.id}/ledger`);
     await page.getByRole('button', { name: '带入这1件' }).click();

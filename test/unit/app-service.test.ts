@@ -80,7 +80,8 @@ describe('handleCall', () => {
   it('rejects an invalid report on save with a Chinese message', async () => {
     const svc = createAppService({ dataDir: dir, mode: 'browser', version: '1' });
     const { id } = await svc.createReport(emptyReport('县民政局', 2024));
-    const r = await handleCall(svc, 'saveReport', [id, { ...emptyReport('县民政局', 2024), year: 1800 }]);
+    const { revision } = await svc.openReport(id);
+    const r = await handleCall(svc, 'saveReport', [id, { ...emptyReport('县民政局', 2024), year: 1800 }, revision]);
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/^报告内容有误，未保存：.*2000/) });
   });
 });

@@ -37,3 +37,14 @@ it('packs the built app only, starting at package.json main', () => {
   expect(config.extraMetadata.main).toBe(pkg.main);
   expect(pkg.main).toBe('dist/electron/main.cjs');
 });
+
+it('sets the fuses: no run-as-node, no NODE_OPTIONS or --inspect, the app only from a checked asar', () => {
+  expect(config.asar).toBe(true);
+  expect(config.electronFuses).toMatchObject({
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  });
+});

@@ -1,7 +1,7 @@
 // The Electron glue with electron mocked: window settings, navigation and new-window blocking,
 // session lockdown, IPC validation, the host API, the single-instance lock and the menu.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -22,7 +22,10 @@ beforeEach(async () => {
   mock.resetElectronMock();
   dir = await mkdtemp(join(tmpdir(), 'nianbao-glue-'));
 });
+/** Services a test started: closed (their folder lock given up) before the folder goes. */
+const services: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -100,6 +103,7 @@ describe('window', () => {
 describe('IPC', () => {
   function setup() {
     const service = createAppService({ dataDir: join(dir, 'data'), mode: 'electron', version: '1' });
+    services.push(service);
     registerIpc(service, createHost({ window: () => null, dataDir: join(dir, 'data') }));
     return {
       api: (method: unknown, args: unknown, event: unknown = ownFrame) =>
@@ -254,6 +258,23 @@ describe('app start', () => {
     menu[0].submenu[1].click!();
     expect(shell.openPath).toHaveBeenCalledWith(join(dir, 'data'));
     expect(menu[3].submenu[0].label).toBe('关于公开年报');
+  });
+
+  it('does not open a window on a data folder another process holds, and says why in Chinese', async () => {
+    state.appPath = dir;
+    await mkdir(join(dir, 'dist', 'renderer'), { recursive: true });
+    await writeFile(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+    const data = join(dir, 'data');
+    await mkdir(data);
+    // A live process of this computer (our parent) holds the folder.
+    await writeFile(join(data, '.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: '' }));
+    startApp(['electron', '.', '--data-dir', data]);
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      '公开年报无法启动',
+      expect.stringContaining(`数据文件夹“${data}”正被`),
+    );
+    expect(state.windows).toHaveLength(0);
   });
 
   it('reads --data-dir in both spellings', () => {

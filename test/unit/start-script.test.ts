@@ -22,3 +22,14 @@ it('prints its usage with --help', () => {
   expect(help.status).toBe(0);
   expect(help.stdout).toMatch(/--data-dir/);
 });
+
+it('says what is wrong with an option in Chinese only, never in Node’s English', () => {
+  const unknown = run('--wbe');
+  expect(unknown.stderr).toContain('不认识的选项 --wbe');
+  const missing = run('--web', '--port');
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('选项 --port 后面缺少一个值');
+  for (const r of [unknown, missing, run('--help')]) {
+    expect(r.stdout + r.stderr).not.toMatch(/Unknown option|argument missing|Usage|browser mode|default/i);
+  }
+});

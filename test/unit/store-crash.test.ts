@@ -57,6 +57,7 @@ it(`holds the last completed save after being killed ${RUNS} times mid-write`, {
   dir = await mkdtemp(join(tmpdir(), 'nianbao-crash-'));
   const first = await openStore({ dataDir: dir });
   const { id } = await first.create(emptyReport('县教育局', 2024));
+  await first.close(); // one writer per folder: the writer processes take it from here
   let expected = 0;
   for (let run = 0; run < RUNS; run++) {
     const lines = await runAndKill(dir, id);
@@ -79,5 +80,6 @@ it(`holds the last completed save after being killed ${RUNS} times mid-write`, {
     const files = await filesIn(dir);
     expect(files.filter((f) => f.endsWith('.tmp') || f.includes('.damaged-'))).toEqual([]);
     expected = held;
+    await store.close();
   }
 });

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_KEY_HEADER } from '../../shared/api';
 import { emptyReport } from '../../shared/report';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../electron/web-host';
 
@@ -16,11 +17,21 @@ interface Raw {
   body: string;
 }
 
-/** A plain HTTP request, so that Host, Origin and odd paths go out exactly as written. */
+/**
+ * A plain HTTP request, so that Host, Origin and odd paths go out exactly as written. API calls
+ * carry the launch's key unless `headers` say otherwise.
+ */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Raw> {
+  const key: Record<string, string> = path.startsWith('/api/') ? { [BROWSER_KEY_HEADER]: web.key } : {};
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: web.port, method, path, headers: { host: `127.0.0.1:${web.port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: web.port,
+        method,
+        path,
+        headers: { host: `127.0.0.1:${web.port}`, ...key, ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));
@@ -113,10 +124,35 @@ describe('guarding the address', () => {
   });
 
   it('listens on 127.0.0.1 only', () => {
-    expect(web.url).toBe(`http://127.0.0.1:${web.port}/`);
+    expect(web.url).toBe(`http://127.0.0.1:${web.port}/?key=${web.key}`);
     return expect(
       startWebHost({ port: 0, host: '0.0.0.0' as '127.0.0.1', dataDir: base, rendererDir: base }),
     ).rejects.toThrow();
+  });
+});
+
+describe('the launch secret', () => {
+  it('is new for each launch and long enough not to be guessed', () => {
+    expect(web.key).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+  });
+
+  it('refuses every API call without it or with a wrong one, in Chinese', async () => {
+    for (const key of ['', 'x', web.key.slice(0, -1) + (web.key.endsWith('A') ? 'B' : 'A')]) {
+      const res = await call('listReports', [], { [BROWSER_KEY_HEADER]: key });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error).toMatch(/访问密钥/);
+    }
+    const res = await raw('POST', '/api/listReports', { 'content-type': 'application/json' }, '{"args":[]}');
+    expect(res.status).toBe(200);
+  });
+
+  it('serves the page without it, and the page holds neither the key nor any report', async () => {
+    await call('createReport', [emptyReport('县保密局', 2024)]);
+    for (const path of ['/', '/index.html', '/report/abc', '/assets/app.js']) {
+      const page = await raw('GET', path);
+      expect(page.body).not.toContain(web.key);
+      expect(page.body).not.toContain('县保密局');
+    }
   });
 });
 
@@ -127,9 +163,17 @@ describe('the API over HTTP', () => {
     const id = created.value.id as string;
     const report = emptyReport('县住建局', 2024);
     report.applications.newReceived.natural = 12;
-    expect(JSON.parse((await call('saveReport', [id, report])).body)).toMatchObject({ ok: true });
+    const base = JSON.parse((await call('openReport', [id])).body).value.revision;
+    expect(JSON.parse((await call('saveReport', [id, report, base])).body)).toMatchObject({ ok: true });
     const opened = JSON.parse((await call('openReport', [id])).body);
     expect(opened.value.report.applications.newReceived.natural).toBe(12);
+    // A second save based on the first revision (another window) is refused and says so.
+    report.applications.newReceived.natural = 13;
+    expect(JSON.parse((await call('saveReport', [id, report, base])).body)).toEqual({
+      ok: false,
+      code: 'conflict',
+      error: expect.stringContaining('此报告已在另一个窗口中修改'),
+    });
     const info = JSON.parse((await call('appInfo', [])).body);
     expect(info.value).toMatchObject({ mode: 'browser', version: '9.9.9' });
   });

@@ -33,12 +33,16 @@ interface TableState {
 const MAX_TABLE_DEPTH = 20;
 const MAX_ROWS = 5000;
 const MAX_COLS = 200;
+/** Grid cells of all tables together, merged cells expanded (a report's three tables have a few hundred). */
+export const MAX_DOC_CELLS = 300_000;
 
 export interface DocxBlocks {
   blocks: Block[];
   tables: number;
   /** Embedded documents (w:altChunk: HTML a program put in as it is), by relationship id and where they stand. */
   altChunks: { id: string; at: number }[];
+  /** What the limits left out, in Chinese. */
+  problems: string[];
 }
 
 export function docxToBlocks(xml: string): DocxBlocks {
@@ -66,10 +70,20 @@ export function docxToBlocks(xml: string): DocxBlocks {
       t.cell.paras = [];
     }
   };
-  const toGrid = (t: TableState): Block => {
+  let cellsLeft = MAX_DOC_CELLS;
+  let tablesCut = 0;
+  let widest = 1;
+  /** The table as a grid, as far as the document's cell budget goes; null when nothing of it fits. */
+  const toGrid = (t: TableState): Block | null => {
     const rows: string[][] = [];
     const merged: boolean[][] = [];
     for (let r = 0; r < t.rows.length && r < MAX_ROWS; r++) {
+      const width = t.rows[r].reduce((n, c) => n + Math.max(1, c.span), 0);
+      if (Math.min(width, MAX_COLS) > cellsLeft) {
+        tablesCut++;
+        for (const c of t.rows[r]) widest = Math.max(widest, c.span);
+        break;
+      }
       const row: string[] = [];
       const m: boolean[] = [];
       for (const cell of t.rows[r]) {
@@ -91,8 +105,9 @@ export function docxToBlocks(xml: string): DocxBlocks {
       }
       rows.push(row);
       merged.push(m);
+      cellsLeft -= row.length;
     }
-    return { type: 'table', rows, merged };
+    return rows.length ? { type: 'table', rows, merged } : null;
   };
 
   scanXml(xml, {
@@ -260,10 +275,8 @@ export function docxToBlocks(xml: string): DocxBlocks {
           else if (t.rows.length) {
             const outer = top();
             const grid = toGrid(t);
-            if (outer) {
-              outer.layout = true;
-              blocks.push(grid);
-            } else blocks.push(grid);
+            if (outer) outer.layout = true;
+            if (grid) blocks.push(grid);
           }
           return;
         }
@@ -277,5 +290,11 @@ export function docxToBlocks(xml: string): DocxBlocks {
       if (p) p.text += text;
     },
   });
-  return { blocks, tables: tableCount, altChunks };
+  const wide = widest > 1 ? `（有的单元格合并横跨${widest}列）` : '';
+  const problems = tablesCut
+    ? [
+        `文件中的表格展开合并单元格后超过${MAX_DOC_CELLS / 10000}万个单元格${wide}，已停止展开：${tablesCut}个表格未读取或只读取了一部分`,
+      ]
+    : [];
+  return { blocks, tables: tableCount, altChunks, problems };
 }

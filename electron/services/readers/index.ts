@@ -15,8 +15,17 @@ import { docText } from './doc';
 import { isMht, mhtHtml } from './mht';
 import { readOwnDocx, readOwnXlsx } from './own';
 import { PdfError, pdfText } from './pdf';
+import { checkPdfStreams, PDF_STREAM_LIMITS, type StreamCheck } from './pdf-streams';
 import { docxToBlocks } from './docx';
-import { parseRels, parseSharedStrings, parseSheet, parseWorkbook, sheetsToBlocks, type XlsxBook } from './xlsx';
+import {
+  MAX_BOOK_CELLS,
+  parseRels,
+  parseSharedStrings,
+  parseSheet,
+  parseWorkbook,
+  sheetsToBlocks,
+  type XlsxBook,
+} from './xlsx';
 import { InflateBudget, isZip, listZip, readEntry, readEntryText, ZipError, type ZipEntry } from './zip';
 
 export interface ReadOptions {
@@ -47,12 +56,38 @@ function notAReport(name: string): UserError {
   );
 }
 
-function finish(name: string, parsed: ParsedReport, kind: string, options: ReadOptions): ReadResult {
-  if (!looksLikeReport(parsed.stats)) throw notAReport(name);
+/** A crafted file may trip a limit on every sheet: the first few are said, then how many more. */
+function briefly(problems: string[], keep = 3): string[] {
+  if (problems.length <= keep + 1) return problems;
+  return [...problems.slice(0, keep), `另有${problems.length - keep}处类似问题`];
+}
+
+/**
+ * The read report, or a refusal. `found` says what the readers' limits left out (merged cells
+ * past the budget, a sheet too large): listed first among the problems, or, when nothing of a
+ * report was found, given as the reason — it is the real problem with such a file.
+ */
+function finish(
+  name: string,
+  parsed: ParsedReport,
+  kind: string,
+  options: ReadOptions,
+  found: string[] = [],
+): ReadResult {
+  const limited = briefly(found);
+  if (!looksLikeReport(parsed.stats)) {
+    if (!limited.length) throw notAReport(name);
+    throw new UserError(
+      `无法读取“${name}”：${limited.join('；')}。在读到的内容中没有找到报告标题、“${FIRST_SECTION}”等部分标题或统计表。请用 Word、WPS 或 Excel 打开检查后另存，或只把报告内容复制到一个新文件中再导入。`,
+    );
+  }
   if (options.requireTables && !parsed.stats.tablesFound) {
     throw new UserError(`文件“${name}”中没有找到统计表（二、三、四部分的表格），无法读取数字，也无法检查勾稽关系。`);
   }
-  return { report: parsed.report, problems: parsed.problems, kind };
+  const out: ReadResult = { report: parsed.report, problems: [...limited, ...parsed.problems], kind };
+  if (parsed.tables) out.tables = parsed.tables;
+  if (parsed.cellProblems) out.cellProblems = parsed.cellProblems;
+  return out;
 }
 
 const sniff = (bytes: Uint8Array, ascii: string) => ascii.split('').every((c, i) => bytes[i] === c.charCodeAt(0));
@@ -61,6 +96,8 @@ function zipMessage(name: string, e: ZipError): UserError {
   if (e.problem === 'encrypted')
     return new UserError(`文件“${name}”已加密（设置了打开密码），无法读取。请在 Word/WPS 中取消密码并另存后再导入。`);
   if (e.problem === 'bomb') return new UserError(`文件“${name}”${e.message}，已停止读取。`);
+  if (e.problem === 'tooLarge')
+    return new UserError(`文件“${name}”${e.message}，未读取。请只把报告内容复制到一个新文件中再导入。`);
   if (e.problem === 'unsupported')
     return new UserError(`无法读取“${name}”：${e.message}。请在 Word/WPS 中另存为 .docx 后再导入。`);
   return new UserError(`文件“${name}”已损坏，无法解压：${e.message}。请用 Word/WPS 打开并另存后再导入。`);
@@ -76,7 +113,7 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
   };
   if (byName.has('word/document.xml')) {
     const xml = text('word/document.xml')!;
-    const { blocks, altChunks } = docxToBlocks(xml);
+    const { blocks, altChunks, problems } = docxToBlocks(xml);
     if (altChunks.length) {
       // Content embedded as a web page (w:altChunk), as some tools write: read it where it stands.
       const rels = parseRels(text('word/_rels/document.xml.rels') ?? '');
@@ -89,24 +126,38 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
       }
     }
     const own = readOwnDocx(entries, (e) => readEntryText(bytes, e, budget), blocks);
-    if (own) return finish(name, own, KIND.ownDocx, options);
-    return finish(name, parseBlocks(blocks), KIND.docx, options);
+    if (own) return finish(name, own, KIND.ownDocx, options, problems);
+    return finish(name, parseBlocks(blocks), KIND.docx, options, problems);
   }
   if (byName.has('xl/workbook.xml')) {
     const wb = parseWorkbook(text('xl/workbook.xml')!);
     const rels = parseRels(text('xl/_rels/workbook.xml.rels') ?? '');
     const strings = byName.has('xl/sharedStrings.xml') ? parseSharedStrings(text('xl/sharedStrings.xml')!) : [];
     const book: XlsxBook = { sheets: [], names: new Map() };
+    const limited: string[] = [];
+    let cellsLeft = MAX_BOOK_CELLS;
     for (const s of wb.sheets.slice(0, 50)) {
       const target = rels.get(s.rid);
       if (!target) continue;
       const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-      const xml = text(path);
-      if (xml !== null) book.sheets.push(parseSheet(xml, strings, s.name, s.state));
+      let xml: string | null;
+      try {
+        xml = text(path);
+      } catch (e) {
+        // A big data sheet beside the report's: the others are still read.
+        if (!(e instanceof ZipError) || e.problem !== 'tooLarge') throw e;
+        limited.push(`工作表“${s.name}”${e.message.replace(/^其中“[^”]*”/, '')}，未读取`);
+        continue;
+      }
+      if (xml === null) continue;
+      const sheet = parseSheet(xml, strings, s.name, s.state, cellsLeft);
+      cellsLeft -= sheet.rows.length * (sheet.rows[0]?.length ?? 0);
+      book.sheets.push(sheet);
+      limited.push(...sheet.problems);
     }
     const own = readOwnXlsx(book, wb.names);
-    if (own) return finish(name, own, KIND.ownXlsx, options);
-    return finish(name, parseBlocks(sheetsToBlocks(book, new Set())), KIND.xlsx, options);
+    if (own) return finish(name, own, KIND.ownXlsx, options, limited);
+    return finish(name, parseBlocks(sheetsToBlocks(book, new Set())), KIND.xlsx, options, limited);
   }
   if (byName.has('content.xml') || byName.has('mimetype')) {
     throw new UserError(
@@ -143,7 +194,22 @@ async function readCfb(name: string, bytes: Uint8Array, options: ReadOptions): P
   return finish(name, parseText(text, { textRows: 'stream' }), KIND.doc, options);
 }
 
+/** A stream past the budget: a 压缩炸弹 only when its compression ratio says so. */
+function pdfStreamMessage(name: string, check: Extract<StreamCheck, { ok: false }>): UserError {
+  const mb = Math.round(check.limit / 1024 / 1024);
+  const what = check.over === 'stream' ? `中有一段压缩数据解压后超过${mb}MB` : `中的压缩数据解压后共超过${mb}MB`;
+  if (check.ratio >= PDF_STREAM_LIMITS.bombRatio)
+    return new UserError(
+      `PDF 文件“${name}”${what}（压缩比约${Math.round(check.ratio)}:1），远超正常报告所需，文件可能已损坏或被故意构造（“压缩炸弹”），已停止读取。请使用原始的 Word 文件导入。`,
+    );
+  return new UserError(
+    `PDF 文件“${name}”${what}，远超一份年度报告所需，未读取。请只导出报告所在的页面，或使用原始的 Word 文件导入。`,
+  );
+}
+
 async function readPdf(name: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  const streams = checkPdfStreams(bytes);
+  if (!streams.ok) throw pdfStreamMessage(name, streams);
   let text: string;
   try {
     ({ text } = await pdfText(bytes));

@@ -45,12 +45,19 @@ interface Row {
 function joinItems(items: Item[]): string {
   let line = '';
   let end = -Infinity;
+  let prev = '';
   for (const it of items) {
     const gap = it.x - end;
-    // Table cells sit apart by their padding (about a third of a character and more).
-    if (line && gap > it.size * 0.3) line += '\t';
+    // Table cells sit apart by their padding (about a third of a character and more); between
+    // a run of running text and a number a word processor leaves up to that much by itself.
+    const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+    const autospace =
+      cjk.test(line.slice(-1)) !== cjk.test(it.str.slice(0, 1)) &&
+      (prev.length >= 8 || (cjk.test(it.str) && it.str.length >= 8));
+    if (line && gap > it.size * (autospace ? 0.36 : 0.3)) line += '\t';
     else if (line && gap > it.size * 0.25 && /[\x21-\x7e]$/.test(line) && /^[\x21-\x7e]/.test(it.str)) line += ' ';
     line += it.str;
+    prev = it.str;
     end = Math.max(end, it.x + it.w);
   }
   return line;
@@ -146,6 +153,17 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
   return slots;
 }
 
+/**
+ * A paragraph's first line, indented by about two characters from the text's left edge, keeps
+ * its indent (two ideographic spaces), so that the parser can tell where paragraphs begin.
+ */
+function indentOf(row: Row, left: number): string {
+  const indent = row.items[0].x - left;
+  const text = joinItems(row.items);
+  const prose = text.length >= 8 && !text.includes('\t');
+  return prose && indent >= row.size * 1.5 && indent <= row.size * 2.6 ? '\u3000\u3000' : '';
+}
+
 /** The lines of one page, cells separated by tabs. */
 export function pageLines(items: Item[], pageHeight: number): string[] {
   const sorted = items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
@@ -158,6 +176,7 @@ export function pageLines(items: Item[], pageHeight: number): string[] {
   rows.sort((a, b) => b.y - a.y);
   for (const row of rows) row.items.sort((a, b) => a.x - b.x);
   const out: string[] = [];
+  const left = Math.min(...rows.map((row) => row.items[0].x));
   rows.forEach((row, r) => {
     const filled = withBlanks(rows, r);
     let line: string;
@@ -168,7 +187,7 @@ export function pageLines(items: Item[], pageHeight: number): string[] {
     } else line = joinItems(row.items);
     const inMargin = row.y < pageHeight * 0.08 || row.y > pageHeight * 0.92;
     if (inMargin && PAGE_NUMBER.test(line.trim())) return;
-    out.push(line);
+    out.push(indentOf(row, left) + line);
   });
   return out;
 }
@@ -219,6 +238,8 @@ export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages:
               size: Math.hypot(t[2], t[3]) || Math.abs(t[0]) || 10,
             });
           }
+          // A form feed between pages: running headers and footers are told by it (shared/parse/paragraphs.ts).
+          if (p > 1) lines.push('\f');
           lines.push(...pageLines(items, view[3] - view[1]));
           page.cleanup();
         }

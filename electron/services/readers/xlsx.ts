@@ -9,6 +9,8 @@ export interface XlsxSheet {
   cells: Map<string, string>;
   rows: string[][];
   merged: boolean[][];
+  /** What the limits left out, in Chinese (merged ranges past the limits, cells past the grid). */
+  problems: string[];
 }
 
 export interface XlsxBook {
@@ -19,6 +21,13 @@ export interface XlsxBook {
 
 const MAX_ROWS = 5000;
 const MAX_COLS = 200;
+/** Cells of the grids of all sheets of a workbook together (a report's tables have a few hundred). */
+export const MAX_BOOK_CELLS = 300_000;
+/**
+ * A merged range larger than this is layout (a frame, a background), not a cell of a table: a
+ * report merges a title over one row or a label down a few rows. Only its first cell keeps the text.
+ */
+export const MAX_MERGE_CELLS = 5_000;
 
 export function colIndex(letters: string): number {
   let n = 0;
@@ -115,7 +124,14 @@ function numberText(v: string): string {
   return String(Math.round(n * 1e9) / 1e9);
 }
 
-export function parseSheet(xml: string, strings: string[], name: string, state: string): XlsxSheet {
+/** `maxCells`: what is left of the workbook's budget of grid cells. */
+export function parseSheet(
+  xml: string,
+  strings: string[],
+  name: string,
+  state: string,
+  maxCells = MAX_BOOK_CELLS,
+): XlsxSheet {
   const cells = new Map<string, string>();
   const merges: string[] = [];
   let ref: { row: number; col: number } | null = null;
@@ -176,27 +192,73 @@ export function parseSheet(xml: string, strings: string[], name: string, state: 
     height = Math.max(height, r + 1);
     width = Math.max(width, c + 1);
   }
-  // A sheet is read up to some 300 thousand cells (a report's tables have a few hundred).
-  height = Math.min(height, Math.floor(300_000 / Math.max(1, width)));
+  const problems: string[] = [];
+  const fullHeight = height;
+  height = Math.min(height, Math.floor(Math.max(0, maxCells) / Math.max(1, width)));
+  if (height < fullHeight)
+    problems.push(
+      `工作表“${name}”有${fullHeight}行×${width}列，超出读取上限（整个工作簿共${MAX_BOOK_CELLS / 10000}万个单元格），` +
+        (height ? `只读取了前${height}行` : '未读取'),
+    );
   const rows: string[][] = Array.from({ length: height }, (_, r) =>
     Array.from({ length: width }, (_, c) => cells.get(`${r},${c}`) ?? ''),
   );
   const merged: boolean[][] = rows.map((r) => r.map(() => false));
-  for (const m of merges) {
+  problems.push(...expandMerges(name, merges, rows, merged));
+  return { name, state, cells, rows, merged, problems };
+}
+
+/**
+ * Copies each merged range's text into the cells it covers. Ranges of a real sheet never
+ * overlap, so each cell is written at most once; a range that repeats or overlaps one before
+ * it is left out at its first shared cell, and one too large to be a table's cell is not
+ * expanded at all (a crafted file repeats one range over the whole grid thousands of times).
+ */
+function expandMerges(sheet: string, merges: string[], rows: string[][], merged: boolean[][]): string[] {
+  const height = rows.length;
+  const width = rows[0]?.length ?? 0;
+  /** Cells already inside a merged range (its first cell too). */
+  const covered = new Uint8Array(height * width);
+  let huge = 0;
+  let overlapping = 0;
+  for (const m of new Set(merges)) {
     const [a, b] = m.split(':');
     const from = parseRef(a);
     const to = parseRef(b ?? a);
-    if (!from || !to) continue;
-    const text = rows[from.row]?.[from.col] ?? '';
-    for (let r = from.row; r <= Math.min(to.row, height - 1); r++) {
-      for (let c = from.col; c <= Math.min(to.col, width - 1); c++) {
+    if (!from || !to || from.row >= height || from.col >= width) continue;
+    const lastRow = Math.min(to.row, height - 1);
+    const lastCol = Math.min(to.col, width - 1);
+    const area = (lastRow - from.row + 1) * (lastCol - from.col + 1);
+    if (area <= 1) continue;
+    if (area > MAX_MERGE_CELLS) {
+      huge++;
+      continue;
+    }
+    let free = true;
+    for (let r = from.row; r <= lastRow && free; r++)
+      for (let c = from.col; c <= lastCol && free; c++) free = !covered[r * width + c];
+    if (!free) {
+      overlapping++;
+      continue;
+    }
+    const text = rows[from.row][from.col];
+    for (let r = from.row; r <= lastRow; r++) {
+      for (let c = from.col; c <= lastCol; c++) {
+        covered[r * width + c] = 1;
         if (r === from.row && c === from.col) continue;
         rows[r][c] = text;
         merged[r][c] = true;
       }
     }
   }
-  return { name, state, cells, rows, merged };
+  const out: string[] = [];
+  const repeated = merges.length - new Set(merges).size;
+  if (repeated || overlapping)
+    out.push(
+      `工作表“${sheet}”的合并单元格有${repeated + overlapping}处重复或互相重叠（文件已损坏或被改动过），这些合并未展开`,
+    );
+  if (huge) out.push(`工作表“${sheet}”有${huge}处合并区域超过${MAX_MERGE_CELLS}个单元格，不像是表格中的单元格，未展开`);
+  return out;
 }
 
 /** Visible sheets as blocks: the sheet name (it may be a section heading) and its grid. */

@@ -3,7 +3,8 @@
 // asked for are inflated, in small steps, and never past a total budget or their stated size.
 import { Inflate } from 'fflate';
 
-export type ZipProblem = 'corrupt' | 'encrypted' | 'bomb' | 'unsupported';
+/** 'tooLarge': honest content, just far more than a report (a big data sheet); 'bomb': an implausible compression ratio. */
+export type ZipProblem = 'corrupt' | 'encrypted' | 'bomb' | 'tooLarge' | 'unsupported';
 
 export class ZipError extends Error {
   constructor(
@@ -31,6 +32,11 @@ export const ZIP_LIMITS = {
   maxTotal: 50 * 1024 * 1024,
   /** Stated compression ratio above which an entry is refused without inflating it. */
   maxRatio: 1000,
+  /**
+   * Ratio from which an entry that outgrows the budget is called a 压缩炸弹: XML of real
+   * documents and sheets compresses some 3–30 times, a crafted run of one byte about 1000.
+   */
+  bombRatio: 100,
 };
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
@@ -89,27 +95,48 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
   return out;
 }
 
+const mb = (n: number) => Math.max(1, Math.round(n / 1024 / 1024));
+
 /** Tracks the bytes inflated from one file against the budget. */
 export class InflateBudget {
   used = 0;
   constructor(readonly limit = ZIP_LIMITS.maxTotal) {}
-  take(n: number): void {
-    this.used += n;
-    if (this.used > this.limit) {
-      throw new ZipError('bomb', `解压后超过${Math.round(this.limit / 1024 / 1024)}MB（可能是“压缩炸弹”）`);
-    }
+  get left(): number {
+    return this.limit - this.used;
   }
+  /** Counts n more bytes of `entry`; past the budget, says whether the entry looks crafted or just big. */
+  take(n: number, entry: string, ratio: number): void {
+    this.used += n;
+    if (this.used > this.limit) throw overBudget(entry, this.limit, ratio, null);
+  }
+}
+
+/** The entry needs more than the budget: a 压缩炸弹 only when its compression ratio says so. */
+function overBudget(entry: string, limit: number, ratio: number, size: number | null): ZipError {
+  if (ratio >= ZIP_LIMITS.bombRatio) {
+    return new ZipError(
+      'bomb',
+      `其中“${entry}”解压后超过${mb(limit)}MB，压缩比约${Math.round(ratio)}:1，远超正常文档（可能是“压缩炸弹”）`,
+    );
+  }
+  const how = size === null ? `超过${mb(limit)}MB` : `有${mb(size)}MB`;
+  return new ZipError(
+    'tooLarge',
+    `其中“${entry}”解压后${how}，超过读取上限（共${mb(ZIP_LIMITS.maxTotal)}MB），内容远多于一份年度报告`,
+  );
 }
 
 /** Inflates one entry, checking its stated sizes and the budget as it goes. */
 export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget): Uint8Array {
   if (e.flags & 1) throw new ZipError('encrypted', '文件已加密');
-  if (
-    e.size > budget.limit ||
-    (e.size > 1024 * 1024 && e.compressedSize > 0 && e.size / e.compressedSize > ZIP_LIMITS.maxRatio)
-  ) {
-    throw new ZipError('bomb', `其中“${e.name}”解压后有${Math.round(e.size / 1024 / 1024)}MB（可能是“压缩炸弹”）`);
+  const statedRatio = e.compressedSize > 0 ? e.size / e.compressedSize : Infinity;
+  if (e.size > 1024 * 1024 && statedRatio > ZIP_LIMITS.maxRatio) {
+    throw new ZipError(
+      'bomb',
+      `其中“${e.name}”解压后有${mb(e.size)}MB，压缩比约${Math.round(statedRatio)}:1（可能是“压缩炸弹”）`,
+    );
   }
+  if (e.size > budget.left) throw overBudget(e.name, budget.limit, statedRatio, e.size);
   const p = e.offset;
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw new ZipError('corrupt', `条目“${e.name}”已损坏`);
   const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
@@ -117,7 +144,7 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget)
   if (end > bytes.length) throw new ZipError('corrupt', `条目“${e.name}”不完整（文件被截断）`);
   const data = bytes.subarray(start, end);
   if (e.method === 0) {
-    budget.take(data.length);
+    budget.take(data.length, e.name, 1);
     return data;
   }
   if (e.method !== 8) throw new ZipError('unsupported', `条目“${e.name}”使用了不支持的压缩方式（${e.method}）`);
@@ -126,9 +153,10 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget)
   // Data descriptors (flag 8) may leave the stated size 0 in old writers; then only the budget bounds it.
   const cap = e.size > 0 ? e.size : budget.limit;
   let ended = false;
+  let pushed = 0;
   const inflater = new Inflate((chunk, final) => {
     total += chunk.length;
-    budget.take(chunk.length);
+    budget.take(chunk.length, e.name, total / Math.max(1, pushed));
     if (total > cap) throw new ZipError('corrupt', `条目“${e.name}”解压后比记录的大小还大（文件已损坏或被篡改）`);
     chunks.push(chunk);
     if (final) ended = true;
@@ -137,7 +165,8 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget)
   try {
     for (let o = 0; o < data.length; o += STEP) {
       const last = o + STEP >= data.length;
-      inflater.push(data.subarray(o, Math.min(data.length, o + STEP)), last);
+      pushed = Math.min(data.length, o + STEP);
+      inflater.push(data.subarray(o, pushed), last);
     }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {

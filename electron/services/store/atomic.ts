@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PRIVATE_FILE } from './private';
 
 /** Codes Windows gives while a virus scanner or indexer briefly holds the target open. */
 const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -50,7 +51,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, r
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   try {
-    const fh = await open(tmp, 'wx');
+    const fh = await open(tmp, 'wx', PRIVATE_FILE);
     try {
       await fh.writeFile(data);
       await fh.sync();

@@ -6,6 +6,7 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic';
+import { PRIVATE_DIR } from './private';
 
 export const MAX_BACKUPS = 20;
 /** The newest versions, always kept one by one. */
@@ -81,7 +82,7 @@ export async function readBackup(dir: string, id: string): Promise<string | null
 
 /** Writes a new backup (its id strictly after every existing one) and thins the older ones (backupsToKeep). */
 export async function writeBackup(dir: string, text: string, now: Date, keep = MAX_BACKUPS): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
   const existing = await listBackupIds(dir);
   let stamp = stampOf(now);
   const newest = existing[0];

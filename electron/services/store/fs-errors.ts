@@ -15,6 +15,13 @@ export function fsErrorToUser(e: unknown, action: string): unknown {
       return new UserError(`${action}失败：没有写入权限，或文件正被其他程序（如杀毒软件）占用。请稍后重试。`);
     case 'EROFS':
       return new UserError(`${action}失败：数据文件夹是只读的。请检查磁盘或文件夹权限。`);
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return new UserError(`${action}失败：路径中有一个同名的文件，而不是文件夹。请换一个数据文件夹，或移走那个文件。`);
+    case 'ENAMETOOLONG':
+    case 'ELOOP':
+    case 'EINVAL':
+      return new UserError(`${action}失败：文件夹路径无效或太长。请换一个较短的数据文件夹路径。`);
     case 'EMFILE':
     case 'ENFILE':
       return new UserError(`${action}失败：系统打开的文件过多。请关闭一些程序后重试。`);

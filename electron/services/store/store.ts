@@ -4,12 +4,14 @@
 //   reports/<id>.json         each report's last completed save
 //   backups/<id>/<stamp>.json the last MAX_BACKUPS saves of each report, newest = current
 //   backups/.index/<stamp>.json  versions of index.json (after create/rename/delete …)
-// A file that cannot be read is renamed to *.damaged-<stamp>, never deleted.
+//   .lock                     the process that has the folder open (one writer per folder)
+// A file that cannot be read is renamed to *.damaged-<stamp>, never deleted. A folder that
+// cannot be written opens read-only: everything is shown, nothing is saved.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import { TRASH_DAYS, UserError, type BackupInfo, type ReportSummary } from '../../../shared/api';
+import { TRASH_DAYS, UserError, type BackupInfo, type ReportSummary, type VersionInfo } from '../../../shared/api';
 import {
   CURRENT_SCHEMA_VERSION,
   parseReportJson,
@@ -29,7 +31,15 @@ import {
   type IndexData,
   type IndexEntry,
 } from './index-file';
+import { isReadOnlyError, takeFolder } from './folder';
 import { notices as say } from './notices';
+import { CONFLICT_MESSAGE, revisionOf } from './revision';
+import { versionsIn } from './versions';
+
+/** Why a file could not be moved, in Chinese. */
+function whyNotMoved(e: unknown): string {
+  return isReadOnlyError(e) ? '数据文件夹不能写入' : '文件正被其他程序占用或无法访问';
+}
 
 export interface StoreOptions {
   dataDir: string;
@@ -77,6 +87,14 @@ function isNewerVersion(text: string): boolean {
 
 export class ReportStore {
   readonly notices: string[] = [];
+  /** The folder cannot be written: nothing is repaired on disk and every change is refused. */
+  readOnly = false;
+  private releaseLock: (() => Promise<void>) | null = null;
+  /**
+   * Reports whose damaged file could not be moved aside: kept in the index (the next start tries
+   * again) but left out of this session, with the notice that says why.
+   */
+  private readonly unavailable = new Map<string, string>();
   readonly dataDir: string;
   private readonly db: Low<IndexData>;
   private readonly now: () => Date;
@@ -116,15 +134,21 @@ export class ReportStore {
 
   // ---- opening and repair ----------------------------------------------------------------
 
+  /** Refuses a change while the folder is read-only. */
+  private writable(): void {
+    if (this.readOnly)
+      throw new UserError(
+        `数据文件夹“${this.dataDir}”不能写入，修改不会保存。请把报告另存为报告文件，或检查文件夹权限后重新启动。`,
+        'readOnly',
+      );
+  }
+
   /** Loads the index, repairs what is damaged, empties the expired trash. Called once by openStore. */
   async load(): Promise<void> {
     return this.serial(async () => {
-      try {
-        await mkdir(join(this.dataDir, 'reports'), { recursive: true });
-        await mkdir(join(this.dataDir, 'backups'), { recursive: true });
-      } catch (e) {
-        throw fsErrorToUser(e, `无法使用数据文件夹“${this.dataDir}”`);
-      }
+      const folder = await takeFolder(this.dataDir);
+      this.readOnly = folder.readOnly;
+      this.releaseLock = folder.release;
       await removeStaleTempFiles(this.dataDir);
       await removeStaleTempFiles(join(this.dataDir, 'reports'));
       for (const d of await readdir(join(this.dataDir, 'backups')).catch(() => [] as string[])) {
@@ -141,18 +165,35 @@ export class ReportStore {
       }
       let changed = indexRecovered;
       for (const entry of [...this.db.data.reports]) {
-        if (await this.checkEntry(entry, indexRecovered)) changed = true;
+        try {
+          if (await this.checkEntry(entry, indexRecovered)) changed = true;
+        } catch (e) {
+          // One report must not keep the others from opening.
+          const user = fsErrorToUser(e, '读取');
+          this.notices.push(say.reportUnreadable(entry.name, user instanceof UserError ? user.message : '未知原因'));
+          console.error('[nianbao] checking a report failed:', e);
+        }
       }
       if (await this.adoptOrphans()) changed = true;
-      if (this.expiredTrash().length) {
+      if (!this.readOnly && this.expiredTrash().length) {
         await this.purge(this.expiredTrash());
         changed = true;
       }
-      if (changed) await this.writeIndex(true);
+      if (changed && !this.readOnly) await this.writeIndex(true);
     });
   }
 
-  private async setAside(path: string): Promise<string> {
+  /** Renames a damaged file out of the way; null (and why) when it cannot be moved. */
+  private async setAside(path: string): Promise<{ path: string; why?: undefined } | { path: null; why: string }> {
+    if (this.readOnly) return { path: null, why: '数据文件夹不能写入' };
+    try {
+      return { path: await this.moveAside(path) };
+    } catch (e) {
+      return { path: null, why: whyNotMoved(e) };
+    }
+  }
+
+  private async moveAside(path: string): Promise<string> {
     let target = `${path}.damaged-${stampOf(this.now())}`;
     for (
       let i = 2;
@@ -169,16 +210,17 @@ export class ReportStore {
 
   private async recoverIndex(): Promise<void> {
     const aside = await this.setAside(this.indexPath);
+    if (aside.path === null) this.notices.push(say.indexNotSetAside(this.indexPath, aside.why));
     for (const id of await listBackupIds(this.indexBackupDir)) {
       const data = parseIndexText((await readBackup(this.indexBackupDir, id)) ?? '');
       if (data) {
         this.db.data = data;
-        this.notices.push(say.indexRestored(dateOfStamp(id)!, aside));
+        if (aside.path) this.notices.push(say.indexRestored(dateOfStamp(id)!, aside.path));
         return;
       }
     }
     this.db.data = emptyIndex();
-    this.notices.push(say.indexRebuilt(aside));
+    if (aside.path) this.notices.push(say.indexRebuilt(aside.path));
   }
 
   /** Reads a report file, repairing it from its backups when it is damaged or missing. */
@@ -203,26 +245,47 @@ export class ReportStore {
   }
 
   private async recoverReport(entry: IndexEntry, fileExists: boolean): Promise<Report | null> {
-    const aside = fileExists ? await this.setAside(this.reportPath(entry.id)) : null;
+    const path = this.reportPath(entry.id);
+    const moved = fileExists ? await this.setAside(path) : null;
+    // Read-only: the backup is shown as it is, the damaged file stays where it is.
+    if (moved && moved.path === null && !this.readOnly) return this.leaveInPlace(entry, moved.why);
+    const aside = moved?.path ?? null;
     const dir = this.backupDir(entry.id);
     for (const id of await listBackupIds(dir)) {
       const parsed = parseReportText((await readBackup(dir, id)) ?? '');
       if (!parsed.ok) continue;
       const text = serializeReport(parsed.report);
-      await writeFileAtomic(this.reportPath(entry.id), text);
+      if (!this.readOnly) await writeFileAtomic(path, text);
       this.lastText.set(entry.id, text);
       const at = dateOfStamp(id)!;
       // A report in the trash that had lost its file is restored silently: the user deleted it.
       if (!entry.deletedAt)
         this.notices.push(
-          aside ? say.reportRestored(entry.name, at, aside) : say.reportMissingRestored(entry.name, at),
+          this.readOnly
+            ? say.reportShownFromBackup(entry.name, at)
+            : aside
+              ? say.reportRestored(entry.name, at, aside)
+              : say.reportMissingRestored(entry.name, at),
         );
       return parsed.report;
     }
+    if (this.readOnly && fileExists) return this.leaveInPlace(entry, '数据文件夹不能写入');
     if (!entry.deletedAt || aside)
       this.notices.push(aside ? say.reportLost(entry.name, aside) : say.reportMissingLost(entry.name));
     this.db.data.reports = this.db.data.reports.filter((e) => e.id !== entry.id);
     return null;
+  }
+
+  private leaveInPlace(entry: IndexEntry, why: string): null {
+    const notice = say.reportNotSetAside(entry.name, this.reportPath(entry.id), why);
+    this.notices.push(notice);
+    this.unavailable.set(entry.id, notice);
+    return null;
+  }
+
+  /** The index entries this session shows. */
+  private get shown(): IndexEntry[] {
+    return this.db.data.reports.filter((e) => !this.unavailable.has(e.id));
   }
 
   /** Brings an index entry in line with its file. Returns whether the entry changed. */
@@ -313,6 +376,8 @@ export class ReportStore {
   // ---- lookups -----------------------------------------------------------------------------
 
   private entry(id: string): IndexEntry {
+    const away = this.unavailable.get(id);
+    if (away) throw new UserError(away);
     const e = this.db.data.reports.find((r) => r.id === id);
     if (!e) throw new UserError('找不到这份报告，可能已被彻底删除。请刷新报告列表。');
     return e;
@@ -331,8 +396,9 @@ export class ReportStore {
     this.lastText.set(id, text);
   }
 
-  private async guarded<T>(action: string, fn: () => Promise<T>): Promise<T> {
+  private async guarded<T>(action: string, fn: () => Promise<T>, write = true): Promise<T> {
     return this.serial(async () => {
+      if (write) this.writable();
       try {
         return await fn();
       } catch (e) {
@@ -345,7 +411,7 @@ export class ReportStore {
 
   list(): Promise<ReportSummary[]> {
     return this.serial(async () =>
-      this.db.data.reports
+      this.shown
         .filter((e) => !e.deletedAt)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
         .map(toSummary),
@@ -353,17 +419,21 @@ export class ReportStore {
   }
 
   listTrash(): Promise<ReportSummary[]> {
-    return this.guarded('清理回收站', async () => {
-      const expired = this.expiredTrash();
-      if (expired.length) {
-        await this.purge(expired);
-        await this.writeIndex(true);
-      }
-      return this.db.data.reports
-        .filter((e) => e.deletedAt)
-        .sort((a, b) => b.deletedAt!.localeCompare(a.deletedAt!))
-        .map(toSummary);
-    });
+    return this.guarded(
+      '清理回收站',
+      async () => {
+        const expired = this.readOnly ? [] : this.expiredTrash();
+        if (expired.length) {
+          await this.purge(expired);
+          await this.writeIndex(true);
+        }
+        return this.shown
+          .filter((e) => e.deletedAt)
+          .sort((a, b) => b.deletedAt!.localeCompare(a.deletedAt!))
+          .map(toSummary);
+      },
+      false,
+    );
   }
 
   async create(raw: unknown): Promise<{ id: string }> {
@@ -390,28 +460,53 @@ export class ReportStore {
   }
 
   read(id: string): Promise<Report> {
-    return this.guarded('打开报告', async () => {
-      const entry = this.liveEntry(id);
-      const report = await this.readChecked(entry);
-      if (!report) {
-        await this.writeIndex(true);
-        throw new UserError(this.notices[this.notices.length - 1]);
-      }
-      return report;
-    });
+    return this.open(id).then((r) => r.report);
   }
 
-  async save(id: string, raw: unknown): Promise<{ savedAt: string }> {
+  /** A report with its revision, which a save must name as its base. */
+  open(id: string): Promise<{ report: Report; revision: string }> {
+    return this.guarded(
+      '打开报告',
+      async () => {
+        const entry = this.liveEntry(id);
+        const report = await this.readChecked(entry);
+        if (!report) {
+          if (!this.readOnly) await this.writeIndex(true);
+          throw new UserError(this.notices[this.notices.length - 1]);
+        }
+        return { report, revision: revisionOf(this.lastText.get(id)!) };
+      },
+      false,
+    );
+  }
+
+  /** The stored text of a live report (read when it was not read since the store opened). */
+  private async storedText(entry: IndexEntry): Promise<string> {
+    const known = this.lastText.get(entry.id);
+    if (known !== undefined) return known;
+    if (!(await this.readChecked(entry))) throw new UserError(this.notices[this.notices.length - 1]);
+    return this.lastText.get(entry.id)!;
+  }
+
+  /**
+   * Saves a report edited from the version `baseRevision`. Refused (code 'conflict') when the
+   * stored report has changed since, unless it already holds exactly this content. The API
+   * always passes a base; only callers that own the report outright (tools, tests) omit it.
+   */
+  async save(id: string, raw: unknown, baseRevision?: string): Promise<{ savedAt: string; revision: string }> {
     const report = checkReport(raw);
     return this.guarded('保存报告', async () => {
       const entry = this.liveEntry(id);
       const text = serializeReport(report);
-      if (this.lastText.get(id) === text) return { savedAt: entry.updatedAt };
+      const stored = await this.storedText(entry);
+      if (stored === text) return { savedAt: entry.updatedAt, revision: revisionOf(text) };
+      if (baseRevision !== undefined && revisionOf(stored) !== baseRevision)
+        throw new UserError(CONFLICT_MESSAGE, 'conflict');
       await this.writeReport(id, text);
       entry.updatedAt = this.now().toISOString();
       this.describe(entry, report);
       await this.writeIndex(false);
-      return { savedAt: entry.updatedAt };
+      return { savedAt: entry.updatedAt, revision: revisionOf(text) };
     });
   }
 
@@ -463,36 +558,76 @@ export class ReportStore {
   }
 
   listBackups(id: string): Promise<BackupInfo[]> {
-    return this.guarded('读取备份列表', async () => {
-      this.entry(id);
-      const ids = await listBackupIds(this.backupDir(id));
-      return ids.map((b) => ({ backupId: b, savedAt: dateOfStamp(b)!.toISOString() }));
-    });
+    return this.guarded(
+      '读取备份列表',
+      async () => {
+        this.entry(id);
+        const ids = await listBackupIds(this.backupDir(id));
+        return ids.map((b) => ({ backupId: b, savedAt: dateOfStamp(b)!.toISOString() }));
+      },
+      false,
+    );
+  }
+
+  /** The kept versions, newest first, each with what it changed from the one before (damaged ones left out). */
+  listVersions(id: string): Promise<VersionInfo[]> {
+    return this.guarded(
+      '读取历史版本',
+      async () => {
+        this.liveEntry(id);
+        return versionsIn(this.backupDir(id));
+      },
+      false,
+    );
+  }
+
+  /** One kept version. */
+  readVersion(id: string, backupId: string): Promise<{ report: Report }> {
+    return this.guarded(
+      '读取历史版本',
+      async () => {
+        this.liveEntry(id);
+        return { report: await this.backupReport(id, backupId) };
+      },
+      false,
+    );
+  }
+
+  private async backupReport(id: string, backupId: string): Promise<Report> {
+    if (!isBackupId(backupId)) throw new UserError('找不到这个备份。');
+    const text = await readBackup(this.backupDir(id), backupId);
+    if (text === null) throw new UserError('找不到这个备份，它可能已被较新的版本替换。请刷新备份列表后重试。');
+    const parsed = parseReportText(text);
+    if (!parsed.ok) throw new UserError('这个备份已损坏，无法恢复。请选择其他备份。');
+    return parsed.report;
   }
 
   /** Makes a backup the current version (itself saved as a new version, so nothing is lost). */
-  restoreBackup(id: string, backupId: string): Promise<{ report: Report }> {
+  restoreBackup(id: string, backupId: string): Promise<{ report: Report; revision: string }> {
     return this.guarded('恢复备份', async () => {
       const entry = this.liveEntry(id);
-      if (!isBackupId(backupId)) throw new UserError('找不到这个备份。');
-      const text = await readBackup(this.backupDir(id), backupId);
-      if (text === null) throw new UserError('找不到这个备份，它可能已被较新的版本替换。请刷新备份列表后重试。');
-      const parsed = parseReportText(text);
-      if (!parsed.ok) throw new UserError('这个备份已损坏，无法恢复。请选择其他备份。');
-      const clean = serializeReport(parsed.report);
-      if (this.lastText.get(id) !== clean) {
+      const report = await this.backupReport(id, backupId);
+      const clean = serializeReport(report);
+      if ((await this.storedText(entry)) !== clean) {
         await this.writeReport(id, clean);
         entry.updatedAt = this.now().toISOString();
-        this.describe(entry, parsed.report);
+        this.describe(entry, report);
         await this.writeIndex(false);
       }
-      return { report: parsed.report };
+      return { report, revision: revisionOf(clean) };
     });
   }
 
   /** Waits for every pending write. */
   async flush(): Promise<void> {
     await this.serial(async () => {});
+  }
+
+  /** Waits for pending writes and gives the folder up for another process. */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.releaseLock?.();
+    this.releaseLock = null;
   }
 }
 

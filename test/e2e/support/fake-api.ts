@@ -53,7 +53,7 @@ export class FakeStore {
       case 'openReport': {
         const hit = this.reports.get(String(args[0]));
         if (!hit) throw new Error('找不到这份报告');
-        return { id: args[0], report: hit.report };
+        return { id: args[0], report: hit.report, revision: `r${this.saves}` };
       }
       case 'saveReport': {
         const hit = this.reports.get(String(args[0]));
@@ -62,7 +62,7 @@ export class FakeStore {
         hit.report = parsed.report;
         hit.updatedAt = now;
         this.saves++;
-        return { savedAt: now };
+        return { savedAt: now, revision: `r${this.saves}` };
       }
       default:
         throw new Error(`测试替身不支持“${method}”`);

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
-import { buildIfStale, startWebApp, type WebApp } from './web-app';
+import { apiHeaders, buildIfStale, startWebApp, type WebApp } from './web-app';
 
 export interface AppSession {
   readonly app: WebApp;
@@ -43,9 +43,9 @@ export function useAppSession(viewport = { width: 1366, height: 768 }): AppSessi
     },
     pageErrors,
     async call<T>(method: string, ...args: unknown[]): Promise<T> {
-      const res = await fetch(`${app.url}api/${method}`, {
+      const res = await fetch(`${app.origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: apiHeaders(app),
         body: JSON.stringify({ args }),
       });
       const body = (await res.json()) as { ok: boolean; value: T; error?: string };

@@ -1,7 +1,9 @@
 // A stand-in for the 'electron' module in unit tests of the Electron glue: records what the
 // glue asks of Electron so that tests can inspect it and play the part of the page.
+import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { vi } from 'vitest';
 
 type Handler = (...args: any[]) => any;
@@ -11,6 +13,7 @@ export const state = {
   appHandlers: new Map<string, Handler[]>(),
   ipcHandlers: new Map<string, Handler>(),
   windows: [] as FakeWindow[],
+  utilityProcesses: [] as FakeUtilityProcess[],
   protocolHandler: null as Handler | null,
   session: {} as Record<string, Handler>,
   menuTemplate: null as any,
@@ -63,6 +66,7 @@ export const app = {
     state.appHandlers.set(ev, [...(state.appHandlers.get(ev) ?? []), fn]);
   }),
   whenReady: vi.fn(() => Promise.resolve()),
+  isReady: vi.fn(() => true),
   getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : join(tmpdir(), name))),
   getAppPath: vi.fn(() => state.appPath),
   getVersion: vi.fn(() => '0.1.0'),
@@ -112,6 +116,28 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
+/** A utility process that does nothing by itself: the test plays the child (emit 'spawn', 'message', 'exit'). */
+export class FakeUtilityProcess extends EventEmitter {
+  pid: number | undefined = undefined;
+  stderr = new PassThrough();
+  postMessage = vi.fn();
+  kill = vi.fn(() => true);
+  constructor(
+    public modulePath: string,
+    public args: string[],
+    public options: any,
+  ) {
+    super();
+    state.utilityProcesses.push(this);
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn(
+    (modulePath: string, args: string[] = [], options: any = {}) => new FakeUtilityProcess(modulePath, args, options),
+  ),
+};
+
 export const BrowserWindow = FakeWindow;
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
@@ -122,6 +148,7 @@ export function resetElectronMock(): void {
   state.appHandlers.clear();
   state.ipcHandlers.clear();
   state.windows.length = 0;
+  state.utilityProcesses.length = 0;
   state.protocolHandler = null;
   state.session = {};
   state.menuTemplate = null;

@@ -1,0 +1,138 @@
+// readInIsolation: the one way the app and the command line read a file. The readers run in a
+// process of their own, which is stopped when it takes longer than the time limit or holds
+// more memory than allowed; meanwhile the app goes on answering. This app's own small JSON
+// files are read right here: no process is needed for them.
+import { open, stat } from 'node:fs/promises';
+import { UserError, type ReadResult } from '../../../shared/api';
+import { readReportBytes, readReportPath, type ReadOptions } from '../readers';
+import { base64Head, base64Size, fromBase64 } from './base64';
+import { READ_LIMITS, type ReadLimits } from './limits';
+import { crashMessage, exitMessage, spawnMessage, timeoutMessage } from './messages';
+import { nodeReader } from './node-process';
+import type { ReaderProcess, SpawnReader } from './process';
+import {
+  checkedReply,
+  isReaderMessage,
+  sourceName,
+  type ReadReply,
+  type ReadRequest,
+  type ReadSource,
+} from './protocol';
+
+export interface IsolationOptions {
+  /** Reader options; by default a file on disk needs tables (the command line), a sent file not. */
+  read?: ReadOptions;
+  limits?: Partial<ReadLimits>;
+  /** How the reader process is started (Electron: its utility process). Default: a Node child process. */
+  spawn?: SpawnReader;
+}
+
+/** This app's report files are a few dozen KB; past this even JSON goes to the reader process. */
+export const INLINE_JSON_BYTES = 2 * 1024 * 1024;
+/** Readers running at once: each may use up to the memory limit. */
+export const MAX_READERS = 2;
+
+/** A UTF-8 text whose first character (after a byte-order mark and blanks) opens a JSON object. */
+export function opensJsonObject(head: Uint8Array): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return head[i] === 0x7b;
+}
+
+async function smallJsonFile(path: string): Promise<boolean> {
+  try {
+    // Looked at before opening: opening a pipe or a device could wait for ever.
+    const info = await stat(path);
+    if (!info.isFile() || info.size > INLINE_JSON_BYTES) return false;
+    const file = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(256), 0, 256, 0);
+      return opensJsonObject(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return false; // the reader process says what is wrong with it
+  }
+}
+
+const isSmallJson = (source: ReadSource) =>
+  'path' in source
+    ? smallJsonFile(source.path)
+    : Promise.resolve(
+        base64Size(source.base64) <= INLINE_JSON_BYTES && opensJsonObject(base64Head(source.base64, 256)),
+      );
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= MAX_READERS) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/** One read in one reader process: the reply, or why the process had to be stopped. */
+export function readInProcess(request: ReadRequest, limits: ReadLimits, spawn: SpawnReader): Promise<ReadReply> {
+  const name = sourceName(request.source);
+  return new Promise((resolve) => {
+    let child: ReaderProcess;
+    try {
+      child = spawn(limits);
+    } catch {
+      resolve({ ok: false, error: spawnMessage(name) });
+      return;
+    }
+    let done = false;
+    let stderr = '';
+    const finish = (reply: ReadReply) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(reply);
+      try {
+        child.kill();
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => finish({ ok: false, error: timeoutMessage(name, limits) }), limits.timeoutMs);
+    child.onStderr((text) => {
+      stderr = (stderr + text).slice(-16 * 1024);
+    });
+    child.onMessage((message) => {
+      if (!isReaderMessage(message)) return;
+      if (message.type !== 'ready')
+        return finish(checkedReply(message.reply) ?? { ok: false, error: crashMessage(name) });
+      try {
+        child.send(request);
+      } catch {
+        finish({ ok: false, error: crashMessage(name) });
+      }
+    });
+    child.onExit((_code, signal) => finish({ ok: false, error: exitMessage(name, limits, stderr, signal) }));
+  });
+}
+
+/** Reads a file into a report, in a reader process with time and memory limits. Refusals are UserErrors. */
+export async function readInIsolation(source: ReadSource, options: IsolationOptions = {}): Promise<ReadResult> {
+  const read = options.read ?? ('path' in source ? { requireTables: true } : {});
+  if (await isSmallJson(source)) {
+    return 'path' in source
+      ? readReportPath(source.path, read)
+      : readReportBytes(source.name, fromBase64(source.name, source.base64), read);
+  }
+  const limits = { ...READ_LIMITS, ...options.limits };
+  const release = await slot();
+  let reply: ReadReply;
+  try {
+    reply = await readInProcess({ type: 'read', source, options: read }, limits, options.spawn ?? nodeReader());
+  } finally {
+    release();
+  }
+  if (!reply.ok) throw new UserError(reply.error);
+  return reply.result;
+}

@@ -1,0 +1,54 @@
+// What the app and its reader process say to each other: the reader says it is ready, gets one
+// request, answers once. Plain JSON values only, so that any channel (Node IPC, Electron's
+// parentPort) carries them.
+import type { ReadResult } from '../../../shared/api';
+import { parseReportJson } from '../../../shared/report';
+import type { ReadOptions } from '../readers';
+
+/** A file on disk (the command line) or one the page sent (the file picker, as base64). */
+export type ReadSource = { path: string } | { name: string; base64: string };
+
+export interface ReadRequest {
+  type: 'read';
+  source: ReadSource;
+  options: ReadOptions;
+}
+
+export type ReadReply = { ok: true; result: ReadResult } | { ok: false; error: string };
+
+export type ReaderMessage = { type: 'ready' } | { type: 'reply'; reply: ReadReply };
+
+/** Written to stderr by the reader's watchdog just before it stops the process. */
+export const WATCHDOG_MARK = { memory: 'nianbao-reader: memory limit', time: 'nianbao-reader: time limit' };
+
+export function sourceName(source: ReadSource): string {
+  if ('name' in source) return source.name;
+  return source.path.split(/[\\/]/).pop() || source.path;
+}
+
+const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
+
+export function isReadRequest(m: unknown): m is ReadRequest {
+  if (!isObject(m) || m.type !== 'read' || !isObject(m.source) || !isObject(m.options)) return false;
+  const s = m.source;
+  return typeof s.path === 'string' || (typeof s.name === 'string' && typeof s.base64 === 'string');
+}
+
+export function isReaderMessage(m: unknown): m is ReaderMessage {
+  if (!isObject(m)) return false;
+  if (m.type === 'ready') return true;
+  return m.type === 'reply' && isObject(m.reply) && typeof m.reply.ok === 'boolean';
+}
+
+/**
+ * A reply as the app takes it: the reader runs the parsers on hostile bytes, so what it sends
+ * back is checked like any other input — a report must pass the report schema.
+ */
+export function checkedReply(reply: ReadReply): ReadReply | null {
+  if (!reply.ok) return typeof reply.error === 'string' ? reply : null;
+  const r = reply.result as Partial<ReadResult> | undefined;
+  if (!r || typeof r.kind !== 'string' || !Array.isArray(r.problems) || !r.problems.every((p) => typeof p === 'string'))
+    return null;
+  const parsed = parseReportJson(r.report);
+  return parsed.ok ? { ok: true, result: { report: parsed.report, problems: r.problems, kind: r.kind } } : null;
+}

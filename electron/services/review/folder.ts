@@ -1,0 +1,81 @@
+// Reads every file of a folder for the reviewer's desk (the command line and the bench; the app
+// reads the files the reviewer picked one by one through the API). A file that is not a report
+// is kept with its reading problem; only a folder that cannot be listed fails.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../../../shared/api';
+import { reviewReports, type LastYearInput, type ReviewInput, type ReviewResult } from '../../../shared/review';
+import { readInIsolation } from '../reading';
+import { MAX_READERS } from '../reading/isolate';
+
+/** Office's lock files (~$报告.docx) and hidden files are not reports of anybody. */
+const skipped = (name: string) => name.startsWith('.') || name.startsWith('~$');
+
+async function listFiles(dir: string, what: string): Promise<string[]> {
+  let names: string[];
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) throw new UserError(`“${dir}”不是文件夹。请指定存放各单位报告的文件夹。`);
+    names = await readdir(dir);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`无法打开${what}“${dir}”：文件夹不存在或没有读取权限。`);
+  }
+  const files: string[] = [];
+  for (const name of names.sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+    if (skipped(name)) continue;
+    const st = await stat(join(dir, name)).catch(() => null);
+    if (st?.isFile()) files.push(name);
+  }
+  return files;
+}
+
+export async function readForReview(dir: string, name: string): Promise<ReviewInput> {
+  try {
+    // In a reader process with time and memory limits, like every file the app reads; a file
+    // without tables is still reviewed (its blanks are findings), not refused.
+    const { report, problems, kind } = await readInIsolation({ path: join(dir, name) }, { read: {} });
+    return { file: name, report, problems, kind };
+  } catch (e) {
+    if (e instanceof UserError) return { file: name, error: e.message };
+    const code = (e as { code?: string })?.code;
+    if (code === 'EACCES' || code === 'EPERM') return { file: name, error: `没有权限读取文件“${name}”。` };
+    return { file: name, error: `无法读取“${name}”：文件已损坏或格式无法识别。` };
+  }
+}
+
+/** As many at once as reader processes are allowed; the results in the folder's order. */
+async function readAll(dir: string, files: string[]): Promise<ReviewInput[]> {
+  const out: ReviewInput[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await readForReview(dir, files[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_READERS, files.length) }, lane));
+  return out;
+}
+
+export interface FolderReview extends ReviewResult {
+  /** Files of last year's folder that could not be read as reports. */
+  lastProblems: { file: string; error: string }[];
+}
+
+export async function reviewFolder(dir: string, options: { lastDir?: string } = {}): Promise<FolderReview> {
+  const files = await listFiles(dir, '报告文件夹');
+  if (!files.length) throw new UserError(`文件夹“${dir}”中没有文件。请指定存放各单位报告的文件夹。`);
+  const inputs = await readAll(dir, files);
+  const lasts: LastYearInput[] = [];
+  const lastProblems: FolderReview['lastProblems'] = [];
+  if (options.lastDir) {
+    const lastDir = options.lastDir;
+    for (const r of await readAll(lastDir, await listFiles(lastDir, '上年报告文件夹'))) {
+      const f = r.file;
+      if ('error' in r) lastProblems.push({ file: f, error: r.error });
+      else lasts.push({ file: f, report: r.report });
+    }
+  }
+  return { ...reviewReports(inputs, lasts), lastProblems };
+}

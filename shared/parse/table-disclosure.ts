@@ -1,0 +1,151 @@
+// 二 the small tables of 第二十条: each block's header in its own order; digit runs split with last
+// year's 现行有效件数 when known (rule 6).
+import { ownLabel, type ColumnDef, type FormatDef } from '../format';
+import type { TableData } from '../report/model';
+import { type BlankGroup } from './digit-runs';
+import { Ledger } from './ledger';
+import { lexiconFor } from './lexicon';
+import { emptyDisclosure } from '../report/defaults';
+import type { Line } from './lines';
+import { sliceTokens, tokensOf, type Tok } from './tokens';
+import {
+  sectionMark,
+  describeFailure,
+  readRow,
+  store,
+  storeReadings,
+  withLedger,
+  SPLIT_STEPS_PER_TABLE,
+  type RowRules,
+  type Range,
+  type TableContext,
+  type TableRead,
+} from './table-rows';
+
+export function readDisclosure(
+  lines: Line[],
+  range: Range,
+  format: FormatDef,
+  problems: string[] | Ledger,
+  all?: Tok[],
+  context: TableContext = {},
+): TableRead {
+  return withLedger(problems, (ledger) => readDisclosureInto(lines, range, format, ledger, all, context));
+}
+
+/** Rule 6 as a check of a digit run's reading: 现行有效 = last year's + 制发 − 废止. */
+function stockGroup(
+  columns: ColumnDef[],
+  stock: { added: string; removed: string; closing: string } | undefined,
+  last: number | null | undefined,
+): BlankGroup {
+  const at = (id: string) => columns.findIndex((c) => c.id === id);
+  if (!stock || last === null || last === undefined) return { size: columns.length };
+  const [a, r, c] = [at(stock.added), at(stock.removed), at(stock.closing)];
+  if (a < 0 || r < 0 || c < 0) return { size: columns.length };
+  // A blank 制发 or 废止 is none; a blank 现行有效 cannot be checked.
+  return {
+    size: columns.length,
+    check: (v) => v[c] !== null && v[c] === last + (v[a] ?? 0) - (v[r] ?? 0) && (v[r] ?? 0) <= last + (v[a] ?? 0),
+  };
+}
+
+function readDisclosureInto(
+  lines: Line[],
+  range: Range,
+  format: FormatDef,
+  ledger: Ledger,
+  all: Tok[] | undefined,
+  context: TableContext,
+): TableRead {
+  const table = format.disclosureKey;
+  const lex = lexiconFor(format).disclosure;
+  const data: TableData = emptyDisclosure(format);
+  const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });
+  const seen = new Set<string>();
+  const budget = { steps: SPLIT_STEPS_PER_TABLE };
+  let cells = 0;
+  /** Header columns seen since the last block label, in order, with the line they sit on. */
+  let header: { colId: string; tok: Tok }[] = [];
+  let inHeader = false;
+
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.value.kind !== 'text') continue;
+    const match = lex.match(t.text);
+    if (!match) {
+      inHeader = false;
+      continue;
+    }
+    const tg = match.target;
+    if (tg.kind === 'block') {
+      header = [];
+      inHeader = false;
+      continue;
+    }
+    if (tg.kind === 'itemHeader') {
+      header = [];
+      inHeader = true;
+      continue;
+    }
+    if (tg.kind === 'disclosureColumn') {
+      if (!inHeader) header = [];
+      inHeader = true;
+      if (!header.some((h) => h.colId === tg.colId)) header.push({ colId: tg.colId, tok: t });
+      continue;
+    }
+    inHeader = false;
+    if (tg.kind !== 'disclosureRow') continue;
+    seen.add(tg.rowId);
+    if (ledger.isRead(table, tg.rowId)) continue;
+    const block = format.disclosure.find((b) => b.id === tg.blockId)!;
+    const row = block.rows.find((r) => r.id === tg.rowId)!;
+    const where = `${sectionMark(format, 2)}${block.label}“${ownLabel(row.path)}”行`;
+    // The header's order when it names exactly this block's columns; the format's order otherwise.
+    const ids = new Set(block.columns.map((c) => c.id));
+    const fits = header.length === block.columns.length && header.every((h) => ids.has(h.colId));
+    const columns = fits ? header.map((h) => block.columns.find((c) => c.id === h.colId)!) : block.columns;
+    let indices: number[] | null = null;
+    if (
+      fits &&
+      t.strong &&
+      header.every((h) => h.tok.strong && h.tok.line === header[0].tok.line && h.tok.table === t.table)
+    ) {
+      indices = header.map((h) => h.tok.col);
+    }
+    const rules: RowRules = { groups: [stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId])], budget };
+    const out = readRow(lines, toks, k, lex, tg, columns, indices, where, rules);
+    k = Math.max(k, out.next - 1);
+    if (out.cells) {
+      cells += store(data, table, tg.rowId, columns, out.cells, where, ledger);
+      ledger.rowRead(table, tg.rowId);
+    } else if (out.readings) {
+      cells += storeReadings(data, table, tg.rowId, columns, out.readings, out.digits ?? '', where, ledger);
+      ledger.rowRead(table, tg.rowId);
+    } else {
+      const ids = columns.map((c) => c.id);
+      ledger.rowFailed(table, tg.rowId, ids, out.problem ?? describeFailure(where, 0, 0, ids.length));
+    }
+  }
+
+  if (seen.size === 0) {
+    ledger.add({
+      kind: 'tableMissing',
+      message: `未找到“${sectionMark(format, 2)}${format.sections.find((s) => s.no === 2)!.heading}”的表格`,
+      rows: [],
+      cells: [],
+    });
+    return { data, cells: 0, rows: 0, found: [] };
+  }
+  const found: string[] = [];
+  for (const b of format.disclosure) {
+    for (const row of b.rows) {
+      const ids = b.columns.map((c) => c.id);
+      if (!seen.has(row.id))
+        ledger.rowMissing(table, row.id, ids, `${sectionMark(format, 2)}${b.label}未找到“${ownLabel(row.path)}”行`);
+      else ledger.settleFailures(table, [row.id]);
+      if (ledger.isRead(table, row.id)) found.push(row.id);
+    }
+  }
+  return { data, cells, rows: found.length, found };
+}

@@ -1,0 +1,248 @@
+// 三 the matrix: rows found by their labels (or aligned to the format's order), digit runs split by
+// each row's total and then by the columns' sums, a 总计 column that fell off derived and said.
+import { cellId, ownLabel, type FormatDef, type RowDef } from '../format';
+import { prepareLabel } from '../format/match';
+import { type BlankGroup } from './digit-runs';
+import { alignLabels } from './label-align';
+import { Ledger } from './ledger';
+import type { Lexicon, Target } from './lexicon';
+import { lexiconFor } from './lexicon';
+import { emptyTable } from '../report/defaults';
+import type { Line } from './lines';
+import { solveRows, type RowBalance, type RowState } from './run-solver';
+import { sliceTokens, tokensOf, type Tok } from './tokens';
+import {
+  rowName,
+  sectionMark,
+  collectValues,
+  describeFailure,
+  readRow,
+  store,
+  storeReadings,
+  headerIndices,
+  validIndices,
+  linesAbove,
+  withLedger,
+  SPLIT_STEPS_PER_TABLE,
+  type RowRules,
+  type Range,
+  type TableRead,
+} from './table-rows';
+
+/** Tokens that may be row labels: text followed by a number (after at most one short piece of text). */
+function labelCandidates(
+  toks: Tok[],
+  lex: Lexicon,
+  rows: RowDef[],
+): { k: number; text: string; exact: number | null }[] {
+  const out: { k: number; text: string; exact: number | null }[] = [];
+  const index = new Map(rows.map((r, i) => [r.id, i]));
+  for (let k = 0; k < toks.length && out.length < 400; k++) {
+    const t = toks[k];
+    if (t.value.kind !== 'text' || t.text.length > 60) continue;
+    const m = lex.match(t.text);
+    if (m?.target.kind === 'matrixRow') {
+      out.push({ k, text: t.text, exact: index.get(m.target.rowId)! });
+      continue;
+    }
+    // A numbered label taken for a column (（六）其他 for （六）其他处理) may still be a row.
+    if (m && !(m.target.kind === 'matrixColumn' && prepareLabel(t.text).enumeration)) continue;
+    const a = toks[k + 1];
+    const b = toks[k + 2];
+    const wrapped =
+      !!a && !!b && a.text.length <= 30 && !lex.match(a.text) && b.value.kind !== 'text' && b.value.kind !== 'blank';
+    const valueNext = (a && a.value.kind !== 'text') || wrapped;
+    // A label wrapped over lines is compared whole: its first line and the rest.
+    if (valueNext && t.text.replace(/\s/g, '').length >= 3)
+      out.push({ k, text: wrapped ? t.text + a.text : t.text, exact: null });
+  }
+  return out;
+}
+
+/** Whether the matrix's header names a 总计 column (before its first row), or the table has no header at all. */
+function headerHasTotal(toks: Tok[], lex: Lexicon, totalColumn: string): boolean {
+  let sawColumn = false;
+  for (const t of toks) {
+    if (t.value.kind !== 'text') continue;
+    const m = lex.match(t.text);
+    if (!m) continue;
+    if (m.target.kind === 'matrixRow') break;
+    if (m.target.kind === 'matrixColumn') {
+      sawColumn = true;
+      if (m.target.colId === totalColumn) return true;
+    }
+  }
+  return !sawColumn;
+}
+
+/** The value tokens right before token k, back to the nearest text or to `from`. */
+function valuesBefore(toks: Tok[], k: number, from = 0): Tok[] {
+  let i = k;
+  while (i > from && toks[i - 1].value.kind !== 'text') i--;
+  return toks.slice(i, k).filter((t) => !(t.merged && t.strong));
+}
+
+/**
+ * Numbers printed above their label (a text layer that puts a row's numbers before its label, for
+ * some rows or all): a full row of numbers on the lines right above a label that stands alone on
+ * its line, taken by no row, and following a finished row or the header (not an unread label).
+ */
+function numbersAbove(
+  toks: Tok[],
+  k: number,
+  consumed: number,
+  n: number,
+  known: (i: number) => boolean,
+): Tok[] | null {
+  const label = toks[k];
+  const after = toks[k + 1];
+  if (after && after.value.kind !== 'text' && after.line === label.line) return null;
+  const run = valuesBefore(toks, k, consumed);
+  const start = k - run.length;
+  if (run.length < n - 1 || !run.some((t) => t.value.kind !== 'blank')) return null;
+  if (run.some((t) => t.line >= label.line)) return null;
+  // Whole lines only: not the tail of a line whose head another row took.
+  if (start > 0 && toks[start - 1].line === run[0].line) return null;
+  if (start > 0 && toks[start - 1].value.kind === 'text' && !known(start - 1)) return null;
+  return run;
+}
+
+export function readMatrix(
+  lines: Line[],
+  range: Range,
+  format: FormatDef,
+  problems: string[] | Ledger,
+  all?: Tok[],
+): TableRead {
+  return withLedger(problems, (ledger) => readMatrixInto(lines, range, format, ledger, all));
+}
+
+function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: Ledger, all?: Tok[]): TableRead {
+  const lex = lexiconFor(format).matrix;
+  const m = format.applications;
+  const data = emptyTable(m.rows, m.columns);
+  const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });
+  const where = (row: RowDef) => `${sectionMark(format, 3)}第“${rowName(row.path)}”行`;
+  const colIds = m.columns.map((c) => c.id);
+  const mappings = new Map<number, number[] | null>();
+  const totalAt = m.columns.findIndex((c) => c.id === m.totalColumn);
+  // A row's 总计 is the sum of its six columns; it is there even where other cells are blank.
+  const rowSum: BlankGroup = { size: m.columns.length, sum: totalAt === m.columns.length - 1 };
+  const rules: RowRules = {
+    groups: [rowSum],
+    budget: { steps: SPLIT_STEPS_PER_TABLE },
+    deriveTotal: totalAt === m.columns.length - 1 && !headerHasTotal(toks, lex, m.totalColumn),
+  };
+  // Labels that match no row on their own, placed by the order of the rows around them.
+  const cands = labelCandidates(toks, lex, m.rows);
+  const aligned = new Map<number, string>();
+  alignLabels(
+    cands.map((c) => ({ text: c.text, exact: c.exact })),
+    m.rows.map((r) => [ownLabel(r.path), ...(r.aliases ?? []), r.path.slice(1).join('')]),
+  ).forEach((j, i) => {
+    if (j !== null && cands[i].exact === null) aligned.set(cands[i].k, m.rows[j].id);
+  });
+  const rowAt = (k: number): string | null => {
+    const t = toks[k];
+    if (t.value.kind !== 'text') return null;
+    const match = lex.match(t.text);
+    return match?.target.kind === 'matrixRow' ? match.target.rowId : (aligned.get(k) ?? null);
+  };
+  /** A text the table knows: a row, column or header label (not an unread row's label). */
+  const known = (i: number) => !!lex.match(toks[i].text) || aligned.has(i);
+  const seen = new Set<string>();
+  const states = new Map<string, RowState>();
+  const pending = new Map<string, { readings: (number | null)[][]; digits: string }>();
+  const derivedRows: string[] = [];
+  let cells = 0;
+  let prevLine = -1;
+  let prevRow = '';
+  /** Tokens before this index were taken by a row already. */
+  let consumed = 0;
+
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.value.kind !== 'text') continue;
+    const rowId = rowAt(k);
+    if (!rowId) continue;
+    const target: Target = { kind: 'matrixRow', rowId };
+    if (t.line === prevLine && rowId === prevRow) continue;
+    prevLine = t.line;
+    prevRow = rowId;
+    seen.add(rowId);
+    if (ledger.isRead('applications', rowId) || pending.has(rowId)) {
+      // Its numbers are no other row's.
+      consumed = Math.max(consumed, collectValues(toks, k, lex, target).next);
+      continue;
+    }
+    const row = m.rows.find((r) => r.id === rowId)!;
+    let indices: number[] | null = null;
+    if (t.strong && t.table >= 0) {
+      if (!mappings.has(t.table)) {
+        const above = linesAbove(lines, t.line, 8, range.from).filter(
+          (i) => !lines[i].cells.some((c) => lex.match(c)?.target.kind === 'matrixRow'),
+        );
+        const found = headerIndices(lines, above, lex, (mm) =>
+          mm.target.kind === 'matrixColumn' ? mm.target.colId : null,
+        );
+        mappings.set(t.table, validIndices(found, colIds));
+      }
+      indices = mappings.get(t.table) ?? null;
+    }
+    const above = t.strong && indices ? null : numbersAbove(toks, k, consumed, m.columns.length, known);
+    const out = readRow(lines, toks, k, lex, target, m.columns, indices, where(row), rules, above ?? undefined);
+    consumed = Math.max(consumed, out.next);
+    k = Math.max(k, out.next - 1);
+    if (out.cells) {
+      cells += store(data, 'applications', rowId, m.columns, out.cells, where(row), ledger);
+      ledger.rowRead('applications', rowId);
+      states.set(rowId, { values: m.columns.map((c) => data[rowId][c.id] ?? null) });
+      if (out.derived) derivedRows.push(rowId);
+    } else if (out.readings) {
+      pending.set(rowId, { readings: out.readings, digits: out.digits ?? '' });
+      states.set(rowId, { readings: out.readings });
+    } else {
+      ledger.rowFailed('applications', rowId, colIds, out.problem ?? describeFailure(where(row), 0, 0, colIds.length));
+    }
+  }
+
+  if (seen.size === 0) {
+    ledger.add({
+      kind: 'tableMissing',
+      message: `未找到“${sectionMark(format, 3)}${format.sections.find((s) => s.no === 3)!.heading}”的表格`,
+      rows: [],
+      cells: [],
+    });
+    return { data, cells: 0, rows: 0, found: [] };
+  }
+  // Rows whose digits ran together: narrowed by the columns' sums, then what remains is left open.
+  if (pending.size) {
+    const balances: RowBalance[] = [
+      { left: [m.resultTotalRow], right: m.resultRows },
+      { left: [m.newRow, m.carriedOverRow], right: [m.resultTotalRow, m.carryForwardRow] },
+    ];
+    const solved = solveRows(states, balances, m.columns.length);
+    for (const [rowId, p] of pending) {
+      const row = m.rows.find((r) => r.id === rowId)!;
+      const readings = solved.readings.get(rowId) ?? p.readings;
+      cells += storeReadings(data, 'applications', rowId, m.columns, readings, p.digits, where(row), ledger);
+      ledger.rowRead('applications', rowId);
+    }
+  }
+  if (derivedRows.length) {
+    const total = m.columns[totalAt];
+    ledger.add({
+      kind: 'derived',
+      message: `${sectionMark(format, 3)}表格没有“${total.label}”列（可能在打印时被截掉），“${total.label}”按其余六列相加得出，请核对`,
+      rows: derivedRows.map((id) => `applications.${id}`),
+      cells: derivedRows.map((id) => cellId('applications', id, total.id)),
+    });
+  }
+  for (const row of m.rows) {
+    if (!seen.has(row.id))
+      ledger.rowMissing('applications', row.id, colIds, `${sectionMark(format, 3)}未找到“${rowName(row.path)}”行`);
+    else ledger.settleFailures('applications', [row.id]);
+  }
+  const found = m.rows.filter((r) => ledger.isRead('applications', r.id)).map((r) => r.id);
+  return { data, cells, rows: found.length, found };
+}

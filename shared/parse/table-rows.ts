@@ -1,0 +1,344 @@
+// What the readers of 二, 三 and 四 share: a row's numbers after (or above) its label, read by the
+// columns of its table's header when it is a real row of a grid that lines up, otherwise by
+// position; digit runs split by the row's own sums; values stored with their problems.
+import { cellId, ownLabel, type ColumnDef, type FormatDef, type TableKey } from '../format';
+import type { TableData } from '../report/model';
+import { agreed, digitRun, readingsWithBlanks, SPLIT_LIMITS, type BlankGroup } from './digit-runs';
+import { Ledger } from './ledger';
+import type { Lexicon, Match, Target } from './lexicon';
+import type { Line } from './lines';
+import { readByColumns, resolveByPosition, type Tok } from './tokens';
+import type { CellValue } from './values';
+
+/** What the readers may know besides the file: last year's 现行有效件数 (rule 6), per row of 二. */
+export interface TableContext {
+  lastInForce?: Partial<Record<string, number | null>>;
+}
+
+export interface TableRead {
+  data: TableData;
+  /** Cells read (numbers and blanks that were really in the file). */
+  cells: number;
+  /** Rows found with their numbers. */
+  rows: number;
+  /** Ids of the rows read. */
+  found: string[];
+}
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/** Short name of a matrix row for messages: （四）无法提供 2.没有现成信息需要另行制作. */
+export function rowName(path: string[]): string {
+  return path.length >= 3 ? `${path[path.length - 2]} ${ownLabel(path)}` : ownLabel(path);
+}
+
+export function sectionMark(format: FormatDef, no: number): string {
+  const s = format.sections.find((x) => x.no === no);
+  return s ? `${s.numeral}、` : '';
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'matrixRow' && b.kind === 'matrixRow') return a.rowId === b.rowId;
+  if (a.kind === 'disclosureRow' && b.kind === 'disclosureRow') return a.rowId === b.rowId;
+  return false;
+}
+
+interface Collected {
+  vals: Tok[];
+  /** Column of the last label cell of the row on the label's line. */
+  labelCol: number;
+  /** Index of the first token not taken (where reading goes on). */
+  next: number;
+}
+
+/**
+ * The value cells after the label token at k: stops at the next label or text, and at the end
+ * of a real row. A short piece of text right after the label (the rest of a label broken over
+ * lines) is stepped over.
+ */
+export function collectValues(toks: Tok[], k: number, lex: Lexicon, own: Target): Collected {
+  const label = toks[k];
+  const vals: Tok[] = [];
+  let labelCol = label.col;
+  let skipped = 0;
+  let i = k + 1;
+  for (; i < toks.length; i++) {
+    const t = toks[i];
+    if (label.strong && t.line !== label.line) break;
+    if (t.value.kind !== 'text') {
+      if (!(t.merged && t.strong && t.line === label.line)) vals.push(t);
+      continue;
+    }
+    const m = lex.match(t.text);
+    // The label again right after itself: a merged label cell's copies.
+    if (m && !vals.length && sameTarget(m.target, own) && t.line === label.line) {
+      labelCol = t.col;
+      continue;
+    }
+    if (!m && !vals.length && skipped < 2 && t.text.length <= 30 && !/\d/.test(t.text)) {
+      skipped++;
+      if (t.line === label.line) labelCol = t.col;
+      continue;
+    }
+    break;
+  }
+  return { vals, labelCol, next: i };
+}
+
+export interface RowOutcome {
+  /** A cell left undefined was not in the file (a total that could not be derived). */
+  cells: (CellValue | undefined)[] | null;
+  /** Digits run together that split in several consistent ways: each reading, in column order. */
+  readings?: (number | null)[][];
+  /** The digit runs as written, for messages. */
+  digits?: string;
+  /** The last column (总计) was computed from the others. */
+  derived?: boolean;
+  problem?: string;
+  next: number;
+}
+
+export function describeFailure(where: string, count: number, numbers: number, n: number): string {
+  if (count === 0) return `${where}没有找到数字，这一行未读取`;
+  if (count < n) return `${where}只找到${numbers}个数字（应有${n}个），无法确定各是哪一列，这一行未读取，请核对`;
+  return `${where}找到${numbers}个数字，多于${n}个，这一行未读取，请核对`;
+}
+
+/** How a row's numbers may be read beyond lining up: digit runs split by `groups`; a missing total derived. */
+export interface RowRules {
+  /** The row's cells as groups, for splitting digit runs (blanks may have vanished). */
+  groups: BlankGroup[];
+  /** Steps of digit-run search left for the whole document (shared by every row). */
+  budget?: { steps: number };
+  /** The table printed without its 总计 column: six numbers a row, the total derived. */
+  deriveTotal?: boolean;
+}
+
+/** Steps of digit-run search a table may take in all (a file repeating a row label thousands of times stays quick). */
+export const SPLIT_STEPS_PER_TABLE = 1_000_000;
+
+const numberTok = (t: Tok) => t.value.kind === 'number' || t.value.kind === 'huge';
+
+/** Digit runs among too few values: every consistent split, when the digits could be cells run together. */
+export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string, next: number): RowOutcome | null {
+  let a = 0;
+  let b = vals.length;
+  while (a < b && vals[a].value.kind === 'blank') a++;
+  while (b > a && vals[b - 1].value.kind === 'blank') b--;
+  const core = vals.slice(a, b);
+  const runs = core.map((t) => (numberTok(t) ? digitRun(t.text) : null));
+  if (!core.length || runs.some((r) => r === null)) return null;
+  const digits = (runs as string[]).join('');
+  if (digits.length < n || runs.every((r) => r!.length === 1)) return null;
+  const shown = (runs as string[]).join(' ');
+  const budget = rules.budget ?? { steps: SPLIT_LIMITS.maxSteps };
+  const limits = { ...SPLIT_LIMITS, maxSteps: Math.min(SPLIT_LIMITS.maxSteps, budget.steps) };
+  const { readings, capped, steps } = readingsWithBlanks(runs as string[], rules.groups, limits);
+  budget.steps -= steps;
+  if (capped) {
+    return {
+      cells: null,
+      next,
+      problem: `${where}的数字连在一起（“${shown}”），可能的拆分太多，无法确定，这一行未读取，请核对`,
+    };
+  }
+  if (!readings.length) {
+    return {
+      cells: null,
+      next,
+      problem: `${where}的数字连在一起（“${shown}”），按本行的合计无法拆分，这一行未读取，请核对`,
+    };
+  }
+  if (readings.length === 1)
+    return { cells: readings[0].map((v) => (v === null ? { kind: 'blank' } : { kind: 'number', value: v })), next };
+  return { cells: null, readings, digits: shown, next };
+}
+
+/** Reads a row found at token k: by header columns when it lines up, otherwise by position. */
+export function readRow(
+  lines: Line[],
+  toks: Tok[],
+  k: number,
+  lex: Lexicon,
+  own: Target,
+  columns: ColumnDef[],
+  indices: number[] | null,
+  where: string,
+  rules: RowRules,
+  before?: Tok[],
+): RowOutcome {
+  const { vals, labelCol, next } = before
+    ? { vals: before, labelCol: toks[k].col, next: k + 1 }
+    : collectValues(toks, k, lex, own);
+  const label = toks[k];
+  if (indices && label.strong) {
+    const byCol = readByColumns(lines[label.line], labelCol, indices);
+    if (byCol) return { cells: byCol, next };
+  }
+  const n = columns.length;
+  const r = resolveByPosition(vals, n, label.strong);
+  if (r.ok) return { cells: r.cells, next };
+  const split = r.count < n ? splitRow(vals, n, rules, where, next) : null;
+  if (split && !(rules.deriveTotal && !split.cells && !split.readings)) return split;
+  if (rules.deriveTotal) {
+    const six = resolveByPosition(vals, n - 1, label.strong);
+    if (six.ok && six.cells.every((c) => c.kind === 'number')) {
+      const sum = six.cells.reduce((s, c) => s + (c.kind === 'number' ? c.value : 0), 0);
+      return { cells: [...six.cells, { kind: 'number', value: sum }], derived: true, next };
+    }
+    // Six read with a blank among them: no total to derive, the six kept.
+    if (six.ok) return { cells: [...six.cells, undefined], next };
+    const part = splitRow(vals, n - 1, { groups: [{ size: n - 1 }], budget: rules.budget }, where, next);
+    if (part?.cells) {
+      const sum = part.cells.reduce((s, c) => s + (c?.kind === 'number' ? c.value : 0), 0);
+      return { ...part, cells: [...part.cells, { kind: 'number', value: sum }], derived: true };
+    }
+    if (part?.readings)
+      return { ...part, readings: part.readings.map((x) => [...x, x.reduce<number>((s, v) => s + (v ?? 0), 0)]) };
+    if (part) return part;
+    if (split) return split;
+    return { cells: null, problem: describeFailure(where, six.count, six.numbers, n - 1), next };
+  }
+  return { cells: null, problem: describeFailure(where, r.count, r.numbers, n), next };
+}
+
+/** Stores a row's values; says what could not be taken as a number. */
+export function store(
+  data: TableData,
+  table: TableKey,
+  rowId: string,
+  columns: ColumnDef[],
+  cells: (CellValue | undefined)[],
+  where: string,
+  ledger: Ledger,
+): number {
+  let n = 0;
+  columns.forEach((c, i) => {
+    const v = cells[i];
+    if (!v) return;
+    const id = cellId(table, rowId, c.id);
+    const row = [`${table}.${rowId}`];
+    if (v.kind === 'number') {
+      data[rowId][c.id] = v.value;
+      n++;
+    } else if (v.kind === 'blank') {
+      n++;
+    } else if (v.kind === 'huge') {
+      ledger.add({
+        kind: 'cellUnread',
+        message: `${where}“${c.label}”列的数字“${v.text}”过大，按空白处理`,
+        rows: row,
+        cells: [id],
+      });
+    } else {
+      ledger.add({ kind: 'cellUnread', message: `${where}“${c.label}”列不是数字，按空白处理`, rows: row, cells: [id] });
+    }
+  });
+  return n;
+}
+
+/** Readings of a row that remain: the cells they agree on are stored, the others left blank and named. */
+export function storeReadings(
+  data: TableData,
+  table: TableKey,
+  rowId: string,
+  columns: ColumnDef[],
+  readings: (number | null)[][],
+  digits: string,
+  where: string,
+  ledger: Ledger,
+): number {
+  const same = agreed(readings, columns.length);
+  let n = 0;
+  const open: number[] = [];
+  columns.forEach((c, i) => {
+    const v = same[i];
+    if (v === undefined) open.push(i);
+    else {
+      // Every reading agrees: a number, or a blank of the file.
+      if (v !== null) data[rowId][c.id] = v;
+      n++;
+    }
+  });
+  if (!open.length) return n;
+  const seen = new Set<string>();
+  const left: (number | null)[][] = [];
+  for (const r of readings) {
+    const part = open.map((i) => r[i]);
+    const key = part.join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      left.push(part);
+    }
+  }
+  const shown = left
+    .slice(0, 4)
+    .map((p) => p.map((v) => (v === null ? '空白' : String(v))).join('、'))
+    .join('；或 ');
+  const names = open.map((i) => columns[i].label).join('、');
+  ledger.add({
+    kind: 'ambiguous',
+    message: `${where}的数字连在一起（“${digits}”），“${names}”列可读作 ${shown}${left.length > 4 ? ` 等${left.length}种` : ''}，无法确定，已留空，请核对后填写`,
+    rows: [`${table}.${rowId}`],
+    cells: open.map((i) => cellId(table, rowId, columns[i].id)),
+    digits,
+    readings: left,
+  });
+  return n;
+}
+
+/** Column positions of a grid's header: the bottom-most header cell naming each column. */
+export function headerIndices(
+  lines: Line[],
+  headerLines: number[],
+  lex: Lexicon,
+  columnOf: (m: Match) => string | null,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  for (let h = headerLines.length - 1; h >= 0; h--) {
+    const line = lines[headerLines[h]];
+    const here = new Map<string, number>();
+    line.cells.forEach((cell, j) => {
+      if (!cell.trim()) return;
+      const m = lex.match(cell);
+      const id = m ? columnOf(m) : null;
+      if (id && !here.has(id)) here.set(id, j);
+    });
+    for (const [id, j] of here) if (!found.has(id)) found.set(id, j);
+  }
+  return found;
+}
+
+/** Column positions for ids, when the header names every one, left to right in the format's order. */
+export function validIndices(found: Map<string, number>, ids: string[]): number[] | null {
+  const out: number[] = [];
+  for (const id of ids) {
+    const j = found.get(id);
+    if (j === undefined || (out.length && j <= out[out.length - 1])) return null;
+    out.push(j);
+  }
+  return out;
+}
+
+/** Lines of the same table before `line`, nearest last, at most `max`. */
+export function linesAbove(lines: Line[], line: number, max: number, from: number): number[] {
+  const table = lines[line].table;
+  const out: number[] = [];
+  for (let i = line - 1; i >= from && out.length < max; i--) {
+    if (lines[i].table !== table || !lines[i].strong) break;
+    out.unshift(i);
+  }
+  return out;
+}
+
+/** Runs a reader on a ledger; with a plain list (the old entry points), adds its messages to it. */
+export function withLedger(problems: string[] | Ledger, read: (ledger: Ledger) => TableRead): TableRead {
+  const ledger = problems instanceof Ledger ? problems : new Ledger();
+  const out = read(ledger);
+  if (Array.isArray(problems)) problems.push(...ledger.problems.map((p) => p.message));
+  return out;
+}

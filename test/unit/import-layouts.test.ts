@@ -1,0 +1,289 @@
+// The tables of real reports in the layouts they come in (test/fixtures/import/layouts, made by
+// make-layouts.ts from known numbers): per file, the share of cells read, and never a wrong cell;
+// every cell not read is listed. Then the digit runs: split by the tables' sums, ambiguity told
+// with its digits and readings, last year's report used when given, the search bounded.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allCells, format2021, getFormat, ownLabel } from '../../shared/format';
+import { htmlToBlocks, parseHtml, parseText, type ParsedReport, type TableProblem } from '../../shared/parse';
+import { SPAN_LIMITS } from '../../shared/parse/html';
+import { separateReadingFindings } from '../../shared/parse/reading-findings';
+import { checkReport } from '../../shared/rules/engine';
+import { lastIsSum, readingsWithBlanks, splitRuns } from '../../shared/parse/digit-runs';
+import { solveRows } from '../../shared/parse/run-solver';
+import { emptyReport, getCell, setCell } from '../../shared/report';
+import { FIXTURES_DIR } from '../fixtures/reports';
+
+const dir = join(FIXTURES_DIR, 'import', 'layouts');
+const files = readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f));
+const names = files.map((f) => f.replace(/\.(txt|html)$/, '')).sort();
+
+interface Expected {
+  format: '2021' | '2019';
+  layout: string;
+  cells: Record<string, number | null>;
+}
+const expected = (name: string): Expected => JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
+const fileOf = (name: string) => files.find((f) => f.replace(/\.(txt|html)$/, '') === name)!;
+const text = (name: string) => readFileSync(join(dir, fileOf(name)), 'utf8');
+/** A fixture read as the app reads it: a saved web page as HTML, the rest as text. */
+const parse = (name: string) => (fileOf(name).endsWith('.html') ? parseHtml : parseText)(text(name));
+
+/** Cells read right, and cells read wrong (`id: got (true v)`). */
+function score(p: ParsedReport, want: Expected): { share: number; wrong: string[]; blank: string[] } {
+  let right = 0;
+  const wrong: string[] = [];
+  const blank: string[] = [];
+  for (const [id, v] of Object.entries(want.cells)) {
+    const got = getCell(p.report, id);
+    if (got === v) right++;
+    else if (got === null) blank.push(id);
+    else wrong.push(`${id}: ${got} (true ${v})`);
+  }
+  return { share: right / Object.keys(want.cells).length, wrong, blank };
+}
+
+/**
+ * Web text whose cells ran together without any separator: a blank cell leaves no trace there,
+ * so a digit run is read only where no reading with blanks fits either. The matrix (its rows'
+ * totals and its columns' sums) is read whole; 二 and 四 keep what stays ambiguous blank.
+ */
+const runTogether = (name: string) => /\.web-(oneline|rows)$/.test(name);
+
+describe('layouts of real reports: share of cells read, never a wrong one', () => {
+  it('there are fixtures of every layout, in both formats', () => {
+    const layouts = new Set(names.map((n) => expected(n).layout));
+    expect([...layouts].sort()).toEqual([
+      'markdown-groups',
+      'pdf-no-total',
+      'pdf-numbers-above',
+      'pdf-some-numbers-above',
+      'pdf-two-vertical',
+      'pdf-typos',
+      'pdf-vertical',
+      'web-oneline',
+      'web-oneline-spaced',
+      'web-page',
+      'web-rows',
+    ]);
+    expect(new Set(names.map((n) => expected(n).format))).toEqual(new Set(['2021', '2019']));
+  });
+
+  for (const name of names) {
+    it(name, () => {
+      const want = expected(name);
+      const p = parse(name);
+      expect(p.report.format).toBe(want.format);
+      const s = score(p, want);
+      expect(s.wrong).toEqual([]);
+      if (runTogether(name)) {
+        expect(s.share).toBeGreaterThanOrEqual(0.85);
+        expect(s.blank.filter((id) => id.startsWith('applications.'))).toEqual([]);
+      } else expect(s.share).toBeGreaterThanOrEqual(0.95);
+      // Every blank that should hold a number is listed, with its cells.
+      const listed = new Set(p.tables!.ledger.unread);
+      expect(s.blank.filter((id) => !listed.has(id))).toEqual([]);
+      for (const id of s.blank)
+        expect(p.tables!.problems.some((x) => x.cells.includes(id) && x.message.length > 0)).toBe(true);
+    });
+  }
+});
+
+describe('digits run together', () => {
+  it('801000081 is 80, 1, 0, 0, 0, 0, 81: the only split whose six columns make the total', () => {
+    expect(splitRuns(['801000081'], [{ size: 7, check: lastIsSum }]).readings).toEqual([[80, 1, 0, 0, 0, 0, 81]]);
+    // 110000011 alone is 11,0,…,11 or 1,10,…,11: the row cannot tell.
+    expect(splitRuns(['110000011'], [{ size: 7, check: lastIsSum }]).readings).toHaveLength(2);
+  });
+
+  it('a row that its own total cannot settle is settled by the columns (一+二 = 三（七）+四)', () => {
+    const p = parseText(text('busy.web-rows'));
+    expect(p.report.applications.carriedOver).toMatchObject({ natural: 11, business: 0, total: 11 });
+    expect(p.tables!.problems.filter((x) => x.rows.includes('applications.carriedOver'))).toEqual([]);
+  });
+
+  it('行政规范性文件8855698 without last year: left blank, the digits and the readings that remain are said', () => {
+    const p = parseText(text('busy.web-rows'));
+    const ids = ['issued', 'repealed', 'inForce'].map((c) => `activeDisclosure.normativeDocs.${c}`);
+    for (const id of ids) expect(getCell(p.report, id)).toBeNull();
+    const problem = p.tables!.problems.find(
+      (x) => x.kind === 'ambiguous' && x.rows.includes('activeDisclosure.normativeDocs'),
+    )!;
+    expect(problem.cells).toEqual(ids);
+    expect(problem.digits).toBe('8855698');
+    expect(problem.readings).toContainEqual([88, 55, 698]);
+    expect(problem.readings!.length).toBeGreaterThan(1);
+    expect(problem.message).toMatch(/“8855698”.*已留空/);
+    expect(p.problems).toContain(problem.message);
+  });
+
+  it('with last year’s report (rule 6: 现行有效 = 上年 + 制发 − 废止) the same run is read: 88, 55, 698', () => {
+    const previous = setCell(emptyReport('某某县自然资源局', 2021), 'activeDisclosure.normativeDocs.inForce', 665);
+    const p = parseText(text('busy.web-rows'), { previous });
+    expect(p.report.activeDisclosure.normativeDocs).toEqual({ issued: 88, repealed: 55, inForce: 698 });
+    expect(p.tables!.problems.filter((x) => x.rows.includes('activeDisclosure.normativeDocs'))).toEqual([]);
+  });
+
+  it('a run whose total no split can make is left unread and said, never guessed', () => {
+    const lines = [
+      '某局2024年政府信息公开工作年度报告',
+      ...format2021.applications.rows.map((r) => `${ownLabel(r.path)}${r.id === 'granted' ? '41100004' : '0000000'}`),
+    ];
+    const p = parseText(lines.join('\n'));
+    expect(p.report.applications.granted.natural).toBeNull();
+    expect(p.problems.some((x) => x.includes('“41100004”') && x.includes('无法拆分'))).toBe(true);
+    expect(getCell(p.report, 'applications.newReceived.total')).toBe(0);
+  });
+
+  it('a blank cell leaves no trace in run-together text: readings with blanks count too, so none is guessed', () => {
+    // 3 blank 12 and 3, 1, 12 … all read 312 or 3112: with no sum to tell them apart, nothing is taken.
+    expect(readingsWithBlanks(['312'], [{ size: 3 }]).readings.length).toBeGreaterThan(1);
+    // 5 blank blank blank blank blank 5 (55): the total is sure, the column of the 5 is not.
+    const r = readingsWithBlanks(['55'], [{ size: 7, sum: true }]).readings;
+    expect(r).toHaveLength(6);
+    expect(new Set(r.map((x) => x[6]))).toEqual(new Set([5]));
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let unique = 0;
+    for (let i = 0; i < 3000; i++) {
+      const row: (number | null)[] = Array.from({ length: 6 }, () => (rnd(4) === 0 ? rnd(200) : rnd(3)));
+      for (let b = rnd(3); b > 0; b--) row[rnd(6)] = null;
+      row.push(row.reduce<number>((a, v) => a + (v ?? 0), 0));
+      const out = readingsWithBlanks([row.filter((v) => v !== null).join('')], [{ size: 7, sum: true }]);
+      if (out.readings.length === 1) {
+        unique++;
+        expect(out.readings[0]).toEqual(row);
+      }
+    }
+    expect(unique).toBeGreaterThan(300);
+  });
+
+  it('the search is bounded: past its limit it stops and says so', () => {
+    const out = splitRuns(['1'.repeat(40)], [{ size: 14 }], { maxDigits: 7, maxReadings: 64, maxSteps: 1000 });
+    expect(out.capped).toBe(true);
+    const many = new Map([
+      ['a', { readings: Array.from({ length: 50 }, (_, i) => [i]) }],
+      ['b', { readings: Array.from({ length: 50 }, (_, i) => [i]) }],
+      ['c', { readings: Array.from({ length: 50 }, (_, i) => [i]) }],
+    ]);
+    expect(solveRows(many, [{ left: ['a'], right: ['b', 'c'] }], 1, 1000).gaveUp).toBe('capped');
+  });
+
+  it('column sums that no combination meets narrow nothing (the report’s own error is not “fixed”)', () => {
+    const rows = new Map([
+      ['t', { values: [5] }],
+      ['x', { readings: [[1], [2]] }],
+      ['y', { readings: [[1], [2]] }],
+    ]);
+    const out = solveRows(rows, [{ left: ['t'], right: ['x', 'y'] }], 1);
+    expect(out.gaveUp).toBe('inconsistent');
+    expect(out.readings.get('x')).toEqual([[1], [2]]);
+  });
+
+  it('random busy tables run together: never a wrong cell', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const m = format2021.applications;
+    for (let round = 0; round < 25; round++) {
+      const rows: Record<string, number[]> = {};
+      const six = () => m.columns.slice(0, -1).map(() => (rnd(3) ? rnd(3) : rnd(120)));
+      for (const id of m.resultRows) rows[id] = rnd(2) ? six() : six().map(() => 0);
+      const col = (i: number) => m.resultRows.reduce((s, id) => s + rows[id][i], 0);
+      rows[m.resultTotalRow] = m.columns.slice(0, -1).map((_, i) => col(i));
+      rows[m.carriedOverRow] = six();
+      rows[m.carryForwardRow] = six();
+      // 一 = 三（七） + 四 − 二 ≥ 0 in every column.
+      rows[m.newRow] = rows[m.resultTotalRow].map((v, i) => v + rows[m.carryForwardRow][i] + 0);
+      rows[m.carriedOverRow] = rows[m.carriedOverRow].map(() => 0);
+      for (const id of Object.keys(rows)) rows[id].push(rows[id].reduce((a, b) => a + b, 0));
+      const lines = [
+        '某局2024年政府信息公开工作年度报告',
+        m.columns.map((c) => c.label).join(''),
+        ...m.rows.map((r) => r.path.slice(-2).join('') + rows[r.id].join('')),
+      ];
+      const p = parseText(lines.join('\n'));
+      for (const r of m.rows) {
+        m.columns.forEach((c, i) => {
+          const got = getCell(p.report, `applications.${r.id}.${c.id}`);
+          if (got !== null) expect(`${r.id}.${c.id}=${got}`).toBe(`${r.id}.${c.id}=${rows[r.id][i]}`);
+        });
+      }
+    }
+  });
+});
+
+describe('printed layouts', () => {
+  it('a table without its 总计 column: six read, the totals derived and said to be', () => {
+    const p = parseText(text('busy.pdf-no-total'));
+    expect(p.report.applications.newReceived).toMatchObject({ natural: 80, business: 1, total: 81 });
+    const derived = p.tables!.problems.find((x) => x.kind === 'derived')!;
+    expect(derived.message).toMatch(/总计.*相加得出/);
+    expect(derived.cells).toContain('applications.newReceived.total');
+    expect(p.tables!.ledger.derived).toHaveLength(getFormat('2021').applications.rows.length);
+  });
+
+  it('label typos and variants are placed by the order of the rows: 2.其他法律行政止公开, （六）其他', () => {
+    expect(text('busy.pdf-typos')).toContain('2.其他法律行政止公开');
+    expect(getCell(parseText(text('busy.pdf-typos')).report, 'applications.refused.otherLaw.natural')).toBe(2);
+    expect(text('sample-003.pdf-typos')).toMatch(/（六）其他\s/);
+    const p = parseText(text('busy-2019.pdf-typos'));
+    expect(p.report.applications.other).toMatchObject({ natural: 1, total: 1 });
+  });
+
+  it('the ledger counts rows found, failed and missing over the three tables', () => {
+    const p = parseText(text('busy.web-oneline'));
+    const l = p.tables!.ledger;
+    const rows = allCells(getFormat('2021')).map((c) => `${c.table}.${c.rowId}`);
+    expect(new Set([...l.found, ...l.failed, ...l.missing])).toEqual(new Set(rows));
+    expect(l.found).toContain('applications.newReceived');
+  });
+});
+
+describe('merged cells of web pages', () => {
+  it('rowspan/colspan expanded only up to a limit per table and per page, and said', () => {
+    const table = (rows: number, rs: number, cs: number) =>
+      `<table>${`<tr><td rowspan="${rs}" colspan="${cs}">x</td><td>1</td></tr>`.repeat(rows)}</table>`;
+    const html = `<p>某局2024年政府信息公开工作年度报告</p>${table(400, 400, 40).repeat(30)}`;
+    const problems: TableProblem[] = [];
+    const blocks = htmlToBlocks(html, problems);
+    const cells = blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.reduce((m, r) => m + r.length, 0) : 0), 0);
+    expect(cells).toBeLessThanOrEqual(SPAN_LIMITS.pageCells);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].kind).toBe('spanCapped');
+    expect(problems[0].message).toMatch(/合并单元格.*请核对/);
+    expect(parseHtml(html).problems).toContain(problems[0].message);
+  });
+
+  it('an ordinary report table keeps its merged cells and raises nothing', () => {
+    const problems: TableProblem[] = [];
+    const blocks = htmlToBlocks(
+      '<table><tr><td rowspan="2">三、本年度办理结果</td><td>（一）予以公开</td><td>1</td></tr><tr><td>（二）部分公开</td><td>0</td></tr></table>',
+      problems,
+    );
+    expect(blocks[0]).toMatchObject({
+      rows: [
+        ['三、本年度办理结果', '（一）予以公开', '1'],
+        ['三、本年度办理结果', '（二）部分公开', '0'],
+      ],
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('reading problems are not last year’s mistakes', () => {
+  it('findings on cells the importer could not read are set apart from the report’s own', () => {
+    const p = parseText(text('busy.web-rows'));
+    const { reading, report } = separateReadingFindings(checkReport(p.report), p.tables!.ledger);
+    const unread = new Set(p.tables!.ledger.unread);
+    expect(reading.some((f) => f.cells.some((c) => c.startsWith('activeDisclosure.normativeDocs.')))).toBe(true);
+    for (const f of reading) expect(f.cells.some((c) => unread.has(c))).toBe(true);
+    for (const f of report) expect(f.cells.some((c) => unread.has(c))).toBe(false);
+  });
+});
