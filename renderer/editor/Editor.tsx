@@ -474,7 +474,7 @@ function EditorBody({
       break;
     case 'preview':
       page = <PreviewPage report={doc.report} />;
-        break;
+      break;
     case 'ledger':
       page = <LedgerPage doc={doc} />;
       break;
