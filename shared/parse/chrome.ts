@@ -7,6 +7,7 @@
 import { FORMATS } from '../format';
 import { normalizeLabel } from '../format/labels';
 import type { Line } from './lines';
+import { PAGE_NUMBER_LINE } from './paragraphs';
 import type { Stage } from './stage';
 
 const SP = '[\\s\\u3000]*';
@@ -224,7 +225,8 @@ export function dropPageChrome(lines: Line[]): Stage<Line[]> {
     const kept = texts.length === 1 && texts[0] === line.cells[0];
     for (const piece of texts) {
       const t = piece.trim();
-      if (isPageChrome(t)) {
+      // A page number left in a document converted from a PDF (- 1 -) is no paragraph either.
+      if (isPageChrome(t) || PAGE_NUMBER_LINE.test(t)) {
         dropped++;
         continue;
       }

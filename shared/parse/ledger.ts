@@ -66,6 +66,11 @@ export class Ledger {
     this.failed.delete(k);
   }
 
+  /** A row read, then found unsure: no longer read. */
+  retract(table: TableKey, rowId: string): void {
+    this.found.delete(rowKey(table, rowId));
+  }
+
   isRead(table: TableKey, rowId: string): boolean {
     return this.found.has(rowKey(table, rowId));
   }

@@ -17,8 +17,16 @@ const SUB_ENUM = /^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*
 const HEAD_END = /[。：:；;！!]/;
 const MAX_HEAD = 40;
 
+const aliasCache = new WeakMap<NarrativePartDef, string[]>();
+
+/** The part's heading and its other spellings, label-normalised (once per part: asked for every paragraph). */
 function aliasesOf(part: NarrativePartDef): string[] {
-  return [part.heading, ...(PART_ALIASES[part.id] ?? [])].filter(Boolean).map(normalizeLabel);
+  let out = aliasCache.get(part);
+  if (!out) {
+    out = [part.heading, ...(PART_ALIASES[part.id] ?? [])].filter(Boolean).map(normalizeLabel);
+    aliasCache.set(part, out);
+  }
+  return out;
 }
 
 /** The known part a sub-heading names, or null. */

@@ -15,8 +15,10 @@ export const PAGE_NUMBER_LINE =
 /** A line that opens a paragraph by its numbering: 一、 （一） (1) 1. 1、 ① 第一， 一是. */
 const OPENS_PARAGRAPH =
   /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][\s\u3000]*[一二三四五六七八九十\d]{1,3}[\s\u3000]*[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、,:：])/;
-/** Ends a sentence: a line ending so may end its paragraph. */
-const ENDS_SENTENCE = /[。！？!?；;：:…”」）)]$/;
+/** Markdown's headings, bold lines, quotes and list items: lines of their own. */
+const MARKDOWN = /^[\s\u3000]*(?:#{1,6}\s|\*\*|>\s|[-*+]\s)/;
+/** Ends a sentence: a line ending so may end its paragraph (a closing bracket only after 。！？). */
+const ENDS_SENTENCE = /(?:[。！？!?；;：:…]|[。！？!?][”」）)])$/;
 const INDENT = /^(?:[ \u00a0]{2,}|\u3000|\t)/;
 
 /** Width as printed: CJK characters count two, ASCII one. */
@@ -38,8 +40,8 @@ const isProse = (line: string) => {
  * of the lines that wide end inside a sentence (a paragraph of a web page ends with its 。).
  */
 export function wrapWidth(lines: string[]): number | null {
-  const widths = lines
-    .filter(isProse)
+  const body = lines.filter((l) => isProse(l) && !MARKDOWN.test(l) && !OPENS_PARAGRAPH.test(l));
+  const widths = body
     .map((l) => printedWidth(l.trim()))
     .filter((w) => w >= 16)
     .sort((a, b) => b - a);
@@ -51,13 +53,14 @@ export function wrapWidth(lines: string[]): number | null {
     }
   }
   if (w === null || w < 40 || w > 200) return null;
-  const full = lines.filter((l) => isProse(l) && printedWidth(l.trim()) >= w * 0.85);
+  const full = body.filter((l) => printedWidth(l.trim()) >= w * 0.85);
   const open = full.filter((l) => !ENDS_SENTENCE.test(l.trim()));
   return open.length >= 2 && open.length >= full.length * 0.4 ? w : null;
 }
 
 /** A line that stands alone: a heading (numbered, no sentence in it) or a title (not a full line). */
 const standsAlone = (line: string, full: boolean) =>
+  MARKDOWN.test(line) ||
   (OPENS_PARAGRAPH.test(line) && !/[。；;]/.test(line) && !full && line.trim().length <= 40) ||
   (!full && /(?:报告|通知|公告)$/.test(line.trim())) ||
   matchTitle(line) !== null;
@@ -75,6 +78,22 @@ function runningLines(pages: string[][]): Set<string> {
   const needed = Math.max(2, Math.ceil(pages.length / 2));
   for (const [k, n] of counts) if (n >= needed && k.replace(/#/g, '').length >= 4 && !isValueish(k)) out.add(k);
   return out;
+}
+
+/**
+ * Without page breaks to go by: a line that comes back three times or more, the same but for a
+ * number in it (某某县人民政府办公室 第3页), is a running footer or header.
+ */
+function numberedRepeats(lines: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.trim();
+    // Prose only (a table's header row repeats too) with words in it: 某某县人民政府办公室 第#页.
+    if (t.length < 6 || t.length > 60 || !/\d/.test(t) || !isProse(l) || !/[\u4e00-\u9fff]{4}/.test(t)) continue;
+    const k = t.replace(/\d+/g, '#');
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([k, n]) => n >= 3 && k.replace(/[#\s\u3000]/g, '').length >= 4).map(([k]) => k));
 }
 
 /** Splits text into pages: at form feeds, or else after each page-number line. */
@@ -104,7 +123,7 @@ export interface Rebuilt {
 export function rebuildParagraphs(input: string): Stage<Rebuilt> {
   const raw = input.replace(/\r\n?/g, '\n').split('\n');
   const pages = pagesOf(raw);
-  const running = pages.length >= 2 ? runningLines(pages) : new Set<string>();
+  const running = pages.length >= 2 ? runningLines(pages) : numberedRepeats(raw);
   const key = (l: string) => l.trim().replace(/\d+/g, '#');
   let dropped = 0;
   const kept: string[] = [];
@@ -150,9 +169,10 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
         !ENDS_SENTENCE.test(last) &&
         !narrow &&
         (full || /[，,、]$/.test(last) || /[。；;！？!?]/.test(paragraph.slice(0, -1)));
-      const startsOwn = OPENS_PARAGRAPH.test(l) || (indented && INDENT.test(l));
+      const startsOwn = OPENS_PARAGRAPH.test(l) || MARKDOWN.test(l) || (indented && INDENT.test(l));
       let continues: boolean;
-      if (standsAlone(last, full)) continues = false;
+      // (Only a line that begins its paragraph can be a heading or a title.)
+      if (paragraph === last && standsAlone(last, full)) continues = false;
       // It goes on over a page break (a blank line) too; after a full line, whatever the next begins with.
       else if (inside && (full || !startsOwn)) continues = true;
       else if (open < out.length - 1 || startsOwn) continues = false;

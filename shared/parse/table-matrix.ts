@@ -1,5 +1,6 @@
 // 三 the matrix: rows found by their labels (or aligned to the format's order), digit runs split by
 // each row's total and then by the columns' sums, a 总计 column that fell off derived and said.
+import type { TableData } from '../report/model';
 import { cellId, ownLabel, type FormatDef, type RowDef } from '../format';
 import { prepareLabel } from '../format/match';
 import { type BlankGroup } from './digit-runs';
@@ -99,12 +100,65 @@ function numbersAbove(
   if (after && after.value.kind !== 'text' && after.line === label.line) return null;
   const run = valuesBefore(toks, k, consumed);
   const start = k - run.length;
-  if (run.length < n - 1 || !run.some((t) => t.value.kind !== 'blank')) return null;
+  if (run.length < n - 1 || run.length > n || !run.some((t) => t.value.kind !== 'blank')) return null;
   if (run.some((t) => t.line >= label.line)) return null;
   // Whole lines only: not the tail of a line whose head another row took.
   if (start > 0 && toks[start - 1].line === run[0].line) return null;
   if (start > 0 && toks[start - 1].value.kind === 'text' && !known(start - 1)) return null;
   return run;
+}
+
+/** Whether the matrix's column sums (一+二 = 三（七）+四; 三（七） = （一）…（六）) hold wherever they can be checked, and can be somewhere. */
+function columnsHold(format: FormatDef, data: TableData): boolean {
+  const m = format.applications;
+  const v = (row: string, col: string) => data[row]?.[col] ?? null;
+  let checked = 0;
+  for (const c of m.columns) {
+    const parts = m.resultRows.map((r) => v(r, c.id));
+    const total = v(m.resultTotalRow, c.id);
+    if (total !== null && parts.every((x) => x !== null)) {
+      checked++;
+      if (parts.reduce<number>((a, b) => a + (b ?? 0), 0) !== total) return false;
+    }
+    const side = [v(m.newRow, c.id), v(m.carriedOverRow, c.id), total, v(m.carryForwardRow, c.id)];
+    if (side.every((x) => x !== null)) {
+      checked++;
+      const [a, b, t, f] = side as number[];
+      if (a + b !== t + f) return false;
+    }
+  }
+  return checked > 0;
+}
+
+/** A row's worth of numbers among the rows that no row took: some row got numbers not its own. */
+function leftOver(toks: Tok[], taken: Uint8Array, n: number): boolean {
+  const first = taken.indexOf(1);
+  const last = taken.lastIndexOf(1);
+  let run = 0;
+  for (let i = first; first >= 0 && i <= last; i++) {
+    if (toks[i].value.kind === 'text' || taken[i]) run = 0;
+    else if (toks[i].value.kind !== 'blank' && ++run >= n - 1) return true;
+  }
+  return false;
+}
+
+/** A row's worth of numbers between the table's first label and the first numbers a row took, taken by none. */
+function untakenBefore(toks: Tok[], taken: Uint8Array, lex: Lexicon, n: number): boolean {
+  const first = taken.indexOf(1);
+  let i = toks.findIndex((t) => t.value.kind === 'text' && !!lex.match(t.text));
+  let run = 0;
+  for (; i >= 0 && i < first; i++) {
+    if (toks[i].value.kind === 'text') run = 0;
+    else if (toks[i].value.kind !== 'blank' && ++run >= n - 1) return true;
+  }
+  return false;
+}
+
+/** A label alone on its line with numbers right before it that no row took. */
+function aloneWithNumbersBefore(toks: Tok[], k: number, consumed: number): boolean {
+  const after = toks[k + 1];
+  if (after && after.value.kind !== 'text' && after.line === toks[k].line) return false;
+  return valuesBefore(toks, k, consumed).some((t) => t.value.kind !== 'blank');
 }
 
 export function readMatrix(
@@ -159,6 +213,17 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   let prevRow = '';
   /** Tokens before this index were taken by a row already. */
   let consumed = 0;
+  /** Rows that took numbers printed above their label: kept only if the columns' sums hold. */
+  const placed = new Set<string>();
+  /** Lone labels that took the numbers after them: in a table that prints numbers above, not theirs. */
+  const below = new Set<string>();
+  const cellsOf = new Map<string, number>();
+  /** The last label had no numbers after it at all. */
+  let lastEmpty = false;
+  /** Some label had no numbers after it at all (in a table printed one way, every row has its own). */
+  let anyEmpty = false;
+  /** Tokens some row read. */
+  const taken = new Uint8Array(toks.length);
 
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
@@ -190,11 +255,41 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       indices = mappings.get(t.table) ?? null;
     }
     const above = t.strong && indices ? null : numbersAbove(toks, k, consumed, m.columns.length, known);
-    const out = readRow(lines, toks, k, lex, target, m.columns, indices, where(row), rules, above ?? undefined);
+    if (!above && aloneWithNumbersBefore(toks, k, consumed)) {
+      // Numbers above that no row took, and numbers below: whose are which cannot be told.
+      ledger.rowFailed(
+        'applications',
+        rowId,
+        colIds,
+        `${where(row)}的上方和下方都有数字，无法确定哪些是这一行的，这一行未读取，请核对`,
+      );
+      continue;
+    }
+    let out = readRow(lines, toks, k, lex, target, m.columns, indices, where(row), rules, above ?? undefined);
+    if (above && (out.cells || out.readings)) placed.add(rowId);
+    else if ((out.cells || out.readings) && !t.strong && toks[k + 1]?.line !== t.line) below.add(rowId);
+    // Two rows of numbers after a lone label: its own, then the next label's printed above it.
+    if (!out.cells && !out.readings && !above && !t.strong) {
+      const { vals } = collectValues(toks, k, lex, target);
+      const n = m.columns.length;
+      if (vals.length > n) {
+        // The numbers beyond its own row's worth stay for the rows after it to account for.
+        const rest = toks.indexOf(vals[n], k);
+        const first = readRow(lines, toks, k, lex, target, m.columns, null, where(row), rules, vals.slice(0, n));
+        if (first.cells) {
+          out = { ...first, next: rest };
+          placed.add(rowId);
+        } else out = { ...out, next: rest };
+      }
+    }
+    if (above) for (const v of above) taken[toks.indexOf(v, Math.max(0, k - above.length - 1))] = 1;
+    else for (let i = k + 1; i < out.next; i++) taken[i] = 1;
     consumed = Math.max(consumed, out.next);
     k = Math.max(k, out.next - 1);
     if (out.cells) {
-      cells += store(data, 'applications', rowId, m.columns, out.cells, where(row), ledger);
+      const n = store(data, 'applications', rowId, m.columns, out.cells, where(row), ledger);
+      cells += n;
+      cellsOf.set(rowId, n);
       ledger.rowRead('applications', rowId);
       states.set(rowId, { values: m.columns.map((c) => data[rowId][c.id] ?? null) });
       if (out.derived) derivedRows.push(rowId);
@@ -204,6 +299,8 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
     } else {
       ledger.rowFailed('applications', rowId, colIds, out.problem ?? describeFailure(where(row), 0, 0, colIds.length));
     }
+    lastEmpty = !out.cells && !out.readings && out.next === k + 1;
+    if (lastEmpty) anyEmpty = true;
   }
 
   if (seen.size === 0) {
@@ -227,6 +324,28 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       const readings = solved.readings.get(rowId) ?? p.readings;
       cells += storeReadings(data, 'applications', rowId, m.columns, readings, p.digits, where(row), ledger);
       ledger.rowRead('applications', rowId);
+    }
+  }
+  // A row of numbers before the first row that none took, and none after the last label: the
+  // numbers stand above their labels, and every lone label that read downwards took its neighbour's.
+  const shifted =
+    below.size > 0 && lastEmpty && (untakenBefore(toks, taken, lex, m.columns.length) || !columnsHold(format, data));
+  if (placed.size || shifted) {
+    const unsure = anyEmpty || !columnsHold(format, data) || leftOver(toks, taken, m.columns.length);
+    // Each cell a line of its own (a PDF read as a stream): a lone label tells nothing there.
+    const stream = toks.every((x, i) => i === 0 || x.value.kind === 'text' || x.line !== toks[i - 1].line);
+    const suspects = stream && !shifted && !unsure ? [] : [...below].filter((id) => !placed.has(id));
+    for (const rowId of [...(unsure ? placed : []), ...suspects]) {
+      const row = m.rows.find((r) => r.id === rowId)!;
+      for (const c of m.columns) data[rowId][c.id] = null;
+      cells -= cellsOf.get(rowId) ?? 0;
+      ledger.retract('applications', rowId);
+      ledger.rowFailed(
+        'applications',
+        rowId,
+        colIds,
+        `${where(row)}的数字印在行标签的上方或下方，按各列合计无法确定是哪一行的，这一行未读取，请核对`,
+      );
     }
   }
   if (derivedRows.length) {

@@ -65,10 +65,15 @@ export function collectValues(toks: Tok[], k: number, lex: Lexicon, own: Target)
   const vals: Tok[] = [];
   let labelCol = label.col;
   let skipped = 0;
+  let rowLine = label.line;
   let i = k + 1;
   for (; i < toks.length; i++) {
     const t = toks[i];
-    if (label.strong && t.line !== label.line) break;
+    // A real row ends with its line; a label wrapped over two lines of a text layer may hold its numbers on the next.
+    if (label.strong && t.line !== rowLine) {
+      if (vals.length > 0 || rowLine !== label.line || t.line !== label.line + 1) break;
+      rowLine = t.line;
+    }
     if (t.value.kind !== 'text') {
       if (!(t.merged && t.strong && t.line === label.line)) vals.push(t);
       continue;
@@ -131,7 +136,9 @@ export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string,
   while (b > a && vals[b - 1].value.kind === 'blank') b--;
   const core = vals.slice(a, b);
   const runs = core.map((t) => (numberTok(t) ? digitRun(t.text) : null));
-  if (!core.length || runs.some((r) => r === null)) return null;
+  // One run of digits only: numbers that stand apart were cells apart, and one too few of them is a
+  // cell missing (a PDF that dropped it), not two cells run together.
+  if (core.length !== 1 || runs[0] === null) return null;
   const digits = (runs as string[]).join('');
   if (digits.length < n || runs.every((r) => r!.length === 1)) return null;
   const shown = (runs as string[]).join(' ');

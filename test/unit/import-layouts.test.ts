@@ -90,6 +90,74 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
   }
 });
 
+describe('PDF text as the app’s PDF reader gives it: wide gaps as tabs, rows real or each cell a line', () => {
+  const tabbed = (t: string) =>
+    t
+      .split('\n')
+      .map((l) => l.trim().replace(/ {2,}/g, '\t'))
+      .join('\n');
+  for (const name of names.filter((n) => n.includes('.pdf-'))) {
+    for (const rows of ['real', 'stream'] as const) {
+      it(`${name}, ${rows}`, () => {
+        const p = parseText(tabbed(text(name)), { textRows: rows });
+        const s = score(p, expected(name));
+        expect(s.wrong).toEqual([]);
+        expect(s.share).toBeGreaterThanOrEqual(0.95);
+      });
+    }
+  }
+
+  it('a row whose label cannot be placed, or is gone: its numbers go to no other row', () => {
+    const want = expected('busy.pdf-some-numbers-above');
+    const source = tabbed(text('busy.pdf-some-numbers-above'));
+    const labels = [
+      '4.无正当理由大量反复申请',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+      '2.重复申请',
+      '3.其他',
+    ];
+    for (const label of labels) {
+      for (const variant of [source.replace(label, '■■■■■■'), source.replace(label, '')]) {
+        for (const rows of ['real', 'stream'] as const) {
+          const p = parseText(variant, { textRows: rows });
+          expect([label, rows, score(p, want).wrong]).toEqual([label, rows, []]);
+        }
+      }
+    }
+  });
+});
+
+describe('layouts damaged further (lines lost, doubled, labels cut): never a wrong cell', () => {
+  it('every text fixture, mangled at random, as rows and as a stream', () => {
+    let seed = 5;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let runs = 0;
+    for (const name of names.filter((n) => fileOf(n).endsWith('.txt'))) {
+      const want = expected(name);
+      for (let round = 0; round < 3; round++) {
+        let lines = text(name).split('\n');
+        if (rnd(2)) lines = lines.map((l) => l.trim().replace(/ {2,}/g, '\t'));
+        for (let o = 1 + rnd(3); o > 0; o--) {
+          const i = Math.min(lines.length - 1, 10 + rnd(Math.max(1, lines.length - 10)));
+          const op = rnd(5);
+          if (op === 0) lines.splice(i, 1);
+          else if (op === 1) lines[i] = lines[i].replace(/^[^\d\t ]+/, '■■');
+          else if (op === 2) lines.splice(i, 0, lines[i]);
+          else if (op === 3) lines[i] = lines[i].replace(/\d+/, '');
+          else lines[i] = lines[i].replace(/[\u4e00-\u9fff]{2}/, '');
+        }
+        const p = parseText(lines.join('\n'), { textRows: rnd(2) ? 'real' : 'stream' });
+        expect([name, round, score(p, want).wrong]).toEqual([name, round, []]);
+        runs++;
+      }
+    }
+    expect(runs).toBeGreaterThan(100);
+  });
+});
+
 describe('digits run together', () => {
   it('801000081 is 80, 1, 0, 0, 0, 0, 81: the only split whose six columns make the total', () => {
     expect(splitRuns(['801000081'], [{ size: 7, check: lastIsSum }]).readings).toEqual([[80, 1, 0, 0, 0, 0, 81]]);

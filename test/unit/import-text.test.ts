@@ -66,6 +66,11 @@ describe('text laid out for print: line breaks, page numbers and running headers
       header: TITLE,
       pageNumber: (n: number) => `— ${n} —`,
     },
+    'a footer with the page number in it (某某县人民政府办公室　第n页), no other page mark': {
+      width: 64,
+      pageLines: 8,
+      pageNumber: (n: number) => `某某县人民政府办公室\u3000第${n}页`,
+    },
     'a blank line at each page break, 第 n 页 共 m 页 and an organ header': {
       width: 70,
       pageLines: 9,
@@ -81,7 +86,7 @@ describe('text laid out for print: line breaks, page numbers and running headers
       for (const rows of ['real', 'stream'] as const) {
         const parsed = parseText(printed, { textRows: rows });
         checkAsWritten(parsed);
-        expect(allText(parsed.report)).not.toMatch(/[-—]\s*\d+\s*[-—]|第 \d+ 页|人民政府办公室文件/);
+        expect(allText(parsed.report)).not.toMatch(/[-—]\s*\d+\s*[-—]|第 ?\d+ ?页|人民政府办公室文件/);
       }
     });
   }
@@ -191,7 +196,7 @@ describe('web pages: the page around the report is dropped', () => {
     );
   });
 
-  it('the table of an article’s particulars (索引号, 发布机构 …) is the page’s, not the report’s', () => {
+  it('the table of an article’s particulars (索引号, 发布机构 …) and a page number are the page’s, not the report’s', () => {
     const html = [
       '<table><tr><td>索引号：</td><td>11610924MB1234567X/2024-00012</td><td>发布机构：</td><td>某某县人民政府办公室</td></tr>',
       '<tr><td>发文日期：</td><td>2024-01-22</td><td>主题分类：</td><td>政务公开</td></tr></table>',
@@ -202,10 +207,10 @@ describe('web pages: the page around the report is dropped', () => {
         .filter((l) => !l.includes('\t'))
         .map((l) => `<p>${l}</p>`),
     ].join('');
-    const parsed = parseHtml(html);
+    const parsed = parseHtml(html.replace('<p>（二）主动公开</p>', '<p>- 2 -</p><p>（二）主动公开</p>'));
     expect([parsed.report.org, parsed.report.year]).toEqual(['某某县人民政府办公室', 2023]);
     expect(parsed.stats.tablesFound).toBe(false);
-    expect(allText(parsed.report)).not.toMatch(/索引号|发布机构|主题分类|2024-00012/);
+    expect(allText(parsed.report)).not.toMatch(/索引号|发布机构|主题分类|2024-00012|- 2 -/);
     expect(parts(parsed.report).overview.map(([h]) => h)).toEqual(['', '健全组织机构，责任落实到人', '主动公开']);
   });
 });
