@@ -472,11 +472,11 @@ function EditorBody({
         />
       );
       break;
-    case 'preview':
-      page = <PreviewPage report={doc.report} />;
-      break;
     case 'ledger':
       page = <LedgerPage doc={doc} />;
+      break;
+    case 'preview':
+      page = <PreviewPage report={doc.report} />;
       break;
     default:
       page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;

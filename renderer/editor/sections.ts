@@ -10,8 +10,8 @@ export const PREVIEW_TITLE = '预览';
 export function sectionTitle(format: FormatDef, key: SectionKey): string {
   if (key === 'cover') return COVER_TITLE;
   if (key === 'findings') return FINDINGS_TITLE;
-  if (key === 'preview') return PREVIEW_TITLE;
   if (key === 'ledger') return LEDGER_TITLE;
+  if (key === 'preview') return PREVIEW_TITLE;
   const s = format.sections.find((x) => String(x.no) === key);
   return s ? `${s.numeral}、${s.heading}` : key;
 }
