@@ -50,5 +50,26 @@ export function checkedReply(reply: ReadReply): ReadReply | null {
   if (!r || typeof r.kind !== 'string' || !Array.isArray(r.problems) || !r.problems.every((p) => typeof p === 'string'))
     return null;
   const parsed = parseReportJson(r.report);
-  return parsed.ok ? { ok: true, result: { report: parsed.report, problems: r.problems, kind: r.kind } } : null;
+  if (!parsed.ok) return null;
+  const result: ReadResult = { report: parsed.report, problems: r.problems, kind: r.kind };
+  // What the preview marks (optional): kept only when it has the shape the app expects.
+  if (isCellProblems(r.cellProblems)) result.cellProblems = r.cellProblems;
+  if (isTables(r.tables)) result.tables = r.tables;
+  return { ok: true, result };
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function isCellProblems(v: unknown): v is NonNullable<ReadResult['cellProblems']> {
+  return Array.isArray(v) && v.every((p) => isObject(p) && typeof p.cell === 'string' && typeof p.message === 'string');
+}
+
+function isTables(v: unknown): v is NonNullable<ReadResult['tables']> {
+  if (!isObject(v) || !Array.isArray(v.problems) || !isObject(v.ledger)) return false;
+  const l = v.ledger;
+  return (
+    v.problems.every((p) => isObject(p) && typeof p.message === 'string' && isStrings(p.cells) && isStrings(p.rows)) &&
+    [l.found, l.failed, l.missing, l.unread, l.derived].every(isStrings) &&
+    isObject(l.cells)
+  );
 }
