@@ -25,7 +25,7 @@ export const INTERNAL_FAILURE =
 export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
   nianbao import 文件 --json                       读取报告，输出报告 JSON
-  nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]   导出 Word / Excel
+  nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx --html 输出.html [--report-only]   导出 Word / Excel / 网页
   nianbao review 文件夹 [--last 上年文件夹] [--xlsx 输出.xlsx] [--json]   审核一个文件夹中的全部报告
 退出码：0 没有错误；1 有勾稽错误；2 文件无法读取或用法有误。
 `;

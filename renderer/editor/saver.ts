@@ -2,7 +2,9 @@
 // flush for leaving the page. Plain TS (no React) so the order of saves is easy to follow.
 // Every save names the revision it was based on (the one loaded, then the one each save
 // returned); when the store refuses it because another window saved first ('conflict'), or the
-// data folder cannot be written ('readOnly'), saving stops until the editor is reloaded.
+// data folder cannot be written ('readOnly'), saving stops until the editor is reloaded. A
+// read-only folder does not make flush() fail: leaving, exporting and 另存为报告文件 go on with
+// what is stored (the page's banner says that changes are not saved).
 import { errorCode } from '../../shared/api';
 import type { Report } from '../../shared/report';
 
@@ -82,7 +84,7 @@ export class Saver {
     return { saved: this.saved, current: this.current };
   }
 
-  /** Saves now what is unsaved; rejects with the (Chinese) error of a failed save. */
+  /** Saves now what is unsaved; rejects with the (Chinese) error of a failed save (not for a read-only folder). */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -90,6 +92,7 @@ export class Saver {
     }
     this.pendingSince = null;
     while (this.running) await this.running;
+    if (this.stop?.state.kind === 'readOnly') return;
     if (this.stop) throw this.stop.error;
     const snapshot = this.current;
     if (!snapshot || snapshot === this.saved) return;
@@ -112,11 +115,17 @@ export class Saver {
       if (code) {
         this.stop = { state: { kind: code, message }, error: failure };
         this.onState(this.stop.state);
+        if (code === 'readOnly') return;
       } else this.onState({ kind: 'failed', message });
       throw failure;
     }
     if (this.current !== snapshot) return this.flush(); // typed on while saving
     this.onState({ kind: 'saved' });
+  }
+
+  /** Ctrl+S: saves what is unsaved now, on the same path as the autosave. */
+  saveNow(): Promise<void> {
+    return this.flush();
   }
 
   /** What is unsaved when the window goes away, with its base (the caller sends it without waiting). */

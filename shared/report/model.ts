@@ -17,6 +17,8 @@ export type NarrativeKey = 'overview' | 'problems' | 'other';
 export type Narrative = Record<NarrativeKey, NarrativePart[]>;
 
 export interface Contact {
+  /** 联系人; a parsed report always has it ('' when not given), code building a contact may leave it out. */
+  person?: string;
   office: string;
   address: string;
   postcode: string;
@@ -32,7 +34,17 @@ export interface CoverLetter {
   body: string;
   /** 成文日期, ISO YYYY-MM-DD, or '' while not set. */
   date: string;
+  /** 发文字号, e.g. 紫审批发〔2023〕5号 ('' while not set). */
+  docNumber: string;
+  /** 签发人 (an upward document names who signed it off). */
+  signer: string;
+  /** "red": print the 红头 (发文机关标志 and red separator); "none": paper with a pre-printed 红头. */
+  letterhead: Letterhead;
+  /** 附件 line after the body (the attachment's name); '' for none. */
+  attachment: string;
 }
+
+export type Letterhead = 'red' | 'none';
 
 /** What is kept of last year's report: the balances carried and its text as reference. */
 export interface PreviousYear {

@@ -87,10 +87,21 @@ export const reportFileSchema = z.object({
   preamble: z.string().optional(),
   website: str,
   contact: z
-    .object({ office: str, address: str, postcode: str, phone: str, fax: str, email: str })
+    .object({ person: str, office: str, address: str, postcode: str, phone: str, fax: str, email: str })
     .partial()
     .default({}),
-  cover: z.object({ recipient: z.string(), body: z.string(), date: dateSchema }).partial().default({}),
+  cover: z
+    .object({
+      recipient: z.string(),
+      body: z.string(),
+      date: dateSchema,
+      docNumber: z.string(),
+      signer: z.string(),
+      letterhead: z.enum(['red', 'none'], { error: 'cover.letterhead 应为 "red" 或 "none"' }),
+      attachment: z.string(),
+    })
+    .partial()
+    .default({}),
   narrative: narrativeSchema.default({}),
   activeDisclosure: tableSchema.default({}),
   activeDisclosure2019: tableSchema.optional(),

@@ -121,7 +121,9 @@ describe('drafts in the 2019 format', () => {
   it('state what that format’s tables hold, consistently with the text rules', () => {
     const r = fullReport2019(2020);
     const [active, apps, review] = draftParagraphs(r);
-    expect(active.text).toBe('本年度作出行政许可决定1件、其他对外管理服务事项决定1件、行政处罚决定1件、行政强制决定1件。');
+    expect(active.text).toBe(
+      '本年度作出行政许可决定1件、其他对外管理服务事项决定1件、行政处罚决定1件、行政强制决定1件。',
+    );
     expect(apps.text).toContain('其他处理1件；结转下年度继续办理3件。');
     const drafted = {
       ...r,

@@ -52,7 +52,7 @@ describe('Saver and revisions', () => {
 
   it('tells a read-only folder apart from a failure that a retry may fix', async () => {
     let fail: Error = new UserError('磁盘已满');
-    const { s, states } = setup(async (_b, n) => {
+    const { s, states, bases } = setup(async (_b, n) => {
       if (n <= 2) throw fail;
       return { revision: 'r' };
     });
@@ -62,7 +62,12 @@ describe('Saver and revisions', () => {
     expect(states[states.length - 1].kind).toBe('failed');
     expect(s.blocked).toBeNull();
     fail = new UserError('数据文件夹不能写入，修改不会保存', 'readOnly');
-    await expect(s.flush()).rejects.toThrow('修改不会保存');
+    // Leaving and exporting go on: flush settles, the state says why nothing was saved.
+    await expect(s.flush()).resolves.toBeUndefined();
     expect(s.blocked?.kind).toBe('readOnly');
+    expect(states[states.length - 1]).toEqual({ kind: 'readOnly', message: '数据文件夹不能写入，修改不会保存' });
+    s.changed(rep(3));
+    await expect(s.flush()).resolves.toBeUndefined();
+    expect(bases).toHaveLength(2); // not tried again
   });
 });

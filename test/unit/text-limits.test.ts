@@ -1,5 +1,6 @@
 // Long texts and the rules: past MAX_CHECKED_CHARS a text is kept as it is but not checked, and
-// a warning points at it, so that a pasted-in book cannot make a check (run on every keystroke) slow.
+// a warning points at it, so that a pasted-in book cannot make a check (run on every keystroke)
+// slow; long runs of blanks are read as one.
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../shared/rules';
 import { MAX_CHECKED_CHARS } from '../../shared/rules/limits';
@@ -35,6 +36,13 @@ describe('a report with a 60,000-character paragraph', () => {
     expect(checkReport(report).map((f) => f.rule)).toEqual(['meta.year', 'text.length']);
     report.preamble = `${filler}统计期限为2020年1月1日至2020年12月31日。`;
     expect(checkReport(report).map((f) => f.rule)).toEqual(['text.length']);
+  });
+
+  it('long runs of blanks are read as one: a 统计期限 spread by them is still read, and no warning', () => {
+    const report = fullReport();
+    report.preamble = `统计期限为2020年1月1日${' '.repeat(30)}至\n\n\n\n\n\n\n\n\n2020年12月31日。`;
+    expect(checkReport(report).map((f) => f.rule)).toEqual(['meta.year']);
+    expect(report.preamble).toContain(' '.repeat(30));
   });
 
   it('texts within the limit give no such warning', () => {

@@ -47,29 +47,47 @@ export function isReaderMessage(m: unknown): m is ReaderMessage {
 export function checkedReply(reply: ReadReply): ReadReply | null {
   if (!reply.ok) return typeof reply.error === 'string' ? reply : null;
   const r = reply.result as Partial<ReadResult> | undefined;
-  if (!r || typeof r.kind !== 'string' || !Array.isArray(r.problems) || !r.problems.every((p) => typeof p === 'string'))
-    return null;
+  if (!r || typeof r.kind !== 'string' || !strings(r.problems)) return null;
   const parsed = parseReportJson(r.report);
   if (!parsed.ok) return null;
   const result: ReadResult = { report: parsed.report, problems: r.problems, kind: r.kind };
-  // What the preview marks (optional): kept only when it has the shape the app expects.
-  if (isCellProblems(r.cellProblems)) result.cellProblems = r.cellProblems;
-  if (isTables(r.tables)) result.tables = r.tables;
+  // What the preview marks: kept when well formed, dropped (not trusted) otherwise.
+  const cells = r.cellProblems;
+  if (
+    Array.isArray(cells) &&
+    cells.every((c) => isObject(c) && typeof c.cell === 'string' && typeof c.message === 'string')
+  )
+    result.cellProblems = cells;
+  if (wellFormedTables(r.tables)) result.tables = r.tables;
   return { ok: true, result };
 }
 
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
-function isCellProblems(v: unknown): v is NonNullable<ReadResult['cellProblems']> {
-  return Array.isArray(v) && v.every((p) => isObject(p) && typeof p.cell === 'string' && typeof p.message === 'string');
-}
-
-function isTables(v: unknown): v is NonNullable<ReadResult['tables']> {
-  if (!isObject(v) || !Array.isArray(v.problems) || !isObject(v.ledger)) return false;
-  const l = v.ledger;
+/** The tables stage's problems and ledger as the reader sent them (shared/parse/ledger.ts). */
+function wellFormedTables(t: unknown): t is NonNullable<ReadResult['tables']> {
+  if (!isObject(t) || !Array.isArray(t.problems) || !isObject(t.ledger)) return false;
+  const l = t.ledger;
+  const ledgerOk =
+    strings(l.found) &&
+    strings(l.failed) &&
+    strings(l.missing) &&
+    strings(l.unread) &&
+    strings(l.derived) &&
+    isObject(l.cells);
   return (
-    v.problems.every((p) => isObject(p) && typeof p.message === 'string' && isStrings(p.cells) && isStrings(p.rows)) &&
-    [l.found, l.failed, l.missing, l.unread, l.derived].every(isStrings) &&
-    isObject(l.cells)
+    ledgerOk &&
+    t.problems.every(
+      (p) =>
+        isObject(p) &&
+        typeof p.kind === 'string' &&
+        typeof p.message === 'string' &&
+        strings(p.rows) &&
+        strings(p.cells) &&
+        (p.digits === undefined || typeof p.digits === 'string') &&
+        (p.readings === undefined ||
+          (Array.isArray(p.readings) &&
+            p.readings.every((r) => Array.isArray(r) && r.every((v) => v === null || typeof v === 'number')))),
+    )
   );
 }
