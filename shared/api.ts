@@ -3,6 +3,7 @@
 // schemas below before a service sees it.
 import { z } from 'zod';
 import type { FormatId } from './format';
+import type { RawLedger } from './ledger/types';
 import type { Report } from './report';
 import type { TableLedger, TableProblem } from './parse/ledger';
 import { reviewResultSchema } from './review/schema';
@@ -98,6 +99,8 @@ export interface NianbaoApi {
   readFile(file: FileBytes): Promise<ReadResult>;
   /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
   exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
+  /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
+  readLedger(file: FileBytes): Promise<RawLedger>;
 }
 
 /** What only the host window can do (save dialog, show in folder); browser mode uses downloads. */
@@ -163,6 +166,7 @@ export const apiArgs = {
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
   exportReview: z.tuple([reviewResultSchema]),
+  readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;
 
 export const hostArgs = {

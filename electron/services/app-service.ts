@@ -4,6 +4,7 @@ import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type 
 import { reportWebPage } from '../../shared/document/html';
 import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
+import { readLedgerFile } from './ledger/read';
 import { parseReportFile } from './report-file';
 import { readInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
@@ -93,6 +94,9 @@ export function createAppService(opts: AppServiceOptions): AppService {
     async exportReview(result) {
       const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
       return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
+    },
+    async readLedger(file) {
+      return readLedgerFile(fromBase64(file.name, file.base64), file.name);
     },
   };
 }

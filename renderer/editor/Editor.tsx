@@ -30,6 +30,7 @@ import { CoverPage } from './pages/CoverPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { NarrativePage } from './pages/NarrativePage';
 import { TablePage } from './pages/TablePage';
+import { LedgerPage } from '../ledger/LedgerPage';
 import { SaveReportFileButton } from './SaveReportFileButton';
 import { sectionTitle } from './sections';
 import { useAutosave, type SaveState } from './useAutosave';
@@ -473,6 +474,9 @@ function EditorBody({
       break;
     case 'preview':
       page = <PreviewPage report={doc.report} />;
+      break;
+    case 'ledger':
+      page = <LedgerPage doc={doc} />;
       break;
     default:
       page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;

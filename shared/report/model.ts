@@ -1,5 +1,6 @@
 // The report model: what a report file holds. Stable across versions (see schemaVersion).
 import type { FormatId } from '../format';
+import type { ReportLedger } from '../ledger/types';
 
 /** A number, or null for a cell left blank (a blank is not a zero). */
 export type Cell = number | null;
@@ -84,6 +85,8 @@ export interface Report {
   reviewLitigation: TableData;
   settings: { autoTotals: boolean };
   previous: PreviousYear | null;
+  /** The application ledger kept on the 登记 page, and the clerk's choices for ledger values. */
+  ledger?: ReportLedger;
 }
 
 export const NARRATIVE_SECTIONS: { no: number; key: NarrativeKey }[] = [

@@ -2,6 +2,7 @@
 // when a 公文 font is missing, and the report itself as a custom XML part (Word keeps custom XML
 // parts when it saves, unlike long custom properties) so the app can read its own file back.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { withoutLedgerEntries } from '../../../shared/ledger/ledger';
 import { serializeReport } from '../../../shared/report/schema';
 import type { Report } from '../../../shared/report/model';
 import { clean } from '../tables/xmltext';
@@ -55,7 +56,7 @@ function fontTableXml(): string {
 
 /** Report JSON in an element of our namespace (text content, XML-escaped). */
 export function reportXml(report: Report): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<nianbao xmlns="${REPORT_XML_NS}" schemaVersion="${report.schemaVersion}">${escapeXml(serializeReport(report))}</nianbao>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<nianbao xmlns="${REPORT_XML_NS}" schemaVersion="${report.schemaVersion}">${escapeXml(serializeReport(withoutLedgerEntries(report)))}</nianbao>`;
 }
 
 const ITEM_ID = '{6E1B2C57-3F0A-4B8E-9C41-5A7D0E2F1B63}';
