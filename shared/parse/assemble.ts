@@ -36,7 +36,7 @@ export function assembleReport(
   const report = emptyReport(org, year, format.id);
   report.preamble = front.preamble.join('\n');
   report.website = text.website;
-  report.contact = text.contact;
+  report.contact = { ...report.contact, ...text.contact };
   const coverBody = front.cover.body.join('\n');
   report.cover = {
     ...report.cover,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { STATISTICAL_PERIOD, STATISTICAL_PERIODS } from '../../shared/format/document';
 import { parseText } from '../../shared/parse';
 import { checkReport } from '../../shared/rules';
+import { MAX_CHECKED_CHARS } from '../../shared/rules/limits';
 import { fullReport } from '../fixtures/reports';
 
 const years = (text: string) => [...text.matchAll(STATISTICAL_PERIODS)].map((m) => [m[1], m[2]]);
@@ -43,7 +44,9 @@ describe('the 统计期限 pattern', () => {
 
   it('the rules and the importer read such text and still find a wrong period', () => {
     const spaces = ' '.repeat(100_000);
-    const report = { ...fullReport(), preamble: `2022年1月1日${spaces}统计期限为2023年1月1日至2023年12月31日。` };
+    // The rules read a text up to their limit (shared/rules/limits.ts): a long run just within it.
+    const within = ' '.repeat(MAX_CHECKED_CHARS - 100);
+    const report = { ...fullReport(), preamble: `2022年1月1日${within}统计期限为2023年1月1日至2023年12月31日。` };
     const periodFindings = checkReport(report).filter((f) => f.rule === 'meta.year');
     expect(periodFindings.map((f) => f.message)).toEqual([
       `报告前言的统计期限写的是2023年1月1日至2023年12月31日，与报告年度${report.year}年不一致`,
