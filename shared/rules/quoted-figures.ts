@@ -63,6 +63,10 @@ export function quotedFigures(report: Report): QuotedFigure[] {
       // In 依申请公开's own part a bare 收到申请9件 will do, 受理各类申请 will not.
       const bareRequest = (gap: string) => p.part !== 'onRequest' || /^(?:了)?(?:申请)?(?:共|共计|合计)?$/.test(gap);
       const isReceived = (t: TermToken) => t.term.role.kind === 'appRow' && t.term.role.received;
+      // 无上年结转 / 无下年度结转: the balances, stated as none right before their label.
+      const carryRows = [format.applications.carriedOverRow, format.applications.carryForwardRow];
+      const isCarry = (t: TermToken) =>
+        t.term.role.kind === 'appRow' && t.term.role.rows.length === 1 && carryRows.includes(t.term.role.rows[0]);
       const emit = (terms: TermToken[], num: NumberToken, from: number, to: number, each: boolean) => {
         const last = terms[terms.length - 1];
         if (
@@ -113,9 +117,12 @@ export function quotedFigures(report: Report): QuotedFigure[] {
           const isNone =
             usable(role) &&
             ((isReceived(tok) && aboutRequests(clauseStart, clauseEnd) && clause.includes('申请')) ||
+              isCarry(tok) ||
               (role.kind === 'reviewGroup' &&
                 !tokens.some((t) => t.type === 'term' && t.term.role.kind === 'reviewCol'))) &&
-            NONE_BEFORE.test(proseBefore(tokens, sentence, clauseStart, tok.start, isReceived(tok) ? 3 : Infinity)) &&
+            NONE_BEFORE.test(
+              proseBefore(tokens, sentence, clauseStart, tok.start, isReceived(tok) ? 3 : isCarry(tok) ? 2 : Infinity),
+            ) &&
             !sentence.slice(clauseStart, tok.start).includes('除') &&
             !tokens.some((t) => t.type === 'number' && t.start >= clauseStart && t.start < clauseEnd);
           if (isNone) {

@@ -184,11 +184,23 @@ describe('text.numbers: figures in the text against the tables', () => {
       ['予以公开', 2],
       ['部分公开', 2],
       ['本机关不掌握相关政府信息', 2],
+      ['结转下年度', 0],
       ['本年度办理结果总计', 8],
       ['予以公开', 2],
       ['无法提供', 2],
     ]);
     expect(rule(ok, 'text.numbers')).toEqual([]);
+    // 无下年度结转 agrees with a 0; with 1 carried forward it does not.
+    const carried = withCells(r, {
+      'applications.carryForward.natural': 1,
+      'applications.carryForward.total': 1,
+      'applications.newReceived.natural': 9,
+      'applications.newReceived.total': 9,
+    });
+    expect(messages(rule(onRequest(text, carried), 'text.numbers'))).toEqual([
+      '第一部分“依申请公开”：正文：共收到8份；表格三：本年新收9件，请核对正文或表格',
+      '第一部分“依申请公开”：正文：无下年度结转；表格三：结转下年度1件，请核对正文或表格',
+    ]);
     const wrong = onRequest(text.replace('占25.00%', '占20.00%'), r);
     expect(messages(rule(wrong, 'text.numbers'))).toEqual([
       '第一部分“依申请公开”：正文：予以公开答复2件，占20.00%；表格三：予以公开2件，占本年度办理结果总计8件的25%，请核对百分比',
