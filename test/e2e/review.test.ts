@@ -78,6 +78,12 @@ describe.skipIf(!run)('审核 in Chromium (browser mode)', () => {
     expect(await dialog.locator('input, textarea').count()).toBe(0);
     if (process.env.REVIEW_SHOT)
       await page.screenshot({ path: process.env.REVIEW_SHOT.replace('.png', '-report.png') });
+    // The same report as it would print, drawn by the 预览 of the editor.
+    await page.getByRole('tab', { name: '打印版式' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('preview-pages').locator('.nb-page').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
+    expect(await dialog.getByTestId('preview-pages').textContent()).toContain('某某县教育局');
     await page.getByRole('button', { name: '关闭' }).click();
   });
 
