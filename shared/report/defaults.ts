@@ -66,7 +66,7 @@ export function emptyReport(org: string, year: number, formatId: FormatId = requ
     org,
     preamble: defaultPreamble(org, year),
     website: '',
-    contact: { person: '', office: '', address: '', postcode: '', phone: '', fax: '', email: '' },
+    contact: { office: '', address: '', postcode: '', phone: '', fax: '', email: '' },
     cover: { ...DEFAULT_COVER },
     narrative: emptyNarrative(format),
     activeDisclosure: formatId === '2021' ? emptyDisclosure(format) : {},

@@ -18,7 +18,7 @@ export type NarrativeKey = 'overview' | 'problems' | 'other';
 export type Narrative = Record<NarrativeKey, NarrativePart[]>;
 
 export interface Contact {
-  /** 联系人; a parsed report always has it ('' when not given), code building a contact may leave it out. */
+  /** 联系人; absent in files written before it existed (read as ''). */
   person?: string;
   office: string;
   address: string;

@@ -88,7 +88,15 @@ export const reportFileSchema = z.object({
   preamble: z.string().optional(),
   website: str,
   contact: z
-    .object({ person: str, office: str, address: str, postcode: str, phone: str, fax: str, email: str })
+    .object({
+      person: z.string().optional(),
+      office: str,
+      address: str,
+      postcode: str,
+      phone: str,
+      fax: str,
+      email: str,
+    })
     .partial()
     .default({}),
   cover: z
