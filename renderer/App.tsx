@@ -8,11 +8,13 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { ReadOnlyBanner, useAppInfo } from './AppStatus';
+import { useNotify } from './notify';
 import { Editor } from './editor/Editor';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { SectionKey } from './editor/marks';
 import { isSectionKey } from './editor/sections';
 import { ReviewPage } from './review/ReviewPage';
+import { isSaveKey } from './saveKey';
 import { StartPage } from './start/StartPage';
 
 const NONE: string[] = [];
@@ -69,8 +71,24 @@ function useNewReportCommand(): number {
   return n;
 }
 
+/** Outside the editor Ctrl+S has nothing to save: say so rather than let the browser save the page. */
+function useSaveKeyOutsideEditor(active: boolean) {
+  const notify = useNotify();
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isSaveKey(e)) return;
+      e.preventDefault();
+      notify('报告在编辑时自动保存，这一页没有要保存的内容。打开报告后按 Ctrl+S 可立即保存。', 'info');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, notify]);
+}
+
 export function App() {
   const [route, go] = useRoute();
+  useSaveKeyOutsideEditor(route.page !== 'editor');
   const newRequest = useNewReportCommand();
   useEffect(() => {
     if (newRequest) go('#/');

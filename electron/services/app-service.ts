@@ -1,11 +1,14 @@
 // NianbaoApi over the store, the readers and the exporters, plus the one dispatcher that both
 // Electron IPC and browser mode put every call through. Plain Node: never imports 'electron'.
 import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type NianbaoApi } from '../../shared/api';
-import { reportTitle } from '../../shared/format';
+import { reportWebPage } from '../../shared/document/html';
+import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
+import { readLedgerFile } from './ledger/read';
 import { parseReportFile } from './report-file';
 import { readInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
+import { ReportStatuses } from './report-status';
 import { openStore, type ReportStore } from './store';
 import { buildReviewWorkbook } from './review/workbook';
 import { buildXlsx } from './xlsx/index';
@@ -39,6 +42,7 @@ export function createAppService(opts: AppServiceOptions): AppService {
   const storePromise: Promise<ReportStore> = openStore({ dataDir: opts.dataDir, now: opts.now });
   storePromise.catch(() => {}); // reported by the first call that needs the store
   const store = () => storePromise;
+  let statuses: ReportStatuses | null = null;
 
   return {
     async ready() {
@@ -53,7 +57,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       if (s.readOnly) info.readOnly = true;
       return info;
     },
-    listReports: async () => (await store()).list(),
+    async listReports() {
+      const s = await store();
+      statuses ??= new ReportStatuses((id) => s.reportPath(id));
+      return statuses.add(await s.list());
+    },
     listTrash: async () => (await store()).listTrash(),
     createReport: async (report) => (await store()).create(report),
     openReport: async (id) => ({ id, ...(await (await store()).open(id)) }),
@@ -72,18 +80,23 @@ export function createAppService(opts: AppServiceOptions): AppService {
     },
     async exportFile(id, options) {
       const report = await (await store()).read(id);
-      const title = reportTitle(report.org, report.year);
+      const fileName = exportFileName(report, options.kind, options.reportOnly);
       if (options.kind === 'docx') {
         const bytes = await buildDocx(report, { reportOnly: options.reportOnly });
-        return { fileName: `${title}.docx`, base64: toBase64(bytes) };
+        return { fileName, base64: toBase64(bytes) };
       }
-      const bytes = await buildXlsx(report);
-      return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
+      if (options.kind === 'html') {
+        return { fileName, base64: toBase64(new TextEncoder().encode(reportWebPage(report))) };
+      }
+      return { fileName, base64: toBase64(await buildXlsx(report)) };
     },
     readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
     async exportReview(result) {
       const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
       return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
+    },
+    async readLedger(file) {
+      return readLedgerFile(fromBase64(file.name, file.base64), file.name);
     },
   };
 }

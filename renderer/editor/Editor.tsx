@@ -10,21 +10,27 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { getFormat, reportTitle, type FormatDef } from '../../shared/format';
-import { narrativeKeyOf, type Report } from '../../shared/report';
+import type { Report } from '../../shared/report';
 import { applyAutoTotals, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
+import { isSaveKey } from '../saveKey';
 import { useNotify } from '../notify';
+import { exportNotes, type ExportNotes } from '../../shared/document';
+import { PreviewPage } from '../preview/PreviewPage';
+import { usePrintShortcut } from '../preview/usePrintShortcut';
 import { ConflictDialog, UnsavedPanel } from './Conflict';
 import { ExportActions } from './ExportActions';
 import { sectionOfCell } from './grid/layout';
-import { SECTION_KEYS, sectionOfFinding, type SectionKey } from './marks';
-import { CoverPage, FIELD } from './pages/CoverPage';
+import { explainingCell, fieldTarget, sectionOfFinding } from './findingTarget';
 import { HistoryDialog } from './HistoryDialog';
+import { SECTION_KEYS, type SectionKey } from './marks';
+import { CoverPage } from './pages/CoverPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { NarrativePage } from './pages/NarrativePage';
 import { TablePage } from './pages/TablePage';
+import { LedgerPage } from '../ledger/LedgerPage';
 import { SaveReportFileButton } from './SaveReportFileButton';
 import { sectionTitle } from './sections';
 import { useAutosave, type SaveState } from './useAutosave';
@@ -111,33 +117,6 @@ export function Editor(props: EditorProps) {
       carried={generation ? carried : ''}
     />
   );
-}
-
-/** The field a cell-less finding is about, by the element id its page gives it. */
-export function fieldOfFinding(f: Finding, key: SectionKey, report: Report): string | null {
-  switch (f.rule) {
-    case 'meta.org':
-      return FIELD.org;
-    case 'meta.recipient':
-      return FIELD.recipient;
-    case 'meta.date':
-      return FIELD.date;
-    case 'format.outdated':
-      return FIELD.year;
-    case 'meta.year':
-      if (f.message.startsWith('报告前言')) return FIELD.preamble;
-      if (f.message.startsWith('报送函正文')) return FIELD.body;
-      break;
-  }
-  const no = Number(key);
-  const narrative = narrativeKeyOf(no);
-  if (!narrative) return null;
-  const parts = report.narrative[narrative];
-  const part =
-    (f.rule === 'narrative.fee' && parts.find((p) => p.id === 'fees')) ||
-    (f.rule === 'meta.year' && parts.find((p) => p.text.trim())) ||
-    parts[0];
-  return part ? `part-${part.id}` : null;
 }
 
 const STATUS_TEXT = {
@@ -258,11 +237,25 @@ const HeaderBar = memo(function HeaderBar(props: {
   onRetry(): void;
   onShowFindings(): void;
   flush(): Promise<void>;
+  getNotes(withLetter: boolean): ExportNotes;
   onHistory(): void;
-  /** The report as the window shows it (for 另存为报告文件). */
+  /** The report as the window shows it (for 另存为报告文件, 复制网页格式). */
   report(): Report;
 }) {
-  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush, onHistory, report } = props;
+  const {
+    id,
+    title,
+    saveState,
+    errors,
+    warnings,
+    onExit,
+    onRetry,
+    onShowFindings,
+    flush,
+    getNotes,
+    onHistory,
+    report,
+  } = props;
   return (
     <Box
       component="header"
@@ -311,7 +304,7 @@ const HeaderBar = memo(function HeaderBar(props: {
         历史版本
       </Button>
       <SaveReportFileButton report={report} flush={flush} />
-      <ExportActions id={id} errorCount={errors} flush={flush} onShowFindings={onShowFindings} />
+      <ExportActions id={id} getNotes={getNotes} getReport={report} flush={flush} onShowFindings={onShowFindings} />
     </Box>
   );
 });
@@ -342,18 +335,24 @@ function EditorBody({
     for (const f of doc.findings) {
       if (f.severity === 'error') {
         e++;
-        const key = sectionOfFinding(f, format);
+        const key = sectionOfFinding(f);
         errors[key] = (errors[key] ?? 0) + 1;
       } else if (f.severity === 'warning') w++;
     }
     return { errors, e, w };
-  }, [doc.findings, format]);
+  }, [doc.findings]);
   // Keep the badge object stable while the counts stay the same (the nav is memoised).
   const errorsKey = JSON.stringify(counts.errors);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const errorsBySection = useMemo(() => counts.errors, [errorsKey]);
+  const errorsBySection = useMemo(() => JSON.parse(errorsKey) as Record<string, number>, [errorsKey]);
 
   const flush = useCallback(() => saver.flush(), [saver]);
+  // Read when an export starts, so that the header does not re-render on every keystroke.
+  const latest = useRef(doc);
+  latest.current = doc;
+  const getNotes = useCallback(
+    (withLetter: boolean) => exportNotes(latest.current.report, latest.current.findings, withLetter),
+    [],
+  );
 
   const go = useCallback(
     (key: SectionKey, cellId?: string) => {
@@ -381,13 +380,13 @@ function EditorBody({
   const [fieldRequest, setFieldRequest] = useState<string | null>(null);
   const reportRef = useRef(doc.report);
   reportRef.current = doc.report;
+  const { changedAt, readOnly: readOnlyCells } = doc;
   const openFinding = useCallback(
     (f: Finding) => {
-      const key = sectionOfFinding(f, format);
-      go(key, f.cells[0]);
-      setFieldRequest(f.cells.length ? null : fieldOfFinding(f, key, reportRef.current));
+      go(sectionOfFinding(f), explainingCell(f, changedAt(), readOnlyCells));
+      setFieldRequest(f.cells.length ? null : fieldTarget(f, reportRef.current));
     },
-    [go, format],
+    [go, changedAt, readOnlyCells],
   );
   useEffect(() => {
     const el = fieldRequest && document.getElementById(fieldRequest);
@@ -398,11 +397,33 @@ function EditorBody({
   }, [fieldRequest, section]);
 
   // Opening a report puts the keyboard in the section navigation: arrows choose, Tab enters the page.
-  useEffect(() => {
+  const focusNav = useEffectEvent(() => {
     if (document.activeElement === document.body || !document.activeElement) {
       document.querySelector<HTMLElement>(`nav [data-section="${section}"]`)?.focus();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => focusNav(), []);
+
+  // Ctrl+S saves now, on the autosave's own path, and says so (never the browser's 保存网页).
+  const saveNow = useEffectEvent(async () => {
+    try {
+      await saver.saveNow();
+      notify(
+        `已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）：所有修改都已存入本机。`,
+        'success',
+      );
+    } catch (e) {
+      notify(`保存失败：${e instanceof Error ? e.message : String(e)}。请稍后按 Ctrl+S 重试。`, 'error');
+    }
+  });
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!isSaveKey(e)) return;
+      e.preventDefault();
+      void saveNow();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
   const { setCells, readOnly } = doc;
@@ -412,6 +433,8 @@ function EditorBody({
   );
   const canApply = useCallback((f: Finding) => !!f.suggestion && !readOnly.has(f.suggestion.cell), [readOnly]);
   const showFindings = useCallback(() => go('findings'), [go]);
+  const showPreview = useCallback(() => go('preview'), [go]);
+  usePrintShortcut(section === 'preview', showPreview);
 
   const exit = useCallback(async () => {
     try {
@@ -443,10 +466,17 @@ function EditorBody({
           doc={doc}
           focusRequest={focusRequest}
           onFocusCell={focusCell}
+          onOpenFinding={openFinding}
           onApply={applySuggestion}
           canApply={canApply}
         />
       );
+      break;
+    case 'preview':
+      page = <PreviewPage report={doc.report} />;
+      break;
+    case 'ledger':
+      page = <LedgerPage doc={doc} />;
       break;
     default:
       page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;
@@ -468,6 +498,7 @@ function EditorBody({
         onRetry={retry}
         onShowFindings={showFindings}
         flush={flush}
+        getNotes={getNotes}
         onHistory={openHistory}
         report={currentReport}
       />

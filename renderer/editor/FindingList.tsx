@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { FormatDef } from '../../shared/format';
 import { RULES, fmt, type Finding } from '../../shared/rules';
-import { sectionOfFinding } from './marks';
+import { sectionOfFinding } from './findingTarget';
 import { sectionTitle } from './sections';
 
 export const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -23,7 +23,7 @@ function FindingListImpl({ findings, format, showSection, onOpen, onApply, canAp
     <ul className="findings">
       {findings.map((f, i) => {
         const rule = RULES[f.rule];
-        const where = showSection ? `${sectionTitle(format, sectionOfFinding(f, format))} · ` : '';
+        const where = showSection ? `${sectionTitle(format, sectionOfFinding(f))} · ` : '';
         return (
           <li key={`${f.rule}-${i}`} className={`finding-row finding-${f.severity}`}>
             <button type="button" className="finding" data-rule={f.rule} onClick={() => onOpen(f)}>

@@ -2,7 +2,6 @@
 // blank-cell hints light), and the page each finding belongs to.
 import { allCells, type FormatDef } from '../../shared/format';
 import type { Finding } from '../../shared/rules';
-import { sectionOfCell } from './grid/layout';
 
 export type MarkLevel = 'error' | 'warning' | 'hint';
 
@@ -89,25 +88,6 @@ export function buildMarks(findings: Finding[], format: FormatDef, prev?: Marks)
   return next;
 }
 
-export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'findings';
+export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'ledger' | 'findings' | 'preview';
 
-export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'findings'];
-
-/** The page a finding is fixed on: its first cell's table, else the text it is about. */
-export function sectionOfFinding(f: Finding, format: FormatDef): SectionKey {
-  const first = f.cells[0];
-  if (first) {
-    const s = sectionOfCell(first);
-    if (s) return String(s) as SectionKey;
-  }
-  if (f.rule === 'narrative.fee') return '6';
-  if (f.rule === 'narrative.empty') {
-    const s = format.sections.find((x) => f.message.includes(x.heading));
-    if (s) return String(s.no) as SectionKey;
-  }
-  if (f.rule === 'meta.year') {
-    const s = format.sections.find((x) => f.message.includes(`第${x.numeral}部分`));
-    if (s) return String(s.no) as SectionKey;
-  }
-  return 'cover';
-}
+export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'ledger', 'preview', 'findings'];

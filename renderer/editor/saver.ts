@@ -123,6 +123,11 @@ export class Saver {
     this.onState({ kind: 'saved' });
   }
 
+  /** Ctrl+S: saves what is unsaved now, on the same path as the autosave. */
+  saveNow(): Promise<void> {
+    return this.flush();
+  }
+
   /** What is unsaved when the window goes away, with its base (the caller sends it without waiting). */
   takeUnsaved(): { report: Report; baseRevision: string } | null {
     if (!this.dirty || !this.current || this.stop) return null;

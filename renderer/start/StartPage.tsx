@@ -28,6 +28,7 @@ import { OpenReportFileButton } from './OpenReportFileButton';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
 import { Deadlines } from './Deadlines';
+import { ReportStatusCell } from './ReportStatus';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -306,7 +307,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
                 <TableRow>
                   <TableCell>名称</TableCell>
                   <TableCell sx={{ width: 80 }}>年度</TableCell>
-                  <TableCell sx={{ width: 150 }}>修改时间</TableCell>
+                  <TableCell sx={{ width: 190 }}>状态</TableCell>
+                  <TableCell sx={{ width: 150 }}>上次保存</TableCell>
                   <TableCell sx={{ width: 290 }} align="right">
                     操作
                   </TableCell>
@@ -336,6 +338,9 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
                           {getFormat(r.format).name}
                         </Typography>
                       )}
+                    </TableCell>
+                    <TableCell>
+                      <ReportStatusCell status={r.status} />
                     </TableCell>
                     <TableCell>{formatTime(r.updatedAt)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

@@ -13,6 +13,7 @@ import { capTexts } from './limits';
 import { checkTextNumbers } from './text-numbers';
 import { checkTextProblems } from './text-problems';
 import { checkTextRepeat } from './repeat';
+import { checkPlausible } from './plausible';
 
 export interface CheckOptions {
   /** Last year's report, or what this report already keeps of it (report.previous is used otherwise). */
@@ -34,6 +35,7 @@ function checkFormat(report: Report, format: FormatDef, out: Finding[]): void {
       `${report.year}年度报告应使用${required.name}（${required.source}），本报告使用的是${format.name}：` +
       `请按${required.name}重新填报`,
     cells: [],
+    field: 'year',
   });
 }
 
@@ -199,6 +201,7 @@ export function checkReport(given: Report, options: CheckOptions = {}): Finding[
   const tables = tablesOf(report);
   checkSums(report, plan, tables, out);
   checkValues(plan, tables, out);
+  checkPlausible(format, plan, tables, out);
   const last = options.last ?? report.previous;
   if (last) checkCarry(report, format, isReport(last) ? summarizePrevious(last) : last, out);
   checkMeta(report, out);

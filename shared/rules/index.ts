@@ -8,3 +8,4 @@ export { textRepeat, nearlySame, sentenceKey, REPEAT_LIMIT, type RepeatResult } 
 export { quotedFigures } from './quoted-figures';
 export { listedProblems } from './text-problems';
 export * from './deadlines';
+export { reportStatus, type ReportStatus } from './status';

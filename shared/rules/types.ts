@@ -11,6 +11,7 @@ export type RuleId =
   | 'active.repealedExceeds'
   | 'value.invalid'
   | 'value.blank'
+  | 'value.implausible'
   | 'meta.org'
   | 'meta.recipient'
   | 'meta.year'
@@ -55,6 +56,7 @@ export const RULES: Record<RuleId, { no: string; title: string }> = {
   'active.repealedExceeds': { no: '6', title: '本年废止件数不超过上年现行有效件数与本年制发件数之和' },
   'value.invalid': { no: '7', title: '件数为不小于0的整数，收费金额为不小于0的数' },
   'value.blank': { no: '7', title: '表格不留空白，没有的填0' },
+  'value.implausible': { no: '7', title: '数值位数合理，不远超本报告其他数字' },
   'meta.org': { no: '8', title: '填写机关名称' },
   'meta.recipient': { no: '完整性', title: '填写报送函的主送机关' },
   'meta.year': { no: '8', title: '标题、统计期限和正文的年度一致' },

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { ROOT } from './support/build';
+import { pasteText, saved } from './support/editing';
 import { useAppSession } from './support/session';
 
 const run = chromiumAvailable();
@@ -18,17 +19,6 @@ async function values(page: Page, ids: string[]): Promise<string[]> {
   return Promise.all(ids.map((id) => cell(page, id).inputValue()));
 }
 
-/** What Excel or WPS puts on the clipboard, delivered as a real paste event to the focused cell. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
-
 async function copyText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const dt = new DataTransfer();
@@ -37,12 +27,6 @@ async function copyText(page: Page): Promise<string> {
     );
     return dt.getData('text/plain');
   });
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 })
-    .toBe('saved');
 }
 
 describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
@@ -105,13 +89,19 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     expect(await values(page, ['resultTotal.natural', 'resultTotal.total'])).toEqual(['3', '3']);
   });
 
-  it('does not take what is not a whole number ≥ 0, and says so in Chinese', async () => {
+  it('does not take what is not a whole number ≥ 0, and says so in Chinese at the cell', async () => {
     await cell(page, 'granted.legal').click();
     await page.keyboard.type('-2');
     await expect(cell(page, 'granted.legal').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.keyboard.press('Enter');
+    // Enter does not carry the clerk past an entry that is not taken: the message stands at the cell.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.cell)).toBe(
+      'applications.granted.legal',
+    );
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('只能填写不小于0的整数');
+    expect(await values(page, ['granted.legal', 'granted.total'])).toEqual(['-2', '3']);
+    await page.keyboard.press('Escape');
     expect(await values(page, ['granted.legal', 'granted.total'])).toEqual(['', '3']);
-    await expect(page.getByTestId('notice').textContent()).resolves.toContain('只能填写不小于0的整数');
   });
 
   it('keeps totals read-only while computed, and checks typed totals in manual mode', async () => {
@@ -206,6 +196,8 @@ describe.skipIf(!run)('the editor in Chromium (browser mode)', () => {
     // Make the table look like a report in progress: a consistent column and one mistake.
     await cell(page, 'unable.notHeld.natural').click();
     await pasteText(page, '0\t0\r\n0\t0\r\n0\t0');
+    // Five filled cells are overwritten: the grid asks first.
+    await page.getByRole('dialog').getByRole('button', { name: '覆盖并粘贴' }).click();
     await cell(page, 'newReceived.business').click();
     await pasteText(page, '4\t0\t1\t0\t0');
     await cell(page, 'carriedOver.natural').click();

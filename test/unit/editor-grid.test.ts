@@ -35,6 +35,14 @@ describe('parseCellText', () => {
     expect(parseCellText('1.5', 'change')).toMatchObject({ ok: false, partial: false });
   });
 
+  it('refuses a number beyond a trillion, saying it is too large (not that it is not a number)', () => {
+    const r = parseCellText('12345678901234', 'count');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('数值过大');
+    // Large but possible figures are taken (and warned about by the rules, not refused).
+    expect(parseCellText('1234567890', 'count')).toEqual({ ok: true, value: 1234567890 });
+  });
+
   it('shows blank as blank and numbers without float noise', () => {
     expect(formatCell(null)).toBe('');
     expect(formatCell(0)).toBe('0');

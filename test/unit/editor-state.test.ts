@@ -4,7 +4,7 @@ import { format2021 } from '../../shared/format';
 import { emptyReport, setCell, type Report } from '../../shared/report';
 import { applyAutoTotals, checkReport } from '../../shared/rules';
 import { CellHistory } from '../../renderer/editor/history';
-import { buildMarks, sectionOfFinding } from '../../renderer/editor/marks';
+import { buildMarks } from '../../renderer/editor/marks';
 import { Saver, type SaveState } from '../../renderer/editor/saver';
 
 const NEW = 'applications.newReceived.natural';
@@ -45,16 +45,6 @@ describe('buildMarks', () => {
     expect(b.messages).not.toEqual(a.messages);
     expect(b.keys).toEqual(a.keys);
     expect(b.keys).toHaveLength(b.messages.length);
-  });
-
-  it('sends a finding to the page where it is fixed', () => {
-    const r = emptyReport('', 2024);
-    const findings = checkReport(setCell(r, NEW, 5));
-    const on = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => sectionOfFinding(f, format2021));
-    expect(on('matrix.balance')).toContain('3');
-    expect(on('meta.org')).toEqual(['cover']);
-    expect(on('narrative.fee')).toEqual(['6']);
-    expect(new Set(on('narrative.empty'))).toEqual(new Set(['1', '5', '6']));
   });
 });
 
@@ -115,6 +105,29 @@ describe('Saver', () => {
       expect(writes).toEqual([last]);
       expect(states.at(-1)).toBe('saved');
       expect(s.dirty).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('saveNow (Ctrl+S) writes what is unsaved at once, on the autosave path, and the timer adds nothing', async () => {
+    vi.useFakeTimers();
+    try {
+      const writes: Report[] = [];
+      const s = new Saver(
+        async (r) => void writes.push(r),
+        () => {},
+      );
+      s.loaded(rep(0));
+      const now = rep(1);
+      s.changed(now);
+      await s.saveNow();
+      expect(writes).toEqual([now]);
+      expect(s.dirty).toBe(false);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(writes).toEqual([now]);
+      await s.saveNow(); // nothing unsaved: nothing written, still says saved
+      expect(writes).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }

@@ -1,7 +1,9 @@
-// The layering of docs/architecture.md, checked on the real source files:
-//   shared/    imports nothing from electron/ or renderer/, no Node built-ins, no electron, no DOM globals;
-//   renderer/  never imports from electron/ (it goes through shared/api.ts);
-//   electron/services/ never imports 'electron' (services run in plain Node: tests, CLI, browser mode).
+// The layering of the README (and docs/architecture.md), checked on the real source files:
+//   shared/    imports nothing but zod and files within shared/: no package, no Node built-in, nothing
+//              from electron/ or renderer/, no DOM globals;
+//   renderer/  imports only renderer/ and shared/ (and packages), never electron/ (it goes through shared/api.ts);
+//   electron/services/ imports only itself and shared/, never 'electron' (services run in plain Node: tests,
+//              CLI, browser mode).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -77,6 +79,14 @@ function landsIn(file: string, spec: string): string | null {
   return relative(ROOT, resolve(dirname(file), spec)).split(sep)[0];
 }
 
+/** Whether a relative import stays within the given folders of the repository. */
+function staysIn(file: string, spec: string, folders: string[]): boolean {
+  const to = relative(ROOT, resolve(dirname(file), spec))
+    .split(sep)
+    .join('/');
+  return folders.some((f) => to === f || to.startsWith(`${f}/`));
+}
+
 /** What is wrong with one file under the rules of its layer. */
 export function violations(layer: 'shared' | 'renderer' | 'services', file: string, src: string): string[] {
   const out: string[] = [];
@@ -84,11 +94,17 @@ export function violations(layer: 'shared' | 'renderer' | 'services', file: stri
     const target = landsIn(file, spec);
     if (layer === 'shared') {
       if (target === 'electron' || target === 'renderer') out.push(`imports ${spec} (${target}/)`);
+      else if (target !== null && target !== 'shared') out.push(`imports ${spec} (outside shared/)`);
       if (isNodeBuiltin(spec)) out.push(`imports the Node built-in ${spec}`);
-      if (isElectron(spec)) out.push(`imports ${spec}`);
+      else if (isElectron(spec)) out.push(`imports ${spec}`);
+      else if (target === null && spec !== 'zod' && !spec.startsWith('zod/')) out.push(`imports the package ${spec}`);
     }
     if (layer === 'renderer' && (target === 'electron' || isElectron(spec))) out.push(`imports ${spec}`);
+    else if (layer === 'renderer' && target !== null && !staysIn(file, spec, ['renderer', 'shared']))
+      out.push(`imports ${spec} (outside renderer/ and shared/)`);
     if (layer === 'services' && isElectron(spec)) out.push(`imports ${spec}`);
+    else if (layer === 'services' && target !== null && !staysIn(file, spec, ['electron/services', 'shared']))
+      out.push(`imports ${spec} (outside electron/services/ and shared/)`);
   }
   if (layer === 'shared') {
     for (const m of stripCommentsAndStrings(src).matchAll(/(?<![\w$.])(window|document)\b(?!\s*:)/g))
@@ -106,17 +122,17 @@ function scan(layer: 'shared' | 'renderer' | 'services', dir: string): { files: 
 }
 
 describe('layers (real files)', () => {
-  it('shared/ is pure TypeScript: nothing from electron/ or renderer/, no Node, no DOM', () => {
+  it('shared/ is pure TypeScript importing nothing but zod: nothing from electron/ or renderer/, no Node, no DOM', () => {
     const { files, problems } = scan('shared', 'shared');
     expect(files).toBeGreaterThan(20);
     expect(problems).toEqual([]);
   });
 
-  it('renderer/ never imports from electron/', () => {
+  it('renderer/ imports only renderer/ and shared/, never electron/', () => {
     expect(scan('renderer', 'renderer').problems).toEqual([]);
   });
 
-  it("electron/services/ never imports 'electron'", () => {
+  it("electron/services/ imports only itself and shared/, never 'electron'", () => {
     const { files, problems } = scan('services', 'electron/services');
     expect(files).toBeGreaterThan(0);
     expect(problems).toEqual([]);
@@ -134,6 +150,9 @@ describe('the layer check itself catches violations', () => {
       "export { y } from '../../renderer/app';",
       "import type { BrowserWindow } from 'electron';",
       "const m = await import('fs');",
+      "import { useState } from 'react';",
+      "import fp from 'lodash/fp';",
+      "import { fullReport } from '../../test/fixtures/reports';",
       'const w = window.innerWidth;',
       "document.title = 'x';",
     ].join('\n');
@@ -145,6 +164,9 @@ describe('the layer check itself catches violations', () => {
         'imports the Node built-in path',
         'imports electron',
         'imports the Node built-in fs',
+        'imports the package react',
+        'imports the package lodash/fp',
+        'imports ../../test/fixtures/reports (outside shared/)',
         'uses window',
         'uses document',
       ].sort(),
@@ -158,6 +180,7 @@ describe('the layer check itself catches violations', () => {
       'const o = { document: 1 }; o.document;',
       "import { getFormat } from '../format';",
       "import { z } from 'zod';",
+      "import type { ZodType } from 'zod/v4';",
     ].join('\n');
     expect(violations('shared', sharedFile, src)).toEqual([]);
   });
@@ -171,8 +194,17 @@ describe('the layer check itself catches violations', () => {
       'imports electron',
     ]);
     expect(violations('renderer', rendererFile, "import type { NianbaoApi } from '../../shared/api';")).toEqual([]);
+    expect(violations('renderer', rendererFile, "import { fullReport } from '../../test/fixtures/reports';")).toEqual([
+      'imports ../../test/fixtures/reports (outside renderer/ and shared/)',
+    ]);
     const serviceFile = join(ROOT, 'electron', 'services', 'store', 'x.ts');
     expect(violations('services', serviceFile, "import { app } from 'electron';")).toEqual(['imports electron']);
     expect(violations('services', serviceFile, "import { readFile } from 'node:fs/promises';")).toEqual([]);
+    expect(violations('services', serviceFile, "import { startWeb } from '../../web-host';")).toEqual([
+      'imports ../../web-host (outside electron/services/ and shared/)',
+    ]);
+    expect(violations('services', serviceFile, "import { parseReportText } from '../../../shared/report';")).toEqual(
+      [],
+    );
   });
 });

@@ -477,6 +477,7 @@ describe('rule 8: year and date', () => {
         severity: 'error',
         message: '报告前言的统计期限写的是2023年1月1日至2023年12月31日，与报告年度2024年不一致',
         cells: [],
+        field: 'preamble',
       },
     ]);
   });
@@ -502,6 +503,7 @@ describe('rule 8: year and date', () => {
         severity: 'error',
         message: '报送函正文提到的报告名称是2023年度，与报告年度2024年不一致',
         cells: [],
+        field: 'cover.body',
       },
     ]);
   });
@@ -515,6 +517,7 @@ describe('rule 8: year and date', () => {
         severity: 'error',
         message: '第五部分提到的报告名称是2022年度，与报告年度2024年不一致',
         cells: [],
+        field: { section: 5, part: r.narrative.problems[0].id },
       },
     ]);
   });
@@ -528,6 +531,7 @@ describe('rule 8: year and date', () => {
         severity: 'warning',
         message: '第一部分开头写的是“2023年”，与报告年度2024年不一致，请核对是否沿用了往年的文字',
         cells: [],
+        field: { section: 1, part: overview.find((p) => p.text.trim())!.id },
       },
     ]);
   });
@@ -536,16 +540,34 @@ describe('rule 8: year and date', () => {
 
   it('wants a date', () => {
     expect(meta(withDate(''))).toEqual([
-      { rule: 'meta.date', severity: 'warning', message: '未填写成文日期：报告应于2025年1月31日前报送', cells: [] },
+      {
+        rule: 'meta.date',
+        severity: 'warning',
+        message: '未填写成文日期：报告应于2025年1月31日前报送',
+        cells: [],
+        field: 'cover.date',
+      },
     ]);
   });
 
   it('reports a date that does not exist', () => {
     expect(meta(withDate('2025-02-30'))).toEqual([
-      { rule: 'meta.date', severity: 'error', message: '成文日期“2025-02-30”不是有效的日期', cells: [] },
+      {
+        rule: 'meta.date',
+        severity: 'error',
+        message: '成文日期“2025-02-30”不是有效的日期',
+        cells: [],
+        field: 'cover.date',
+      },
     ]);
     expect(meta(withDate('2025年1月'))).toEqual([
-      { rule: 'meta.date', severity: 'error', message: '成文日期“2025年1月”不是有效的日期', cells: [] },
+      {
+        rule: 'meta.date',
+        severity: 'error',
+        message: '成文日期“2025年1月”不是有效的日期',
+        cells: [],
+        field: 'cover.date',
+      },
     ]);
   });
 
@@ -556,6 +578,7 @@ describe('rule 8: year and date', () => {
         severity: 'warning',
         message: '成文日期2025年2月1日晚于报送截止日期2025年1月31日',
         cells: [],
+        field: 'cover.date',
       },
     ]);
     expect(meta(withDate('2024-12-30'))).toEqual([
@@ -564,6 +587,7 @@ describe('rule 8: year and date', () => {
         severity: 'warning',
         message: '成文日期2024年12月30日早于统计期限结束（2024年12月31日）',
         cells: [],
+        field: 'cover.date',
       },
     ]);
     expect(meta(withDate('2025-01-31'))).toEqual([]);
@@ -572,7 +596,7 @@ describe('rule 8: year and date', () => {
 
   it('wants the organ’s name', () => {
     expect(meta({ ...fullReport(), org: '  ' })).toEqual([
-      { rule: 'meta.org', severity: 'error', message: '未填写机关名称：请在“报送信息”中填写', cells: [] },
+      { rule: 'meta.org', severity: 'error', message: '未填写机关名称：请在“报送信息”中填写', cells: [], field: 'org' },
     ]);
   });
 
@@ -584,6 +608,7 @@ describe('rule 8: year and date', () => {
         severity: 'warning',
         message: '未填写报送函的主送机关（如“县政府办”）：请在“报送信息”中填写，否则导出的报送函没有主送机关',
         cells: [],
+        field: 'cover.recipient',
       },
     ]);
   });
@@ -598,6 +623,7 @@ describe('rule 9: the 2021 format from the 2021 reporting year on', () => {
         message:
           '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），本报告使用的是2019年版格式（试行）：请按2021年版格式重新填报',
         cells: [],
+        field: 'year',
       },
     ]);
     expect(checkReport(fullReport2019(2023)).map((f) => f.rule)).toEqual(['format.outdated']);
@@ -619,6 +645,7 @@ describe('completeness', () => {
         severity: 'warning',
         message: '第五部分“存在的主要问题及改进情况”还没有内容',
         cells: [],
+        field: { section: 5 },
       },
     ]);
   });
@@ -632,6 +659,7 @@ describe('completeness', () => {
         severity: 'warning',
         message: '第六部分未说明信息处理费收取情况：请写明本年度是否收取信息处理费（未收取的写“未收取信息处理费”）',
         cells: [],
+        field: { section: 6 },
       },
     ]);
   });

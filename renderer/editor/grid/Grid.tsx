@@ -1,14 +1,19 @@
-// A spreadsheet-like grid over one table of the report. Every cell is a plain <input> (no MUI per
-// cell) inside memoised rows, so a keystroke re-renders only the rows whose values or mark levels
-// changed. A cell refers to its findings' messages by id (aria-describedby), so a message whose
-// numbers change as the clerk types touches one hidden element, not every cell of the finding.
-// The tooltip renders only for the hovered or focused cell. Keyboard and clipboard behave as in
-// Excel / WPS; see the key handler below.
-import Popper from '@mui/material/Popper';
+// A spreadsheet-like grid over one table of the report: dispatch only. What a key does is the
+// keymap's (keymap.ts), where the cursor goes the selection's (selection.ts), the life of an edit
+// editState.ts's, what a paste does clipboard.ts's; rows.tsx draws the memoised rows, so a
+// keystroke re-renders only the rows whose values or marks changed. The tooltip renders only for
+// the hovered or focused cell, above it: never over the next row. Messages go to the page's
+// message line (notify), never over the table.
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import {
-  memo,
   useCallback,
   useEffect,
+  useEffectEvent,
   useId,
   useLayoutEffect,
   useMemo,
@@ -18,10 +23,40 @@ import {
 } from 'react';
 import { tableOf, type Cell, type Report } from '../../../shared/report';
 import type { CellChange } from '../history';
-import type { MarkLevel, Marks } from '../marks';
-import type { BodyRow, GridLayout, InputCell } from './layout';
-import { parseTsv, toTsv } from './tsv';
-import { formatCell, parseCellText, type ParseOutcome } from './values';
+import type { Marks } from '../marks';
+import { copyText, needsConfirm, pasteReport, planPaste, type PastePlan } from './clipboard';
+import {
+  editing,
+  heldValue,
+  leave,
+  modeOf,
+  retyped,
+  showsProblem,
+  typing,
+  withoutRejected,
+  withRejected,
+  type Edit,
+  type RejectedMap,
+} from './editState';
+import { commandFor, type Command } from './keymap';
+import type { GridLayout, InputCell } from './layout';
+import { CellTip, DataRow, Descriptions, GridHead, rejectedDescId, sameArray, StaticRow } from './rows';
+import {
+  boundingSel,
+  cellsIn,
+  enterTarget,
+  isSingle,
+  neighbour,
+  rectOf,
+  selectAll,
+  single,
+  tabbed,
+  type Dir,
+  type Pos,
+  type Sel,
+  type TabRun,
+} from './selection';
+import { formatCell } from './values';
 
 export type NotifyLevel = 'error' | 'warning' | 'info' | 'success';
 
@@ -42,276 +77,8 @@ export interface GridProps {
   focusRequest?: { cellId: string; n: number } | null;
 }
 
-interface Edit {
-  cellId: string;
-  /** enter: started by typing (arrows leave the cell); edit: F2 / double-click (arrows move the caret). */
-  mode: 'enter' | 'edit';
-  text: string;
-  original: Cell;
-  key: string;
-  outcome: ParseOutcome;
-}
-
-interface Pos {
-  r: number;
-  c: number;
-}
-
-interface Sel {
-  a: Pos;
-  f: Pos;
-}
-
-type Dir = 'up' | 'down' | 'left' | 'right' | 'next' | 'prev';
-
 const READ_ONLY_MESSAGE =
   '合计由各项自动相加得出，不能直接修改；如需手工填写合计，请打开表格上方的“手动填写合计”开关。';
-
-function rectOf(sel: Sel) {
-  return {
-    r0: Math.min(sel.a.r, sel.f.r),
-    r1: Math.max(sel.a.r, sel.f.r),
-    c0: Math.min(sel.a.c, sel.f.c),
-    c1: Math.max(sel.a.c, sel.f.c),
-  };
-}
-
-let editSeq = 0;
-
-/** Spans of 1 are left out of the markup. */
-const span = (n: number) => (n > 1 ? n : undefined);
-
-// ---- rows -----------------------------------------------------------------------------------
-
-interface DataRowProps {
-  row: BodyRow;
-  values: Cell[];
-  /** One letter per input: e(rror), w(arning), h(int) or '.' for none. */
-  levels: string;
-  /** Per input: ids of the hidden descriptions of its findings (aria-describedby), or ''. */
-  describedBy: string[];
-  /** '1' per read-only input, '0' otherwise. */
-  ro: string;
-  /** Index (among the row's inputs) of the cell being edited, its text and problem. */
-  draftIndex: number;
-  draftText: string;
-  draftBad: boolean;
-  /** Selected input range of this row, "c0-c1", when more than one cell is selected. */
-  sel: string | null;
-  onChange(e: ChangeEvent<HTMLInputElement>): void;
-}
-
-function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/**
- * A row's props hold only what it shows: values, mark levels and description ids, all of which
- * stay equal while the clerk types elsewhere (and while only the numbers in a message change).
- */
-function dataRowEqual(p: DataRowProps, n: DataRowProps): boolean {
-  return (
-    p.row === n.row &&
-    p.levels === n.levels &&
-    p.ro === n.ro &&
-    p.draftIndex === n.draftIndex &&
-    p.draftText === n.draftText &&
-    p.draftBad === n.draftBad &&
-    p.sel === n.sel &&
-    p.onChange === n.onChange &&
-    sameArray(p.values, n.values) &&
-    sameArray(p.describedBy, n.describedBy)
-  );
-}
-
-const LEVEL: Record<string, MarkLevel | undefined> = { e: 'error', w: 'warning', h: 'hint' };
-
-const DataRow = memo(function DataRow(props: DataRowProps) {
-  const { row, values, levels, describedBy, ro, draftIndex, draftText, draftBad, sel, onChange } = props;
-  let i = -1;
-  let s0 = -1;
-  let s1 = -1;
-  if (sel) [s0, s1] = sel.split('-').map(Number);
-  return (
-    <tr className={row.isTotal ? 'row-total' : undefined}>
-      {row.cells.map((cell) => {
-        if (cell.type === 'label') {
-          return (
-            <th
-              key={cell.key}
-              scope="row"
-              rowSpan={span(cell.rowSpan)}
-              colSpan={span(cell.colSpan)}
-              className={`lbl lbl-${cell.level}${cell.rowSpan > 1 ? ' merged' : ''}`}
-            >
-              {cell.text}
-            </th>
-          );
-        }
-        if (cell.type === 'head') {
-          return (
-            <th key={cell.key} colSpan={span(cell.colSpan)}>
-              {cell.text}
-            </th>
-          );
-        }
-        i++;
-        const editing = i === draftIndex;
-        return (
-          <InputTd
-            key={cell.cellId}
-            cell={cell}
-            text={editing ? draftText : formatCell(values[i])}
-            level={LEVEL[levels[i]]}
-            describedBy={describedBy[i]}
-            readOnly={ro[i] === '1'}
-            bad={editing && draftBad}
-            selected={i >= s0 && i <= s1}
-            onChange={onChange}
-          />
-        );
-      })}
-    </tr>
-  );
-}, dataRowEqual);
-
-/** One editable cell; memoised so that a re-rendered row touches only the cells that changed. */
-const InputTd = memo(function InputTd(props: {
-  cell: InputCell;
-  text: string;
-  level: MarkLevel | undefined;
-  describedBy: string;
-  readOnly: boolean;
-  bad: boolean;
-  selected: boolean;
-  onChange(e: ChangeEvent<HTMLInputElement>): void;
-}) {
-  const { cell, text, level, describedBy, readOnly, bad, selected, onChange } = props;
-  let cls = 'cell';
-  if (level) cls += ` m-${level}`;
-  if (readOnly) cls += ' ro';
-  if (cell.isTotal) cls += ' total';
-  if (bad) cls += ' bad';
-  if (selected) cls += ' sel';
-  return (
-    <td colSpan={span(cell.colSpan)} className={cls}>
-      <input
-        data-cell={cell.cellId}
-        aria-label={cell.ariaLabel}
-        aria-invalid={level === 'error' || bad ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        readOnly={readOnly}
-        value={text}
-        onChange={onChange}
-        inputMode={cell.kind === 'count' ? 'numeric' : 'decimal'}
-        autoComplete="off"
-        spellCheck={false}
-      />
-    </td>
-  );
-});
-
-/**
- * The messages the cells' aria-describedby point at, one per finding, never displayed (the
- * tooltip shows them). When a number in a message changes only its text here changes, not the
- * cells: a hidden element costs no layout.
- */
-const Descriptions = memo(
-  function Descriptions({ items }: { items: [string, string][] }) {
-    return (
-      <div hidden>
-        {items.map(([id, text]) => (
-          <span key={id} id={id}>
-            {text}
-          </span>
-        ))}
-      </div>
-    );
-  },
-  (p, n) =>
-    p.items.length === n.items.length && p.items.every((x, i) => x[0] === n.items[i][0] && x[1] === n.items[i][1]),
-);
-
-/** Column widths and the column headers: they never change while typing, so render them once. */
-const GridHead = memo(function GridHead({ layout }: { layout: GridLayout }) {
-  return (
-    <>
-      <colgroup>
-        {layout.cols.map((c, i) => (
-          <col key={i} className={`col-${c.kind}`} style={c.width ? { width: c.width } : undefined} />
-        ))}
-      </colgroup>
-      {layout.head.length > 0 && (
-        <thead>
-          {layout.head.map((cells, i) => (
-            <tr key={i}>
-              {cells.map((h) => (
-                <th
-                  key={h.key}
-                  colSpan={span(h.colSpan)}
-                  rowSpan={span(h.rowSpan)}
-                  className={`h-${h.kind}`}
-                  scope={h.kind === 'leaf' ? 'col' : undefined}
-                >
-                  {h.text}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-      )}
-    </>
-  );
-});
-
-const StaticRow = memo(function StaticRow({ row }: { row: BodyRow }) {
-  return (
-    <tr className={row.type === 'band' ? 'band' : 'colhead'}>
-      {row.cells.map((cell) =>
-        cell.type === 'input' ? null : (
-          <th key={cell.key} colSpan={span(cell.colSpan)} scope={row.type === 'colhead' ? 'col' : 'colgroup'}>
-            {cell.text}
-          </th>
-        ),
-      )}
-    </tr>
-  );
-});
-
-/** The messages of the hovered or focused cell, below it. One Popper for the whole grid. */
-const CellTip = memo(function CellTip(props: {
-  anchor: string | null;
-  messages: string;
-  find(id: string): HTMLElement | null;
-}) {
-  const { anchor, messages, find } = props;
-  const anchorEl = useCallback(() => (anchor ? find(anchor) : null) ?? document.body, [anchor, find]);
-  return (
-    <Popper
-      open={!!anchor && messages !== ''}
-      anchorEl={anchorEl}
-      placement="bottom-start"
-      className="cell-tip"
-      modifiers={TIP_MODIFIERS}
-    >
-      <div className="cell-tip-box">
-        {messages.split('\n').map((line, i) => {
-          const [level, text] = line.split('\t');
-          return (
-            <div key={i} className={`tip-${level}`}>
-              {text}
-            </div>
-          );
-        })}
-      </div>
-    </Popper>
-  );
-});
-
-const TIP_MODIFIERS = [{ name: 'offset', options: { offset: [0, 4] } }];
 
 // ---- grid -----------------------------------------------------------------------------------
 
@@ -324,15 +91,70 @@ interface RowView {
   ro: string;
 }
 
+let editSeq = 0;
+const nextKey = () => `e${++editSeq}`;
+
+const MOVES: Partial<Record<Command, { dir: Dir; far?: boolean }>> = {
+  up: { dir: 'up' },
+  down: { dir: 'down' },
+  left: { dir: 'left' },
+  right: { dir: 'right' },
+  farUp: { dir: 'up', far: true },
+  farDown: { dir: 'down', far: true },
+  farLeft: { dir: 'left', far: true },
+  farRight: { dir: 'right', far: true },
+  rowStart: { dir: 'left', far: true },
+  rowEnd: { dir: 'right', far: true },
+};
+
+const EXTENDS: Partial<Record<Command, { dir: Dir; far?: boolean }>> = {
+  extendUp: { dir: 'up' },
+  extendDown: { dir: 'down' },
+  extendLeft: { dir: 'left' },
+  extendRight: { dir: 'right' },
+  extendFarUp: { dir: 'up', far: true },
+  extendFarDown: { dir: 'down', far: true },
+  extendFarLeft: { dir: 'left', far: true },
+  extendFarRight: { dir: 'right', far: true },
+  extendRowStart: { dir: 'left', far: true },
+  extendRowEnd: { dir: 'right', far: true },
+};
+
+/** Confirms a paste that would overwrite more than a few filled cells. */
+function ConfirmPaste(props: { plan: PastePlan; onCancel(): void; onConfirm(): void }) {
+  const { plan } = props;
+  return (
+    <Dialog open onClose={props.onCancel}>
+      <DialogTitle>覆盖已填写的单元格？</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          这次粘贴将覆盖{plan.overwrites}个已填写的单元格，原有数值将被替换（之后可按 Ctrl+Z 撤销）。
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel}>取消粘贴</Button>
+        <Button variant="contained" onClick={props.onConfirm} autoFocus>
+          覆盖并粘贴
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
 export function Grid(props: GridProps) {
   const { layout, report, marks, readOnly, caption, focusRequest } = props;
+  const wrapRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const [edit, setEditState] = useState<Edit | null>(null);
   const [sel, setSelState] = useState<Sel | null>(null);
+  const [rejected, setRejectedState] = useState<RejectedMap>(() => new Map());
   const [focusId, setFocusId] = useState<string | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
+  const [pending, setPending] = useState<PastePlan | null>(null);
   const editRef = useRef<Edit | null>(null);
   const selRef = useRef<Sel | null>(null);
+  const rejectedRef = useRef<RejectedMap>(rejected);
+  const tabRun = useRef<TabRun>(null);
   const caretToEnd = useRef<string | null>(null);
   const dragging = useRef(false);
   // Handlers read the latest props through this ref, so they can stay stable for memoised rows.
@@ -351,6 +173,11 @@ export function Grid(props: GridProps) {
     selRef.current = s;
     setSelState(s);
   };
+  const setRejected = (m: RejectedMap) => {
+    if (m === rejectedRef.current) return;
+    rejectedRef.current = m;
+    setRejectedState(m);
+  };
 
   const rowInputs = useMemo(
     () => layout.body.map((row) => row.cells.filter((c): c is InputCell => c.type === 'input')),
@@ -359,6 +186,19 @@ export function Grid(props: GridProps) {
 
   const valueOf = (cell: InputCell, r: Report = live.current.report): Cell =>
     tableOf(r, cell.table)?.[cell.rowId]?.[cell.colId] ?? null;
+  const isReadOnly = (cell: { cellId: string }) => live.current.readOnly.has(cell.cellId);
+  const say = (message: string, level: NotifyLevel = 'info') => live.current.notify(message, level);
+
+  /** Writes cells; entries rejected earlier at those cells are dropped (they are pasted over, cleared …). */
+  const writeCells = (changes: CellChange[], key?: string) => {
+    setRejected(
+      withoutRejected(
+        rejectedRef.current,
+        changes.map((c) => c.id),
+      ),
+    );
+    if (changes.length) live.current.onCells(changes, key);
+  };
 
   const inputEl = useCallback(
     (id: string) => tableRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`) ?? null,
@@ -366,30 +206,6 @@ export function Grid(props: GridProps) {
   );
 
   const cellAt = (p: Pos): InputCell | undefined => layout.nav[p.r]?.[p.c];
-
-  const neighbour = (cell: InputCell, dir: Dir, far = false): InputCell | null => {
-    const nav = layout.nav;
-    const row = nav[cell.r];
-    const atX = (r: number) => {
-      const target = nav[r];
-      if (!target) return null;
-      return target.find((c) => c.x0 <= cell.x0 && cell.x0 < c.x1) ?? target[target.length - 1];
-    };
-    switch (dir) {
-      case 'right':
-        return far ? row[row.length - 1] : (row[cell.c + 1] ?? null);
-      case 'left':
-        return far ? row[0] : (row[cell.c - 1] ?? null);
-      case 'down':
-        return far ? atX(nav.length - 1) : atX(cell.r + 1);
-      case 'up':
-        return far ? atX(0) : atX(cell.r - 1);
-      case 'next':
-        return row[cell.c + 1] ?? nav[cell.r + 1]?.[0] ?? null;
-      case 'prev':
-        return row[cell.c - 1] ?? nav[cell.r - 1]?.[nav[cell.r - 1].length - 1] ?? null;
-    }
-  };
 
   const focusCell = (id: string, block: ScrollLogicalPosition = 'nearest') => {
     const el = inputEl(id);
@@ -400,24 +216,20 @@ export function Grid(props: GridProps) {
 
   const selectSingle = (cell: InputCell) => {
     const s = selRef.current;
-    if (!s || s.a.r !== cell.r || s.a.c !== cell.c || s.f.r !== cell.r || s.f.c !== cell.c) {
-      setSel({ a: { r: cell.r, c: cell.c }, f: { r: cell.r, c: cell.c } });
-    }
+    if (!s || !isSingle(s) || s.a.r !== cell.r || s.a.c !== cell.c) setSel(single(cell));
   };
 
   // ---- editing ----
 
-  const problemMessage = (cell: InputCell, ed: Edit) =>
-    !ed.outcome.ok ? `“${cell.ariaLabel}”${ed.outcome.message}，“${ed.text}”未被采用。` : '';
-
-  /** Ends the current edit, keeping what was taken; tells the clerk when the text was not taken. */
-  const commit = () => {
+  /** Ends the current edit. Left by a click elsewhere, an entry that is not valid stays shown at its cell. */
+  const finish = (by: 'key' | 'blur') => {
     const ed = editRef.current;
     if (!ed) return;
+    const cell = layout.byId.get(ed.cellId);
     setEdit(null);
     live.current.onSeal();
-    const cell = layout.byId.get(ed.cellId);
-    if (cell && !ed.outcome.ok) live.current.notify(problemMessage(cell, ed), 'warning');
+    const outcome = cell ? leave(ed, by, cell.ariaLabel) : { stay: false as const };
+    if ('rejected' in outcome) setRejected(withRejected(rejectedRef.current, ed.cellId, outcome.rejected));
   };
 
   /** Esc: puts back the value the cell had before the edit. */
@@ -425,172 +237,114 @@ export function Grid(props: GridProps) {
     const ed = editRef.current;
     if (!ed) return;
     const cell = layout.byId.get(ed.cellId);
-    if (cell && valueOf(cell) !== ed.original) live.current.onCells([{ id: ed.cellId, value: ed.original }], ed.key);
+    if (cell && valueOf(cell) !== ed.original) writeCells([{ id: ed.cellId, value: ed.original }], ed.key);
     setEdit(null);
     live.current.onSeal();
   };
 
   const startEdit = (cell: InputCell) => {
-    if (live.current.readOnly.has(cell.cellId)) {
-      live.current.notify(READ_ONLY_MESSAGE, 'info');
+    if (isReadOnly(cell)) {
+      say(READ_ONLY_MESSAGE);
       return;
     }
     const v = valueOf(cell);
+    const text = rejectedRef.current.get(cell.cellId)?.text ?? formatCell(v);
     caretToEnd.current = cell.cellId;
-    setEdit({
-      cellId: cell.cellId,
-      mode: 'edit',
-      text: formatCell(v),
-      original: v,
-      key: `e${++editSeq}`,
-      outcome: { ok: true, value: v },
-    });
+    setRejected(withoutRejected(rejectedRef.current, [cell.cellId]));
+    setEdit(editing(cell.cellId, cell.kind, text, v, nextKey()));
   };
 
-  const onChange = useCallback(
-    (e: ChangeEvent<HTMLInputElement>) => {
-      const id = e.target.dataset.cell;
-      const cell = id ? layout.byId.get(id) : undefined;
-      if (!cell || live.current.readOnly.has(cell.cellId)) return;
-      const text = e.target.value;
-      let ed = editRef.current;
-      if (!ed || ed.cellId !== cell.cellId) {
-        if (ed) commit();
-        const v = valueOf(cell);
-        ed = {
-          cellId: cell.cellId,
-          mode: 'enter',
-          text,
-          original: v,
-          key: `e${++editSeq}`,
-          outcome: { ok: true, value: v },
-        };
-      }
-      const outcome = parseCellText(text, cell.kind);
-      ed = { ...ed, text, outcome };
-      setEdit(ed);
-      // A value that is not valid is not taken: the cell keeps what it had before the edit.
-      const target = outcome.ok ? outcome.value : ed.original;
-      if (target !== valueOf(cell)) live.current.onCells([{ id: cell.cellId, value: target }], ed.key);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layout],
-  );
+  const onTyped = (e: ChangeEvent<HTMLInputElement>) => {
+    const id = e.target.dataset.cell;
+    const cell = id ? layout.byId.get(id) : undefined;
+    if (!cell || isReadOnly(cell)) return;
+    const text = e.target.value;
+    let ed = editRef.current;
+    if (ed && ed.cellId !== cell.cellId) {
+      finish('blur');
+      ed = null;
+    }
+    ed = ed ? retyped(ed, cell.kind, text) : typing(cell.cellId, cell.kind, text, valueOf(cell), nextKey());
+    setEdit(ed);
+    // A value that is not valid is not taken: the cell keeps what it had before the edit.
+    const target = heldValue(ed);
+    setRejected(withoutRejected(rejectedRef.current, [cell.cellId]));
+    if (target !== valueOf(cell)) live.current.onCells([{ id: cell.cellId, value: target }], ed.key);
+  };
+  // The rows get one stable callback; it runs the latest handler.
+  const onTypedRef = useRef(onTyped);
+  onTypedRef.current = onTyped;
+  const onChange = useCallback((e: ChangeEvent<HTMLInputElement>) => onTypedRef.current(e), []);
+
+  /** Before a key moves the cursor out of a cell being edited: false when the entry keeps the clerk there. */
+  const mayLeave = (cell: InputCell, ed: Edit | null): boolean => {
+    if (!ed) return true;
+    const outcome = leave(ed, 'key', cell.ariaLabel);
+    if (outcome.stay) {
+      // Show the problem at the cell even for an entry that looked like a start (a lone minus).
+      if (!showsProblem(ed) && !ed.outcome.ok) setEdit({ ...ed, outcome: { ...ed.outcome, partial: false } });
+      return false;
+    }
+    finish('key');
+    return true;
+  };
 
   // ---- selection, clipboard ----
 
-  const selectedCells = (): InputCell[] => {
-    const s = selRef.current;
-    if (!s) return [];
-    const { r0, r1, c0, c1 } = rectOf(s);
-    const out: InputCell[] = [];
-    for (let r = r0; r <= r1; r++)
-      for (let c = c0; c <= c1; c++) {
-        const cell = layout.nav[r]?.[c];
-        if (cell) out.push(cell);
-      }
-    return out;
-  };
-
-  const copyText = (): string => {
-    const s = selRef.current;
-    if (!s) return '';
-    const { r0, r1, c0, c1 } = rectOf(s);
-    const rows: string[][] = [];
-    for (let r = r0; r <= r1; r++) {
-      const line: string[] = [];
-      for (let c = c0; c <= c1; c++) {
-        const cell = layout.nav[r]?.[c];
-        if (cell) line.push(formatCell(valueOf(cell)));
-      }
-      rows.push(line);
-    }
-    return toTsv(rows);
-  };
-
   const clearSelected = () => {
-    const cells = selectedCells();
-    const ro = live.current.readOnly;
-    const changes = cells
-      .filter((c) => !ro.has(c.cellId) && valueOf(c) !== null)
-      .map((c) => ({ id: c.cellId, value: null }));
+    const s = selRef.current;
+    const cells = s ? cellsIn(layout.nav, s) : [];
+    const writable = cells.filter((c) => !isReadOnly(c));
+    const changes = writable.filter((c) => valueOf(c) !== null).map((c) => ({ id: c.cellId, value: null }));
+    setRejected(
+      withoutRejected(
+        rejectedRef.current,
+        writable.map((c) => c.cellId),
+      ),
+    );
     if (changes.length) live.current.onCells(changes);
-    else if (cells.length && cells.every((c) => ro.has(c.cellId))) live.current.notify(READ_ONLY_MESSAGE, 'info');
+    else if (cells.length && !writable.length) say(READ_ONLY_MESSAGE);
+  };
+
+  const applyPaste = (plan: PastePlan) => {
+    if (plan.changes.length) {
+      writeCells(plan.changes);
+      live.current.onSeal();
+    }
+    // What could not be pasted stands at its cell, in red with its message, as a typed entry would.
+    let shown = rejectedRef.current;
+    for (const x of plan.invalid) shown = withRejected(shown, x.cellId, { text: x.text, message: `${x.message}。` });
+    setRejected(shown);
+    setSel(plan.target);
+    const { text, level } = pasteReport(plan, live.current.readOnly.size > 0);
+    say(text, level);
   };
 
   const paste = (text: string) => {
-    const rows = parseTsv(text);
     const s = selRef.current;
-    if (!rows.length || !s) return;
-    const { r0, r1, c0, c1 } = rectOf(s);
-    const single = rows.length === 1 && rows[0].length === 1;
-    const height = single ? r1 - r0 + 1 : rows.length;
-    const width = single ? c1 - c0 + 1 : Math.max(...rows.map((r) => r.length));
-    const ro = live.current.readOnly;
-    const changes: CellChange[] = [];
-    const invalid: string[] = [];
-    let skippedTotals = 0;
-    let outside = 0;
-    for (let i = 0; i < height; i++) {
-      for (let j = 0; j < width; j++) {
-        const text = single ? rows[0][0] : rows[i][j];
-        if (text === undefined) continue;
-        const cell = layout.nav[r0 + i]?.[c0 + j];
-        if (!cell) {
-          if (text !== '') outside++;
-          continue;
-        }
-        if (ro.has(cell.cellId)) {
-          skippedTotals++;
-          continue;
-        }
-        const outcome = parseCellText(text, cell.kind);
-        if (!outcome.ok) {
-          invalid.push(`“${cell.ariaLabel}”${outcome.message}，“${text}”未被采用`);
-          continue;
-        }
-        if (outcome.value !== valueOf(cell)) changes.push({ id: cell.cellId, value: outcome.value });
-      }
-    }
-    if (changes.length) {
-      live.current.onCells(changes);
-      live.current.onSeal();
-    }
-    const lastR = Math.min(r0 + height - 1, layout.nav.length - 1);
-    const lastC = Math.min(c0 + width - 1, (layout.nav[lastR]?.length ?? 1) - 1);
-    setSel({ a: { r: r0, c: c0 }, f: { r: lastR, c: Math.max(c0, lastC) } });
-    const notes: string[] = [];
-    if (invalid.length)
-      notes.push(
-        `${invalid.length}个数值无效，未粘贴：${invalid.slice(0, 3).join('；')}${invalid.length > 3 ? '……' : ''}`,
-      );
-    if (outside) notes.push(`${outside}个数值超出表格范围，未粘贴`);
-    if (skippedTotals && live.current.readOnly.size) notes.push('合计由系统自动计算，粘贴到合计的数值已略过');
-    if (notes.length)
-      live.current.notify(
-        `已粘贴${changes.length}个单元格。${notes.join('。')}。`,
-        invalid.length ? 'warning' : 'info',
-      );
+    if (!s) return;
+    const plan = planPaste(text, s, layout.nav, { valueOf: (c) => valueOf(c as InputCell), isReadOnly });
+    if (!plan) return;
+    if (needsConfirm(plan)) setPending(plan);
+    else applyPaste(plan);
   };
 
   // ---- undo ----
 
   const applyHistory = (changes: CellChange[] | null) => {
     if (!changes?.length) return;
+    setRejected(
+      withoutRejected(
+        rejectedRef.current,
+        changes.map((c) => c.id),
+      ),
+    );
     const here = changes.map((c) => layout.byId.get(c.id)).filter((c): c is InputCell => !!c);
-    if (!here.length) return;
-    const rs = here.map((c) => c.r);
-    const cs = here.map((c) => c.c);
-    const a = { r: Math.min(...rs), c: Math.min(...cs) };
-    setSel({ a, f: { r: Math.max(...rs), c: Math.max(...cs) } });
-    const first = cellAt(a) ?? here[0];
-    focusCell(first.cellId);
+    const box = boundingSel(here);
+    if (!box) return;
+    setSel(box);
+    focusCell((cellAt(box.a) ?? here[0]).cellId);
   };
-
-  const cancelRef = useRef(cancel);
-  cancelRef.current = cancel;
-  const applyHistoryRef = useRef(applyHistory);
-  applyHistoryRef.current = applyHistory;
 
   // ---- events (delegated to the table) ----
 
@@ -599,10 +353,10 @@ export function Grid(props: GridProps) {
     return id ? layout.byId.get(id) : undefined;
   };
 
-  const move = (cell: InputCell, dir: Dir, far = false): boolean => {
-    const next = neighbour(cell, dir, far);
+  const goTo = (next: InputCell | null, run: TabRun = null): boolean => {
+    tabRun.current = run;
     if (!next) return false;
-    setSel({ a: { r: next.r, c: next.c }, f: { r: next.r, c: next.c } });
+    setSel(single(next));
     focusCell(next.cellId);
     return true;
   };
@@ -611,10 +365,75 @@ export function Grid(props: GridProps) {
     const s = selRef.current;
     if (!s) return;
     const from = cellAt(s.f);
-    const next = from && neighbour(from, dir, far);
+    const next = from && neighbour(layout.nav, from, dir, { far });
     if (!next) return;
+    tabRun.current = null;
     setSel({ a: s.a, f: { r: next.r, c: next.c } });
     inputEl(next.cellId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+
+  /** Carries out a command of the keymap; returns whether the key was used (else the browser's own). */
+  const run = (command: Command, cell: InputCell, ed: Edit | null): boolean => {
+    const skip = isReadOnly;
+    const nav = layout.nav;
+    const move = MOVES[command];
+    if (move) {
+      if (mayLeave(cell, ed)) goTo(neighbour(nav, cell, move.dir, { far: move.far }));
+      return true;
+    }
+    const ext = EXTENDS[command];
+    if (ext) {
+      extend(ext.dir, !!ext.far);
+      return true;
+    }
+    switch (command) {
+      case 'next':
+      case 'prev': {
+        const next = neighbour(nav, cell, command, { skip });
+        if (!mayLeave(cell, ed)) return true;
+        // At the table's last (first) cell Tab leaves the table, as elsewhere on the page.
+        return goTo(next, next ? tabbed(tabRun.current, cell, next) : null);
+      }
+      case 'enterDown':
+      case 'enterUp':
+        if (mayLeave(cell, ed)) goTo(enterTarget(nav, cell, tabRun.current, command === 'enterUp', skip));
+        return true;
+      case 'first':
+      case 'last':
+        if (mayLeave(cell, ed)) goTo(command === 'first' ? nav[0][0] : nav[nav.length - 1].at(-1)!);
+        return true;
+      case 'edit':
+        startEdit(cell);
+        return true;
+      case 'clear':
+        clearSelected();
+        return true;
+      case 'cancel':
+        cancel();
+        return true;
+      case 'collapse':
+        setRejected(withoutRejected(rejectedRef.current, [cell.cellId]));
+        selectSingle(cell);
+        return true;
+      case 'undo':
+        if (ed && (valueOf(cell) !== ed.original || !ed.outcome.ok)) {
+          cancel();
+          return true;
+        }
+        if (ed) finish('key');
+        applyHistory(live.current.onUndo());
+        return true;
+      case 'redo':
+        if (ed) finish('blur');
+        applyHistory(live.current.onRedo());
+        return true;
+      case 'selectAll':
+        tabRun.current = null;
+        setSel(selectAll(nav));
+        return true;
+      default:
+        return false;
+    }
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTableElement>) => {
@@ -622,122 +441,22 @@ export function Grid(props: GridProps) {
     if (!cell || e.nativeEvent.isComposing || e.key === 'Process') return;
     const mod = e.ctrlKey || e.metaKey;
     const ed = editRef.current?.cellId === cell.cellId ? editRef.current : null;
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-
-    if (mod && !e.altKey) {
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        if (ed && (valueOf(cell) !== ed.original || !ed.outcome.ok)) {
-          cancel();
-          return;
-        }
-        if (ed) commit();
-        applyHistory(live.current.onUndo());
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        if (ed) commit();
-        applyHistory(live.current.onRedo());
-      } else if (key === 'a' && !ed) {
-        e.preventDefault();
-        const last = layout.nav.length - 1;
-        setSel({ a: { r: 0, c: 0 }, f: { r: last, c: layout.nav[last].length - 1 } });
-      } else if (key === 'Home' || key === 'End') {
-        e.preventDefault();
-        if (ed) commit();
-        const target = key === 'Home' ? layout.nav[0][0] : layout.nav[layout.nav.length - 1].at(-1)!;
-        setSel({ a: { r: target.r, c: target.c }, f: { r: target.r, c: target.c } });
-        focusCell(target.cellId);
-      } else if (key.startsWith('Arrow') && !ed) {
-        e.preventDefault();
-        const dir = key.slice(5).toLowerCase() as Dir;
-        if (e.shiftKey) extend(dir, true);
-        else move(cell, dir, true);
-      }
-      // Ctrl+C / Ctrl+X / Ctrl+V arrive as copy / cut / paste events below.
+    const command = commandFor({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey }, modeOf(ed, cell.cellId));
+    if (command) {
+      if (run(command, cell, ed)) e.preventDefault();
       return;
     }
-
-    if (ed) {
-      switch (e.key) {
-        case 'Escape':
-          e.preventDefault();
-          cancel();
-          return;
-        case 'Enter':
-          e.preventDefault();
-          commit();
-          move(cell, e.shiftKey ? 'up' : 'down');
-          return;
-        case 'Tab':
-          commit();
-          if (move(cell, e.shiftKey ? 'prev' : 'next')) e.preventDefault();
-          return;
-        case 'ArrowUp':
-        case 'ArrowDown':
-          e.preventDefault();
-          commit();
-          move(cell, e.key === 'ArrowUp' ? 'up' : 'down');
-          return;
-        case 'ArrowLeft':
-        case 'ArrowRight':
-          if (ed.mode === 'edit') return;
-          e.preventDefault();
-          commit();
-          move(cell, e.key === 'ArrowLeft' ? 'left' : 'right');
-          return;
-        default:
-          return;
-      }
-    }
-
-    switch (e.key) {
-      case 'ArrowUp':
-      case 'ArrowDown':
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        e.preventDefault();
-        const dir = e.key.slice(5).toLowerCase() as Dir;
-        if (e.shiftKey) extend(dir, false);
-        else move(cell, dir);
-        return;
-      }
-      case 'Tab':
-        if (move(cell, e.shiftKey ? 'prev' : 'next')) e.preventDefault();
-        return;
-      case 'Enter':
-        e.preventDefault();
-        move(cell, e.shiftKey ? 'up' : 'down');
-        return;
-      case 'Home':
-      case 'End':
-        e.preventDefault();
-        if (e.shiftKey) extend(e.key === 'Home' ? 'left' : 'right', true);
-        else move(cell, e.key === 'Home' ? 'left' : 'right', true);
-        return;
-      case 'F2':
-        e.preventDefault();
-        startEdit(cell);
-        return;
-      case 'Delete':
-      case 'Backspace':
-        e.preventDefault();
-        clearSelected();
-        return;
-      case 'Escape':
-        selectSingle(cell);
-        return;
-      default:
-        if (e.key.length === 1 && !e.altKey && live.current.readOnly.has(cell.cellId)) {
-          e.preventDefault();
-          live.current.notify(READ_ONLY_MESSAGE, 'info');
-        }
+    // Ctrl+C / Ctrl+X / Ctrl+V arrive as copy / cut / paste events below; typing goes to the input.
+    if (!ed && e.key.length === 1 && !mod && !e.altKey && isReadOnly(cell)) {
+      e.preventDefault();
+      say(READ_ONLY_MESSAGE);
     }
   };
 
   const onFocus = (e: React.FocusEvent<HTMLTableElement>) => {
     const cell = targetCell(e.target);
     if (!cell) return;
-    if (editRef.current && editRef.current.cellId !== cell.cellId) commit();
+    if (editRef.current && editRef.current.cellId !== cell.cellId) finish('blur');
     setFocusId(cell.cellId);
     const s = selRef.current;
     if (!s || s.a.r !== cell.r || s.a.c !== cell.c) selectSingle(cell);
@@ -746,7 +465,7 @@ export function Grid(props: GridProps) {
 
   const onBlur = (e: React.FocusEvent<HTMLTableElement>) => {
     const cell = targetCell(e.target);
-    if (cell && editRef.current?.cellId === cell.cellId) commit();
+    if (cell && editRef.current?.cellId === cell.cellId) finish('blur');
     if (!tableRef.current?.contains(e.relatedTarget as Node | null)) setFocusId(null);
   };
 
@@ -755,13 +474,14 @@ export function Grid(props: GridProps) {
     if (!cell || e.button !== 0) return;
     if (editRef.current?.cellId === cell.cellId) return; // place the caret as usual
     e.preventDefault();
+    tabRun.current = null;
     const s = selRef.current;
     if (e.shiftKey && s) {
       setSel({ a: s.a, f: { r: cell.r, c: cell.c } });
       return;
     }
     dragging.current = true;
-    setSel({ a: { r: cell.r, c: cell.c }, f: { r: cell.r, c: cell.c } });
+    setSel(single(cell));
     const el = e.target as HTMLInputElement;
     if (document.activeElement === el) el.select();
     else el.focus();
@@ -782,16 +502,21 @@ export function Grid(props: GridProps) {
     if (cell && editRef.current?.cellId !== cell.cellId) startEdit(cell);
   };
 
+  const selectionText = () => {
+    const s = selRef.current;
+    return s ? copyText(layout.nav, s, (c) => valueOf(c)) : '';
+  };
+
   const onCopy = (e: React.ClipboardEvent<HTMLTableElement>) => {
     if (!targetCell(e.target) || editRef.current) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', copyText());
+    e.clipboardData.setData('text/plain', selectionText());
   };
 
   const onCut = (e: React.ClipboardEvent<HTMLTableElement>) => {
     if (!targetCell(e.target) || editRef.current) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', copyText());
+    e.clipboardData.setData('text/plain', selectionText());
     clearSelected();
   };
 
@@ -802,28 +527,28 @@ export function Grid(props: GridProps) {
     const block = /[\t\r\n]/.test(text.replace(/(\r?\n)+$/, ''));
     if (editRef.current?.cellId === cell.cellId && !block) return; // plain paste into the text being edited
     e.preventDefault();
-    if (editRef.current) commit();
+    if (editRef.current) finish('blur');
     if (!selRef.current) selectSingle(cell);
     paste(text);
   };
 
   // 编辑 › 撤销 / 重做 in the Electron menu (and any native undo) would undo the input's own text:
   // turn it into the grid's undo instead.
+  const onHistoryInput = useEffectEvent((e: InputEvent) => {
+    if (e.inputType !== 'historyUndo' && e.inputType !== 'historyRedo') return;
+    e.preventDefault();
+    if (e.inputType === 'historyUndo' && editRef.current) {
+      cancel();
+      return;
+    }
+    applyHistory(e.inputType === 'historyUndo' ? live.current.onUndo() : live.current.onRedo());
+  });
   useEffect(() => {
     const table = tableRef.current;
     if (!table) return;
-    const onBeforeInput = (e: InputEvent) => {
-      if (e.inputType !== 'historyUndo' && e.inputType !== 'historyRedo') return;
-      e.preventDefault();
-      const ed = editRef.current;
-      if (e.inputType === 'historyUndo' && ed) {
-        cancelRef.current();
-        return;
-      }
-      applyHistoryRef.current(e.inputType === 'historyUndo' ? live.current.onUndo() : live.current.onRedo());
-    };
-    table.addEventListener('beforeinput', onBeforeInput);
-    return () => table.removeEventListener('beforeinput', onBeforeInput);
+    const on = (e: InputEvent) => onHistoryInput(e);
+    table.addEventListener('beforeinput', on);
+    return () => table.removeEventListener('beforeinput', on);
   }, []);
 
   useEffect(() => {
@@ -844,28 +569,45 @@ export function Grid(props: GridProps) {
     if (!editRef.current && (el.selectionStart !== 0 || el.selectionEnd !== el.value.length)) el.select();
   });
 
+  // A cell scrolled into view is not hidden under the sticky column headers or row labels.
+  useLayoutEffect(() => {
+    const wrap = wrapRef.current;
+    const table = tableRef.current;
+    if (!wrap || !table) return;
+    const head = table.tHead?.offsetHeight ?? 0;
+    const firstInput = table.querySelector<HTMLElement>('td.cell');
+    wrap.style.scrollPaddingTop = `${head}px`;
+    wrap.style.scrollPaddingLeft = `${layout.id === 'applications' ? (firstInput?.offsetLeft ?? 0) : 0}px`;
+  }, [layout]);
+
+  const onFocusRequest = useEffectEvent((cellId: string) => {
+    if (layout.byId.has(cellId)) focusCell(cellId, 'center');
+  });
   useEffect(() => {
-    if (!focusRequest || !layout.byId.has(focusRequest.cellId)) return;
-    focusCell(focusRequest.cellId, 'center');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusRequest?.n]);
+    if (focusRequest) onFocusRequest(focusRequest.cellId);
+  }, [focusRequest]);
 
   // ---- render ----
 
-  const rect = sel && (sel.a.r !== sel.f.r || sel.a.c !== sel.f.c) ? rectOf(sel) : null;
+  const rect = sel && !isSingle(sel) ? rectOf(sel) : null;
 
   const tipId = [hoverId, focusId].find(
-    (id) => id && (marks.has(id) || (edit?.cellId === id && !edit.outcome.ok && !edit.outcome.partial)),
+    (id) => id && (marks.has(id) || rejected.has(id) || (edit?.cellId === id && showsProblem(edit))),
   );
   const tipCell = tipId ? layout.byId.get(tipId) : undefined;
   // One line per message, "level\ttext": a string, so the memoised tip re-renders only when it changes.
   const tipLines: string[] = [];
-  if (tipId) {
-    if (edit?.cellId === tipId && !edit.outcome.ok && tipCell) tipLines.push(`error\t${problemMessage(tipCell, edit)}`);
+  if (tipId && tipCell) {
+    if (edit?.cellId === tipId && showsProblem(edit)) tipLines.push(`error\t${leaveMessage(tipCell, edit)}`);
+    const r = edit?.cellId === tipId ? undefined : rejected.get(tipId);
+    if (r) tipLines.push(`error\t${r.message}请重新填写，或按 Esc 放弃。`);
     const m = marks.get(tipId);
     if (m) for (const t of m.messages) tipLines.push(`${m.level}\t${t}`);
   }
   const tipMessages = tipLines.join('\n');
+  // A hovered cell's tip goes above it unless the focused cell (being typed into) is above it.
+  const focusedCell = focusId ? layout.byId.get(focusId) : undefined;
+  const tipBelow = !!tipCell && !!focusedCell && tipId !== focusId && tipCell.r > focusedCell.r;
 
   // The hidden descriptions of the findings marked in this table, one per finding.
   const idOf = (key: string): string => {
@@ -914,8 +656,25 @@ export function Grid(props: GridProps) {
     return next;
   });
 
+  const rejectedOfRow = (bi: number): string => {
+    if (!rejected.size) return '';
+    const parts: string[] = [];
+    rowInputs[bi].forEach((c, i) => {
+      const r = rejected.get(c.cellId);
+      if (r) parts.push(`${i}\u0001${r.text}`);
+    });
+    return parts.join('\u0002');
+  };
+
+  const closePending = () => setPending(null);
+  const confirmPending = () => {
+    const plan = pending;
+    setPending(null);
+    if (plan) applyPaste(plan);
+  };
+
   return (
-    <>
+    <div className={`grid-wrap grid-wrap-${layout.id}`} ref={wrapRef}>
       <table
         ref={tableRef}
         className={`grid grid-${layout.id}`}
@@ -949,8 +708,9 @@ export function Grid(props: GridProps) {
                 ro={p.ro}
                 draftIndex={draftIndex}
                 draftText={draftIndex >= 0 ? edit!.text : ''}
-                draftBad={draftIndex >= 0 && !edit!.outcome.ok && !edit!.outcome.partial}
+                draftBad={draftIndex >= 0 && showsProblem(edit!)}
                 sel={selText}
+                rejected={rejectedOfRow(bi)}
                 onChange={onChange}
               />
             );
@@ -958,7 +718,15 @@ export function Grid(props: GridProps) {
         </tbody>
       </table>
       <Descriptions items={descItems} />
-      <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} find={inputEl} />
-    </>
+      <Descriptions items={[...rejected].map(([cellId, r]): [string, string] => [rejectedDescId(cellId), r.message])} />
+      <CellTip anchor={tipCell ? tipId! : null} messages={tipMessages} below={tipBelow} find={inputEl} />
+      {/* Mounted only while asking: a closed MUI dialog still costs a render on every keystroke. */}
+      {pending && <ConfirmPaste plan={pending} onCancel={closePending} onConfirm={confirmPending} />}
+    </div>
   );
+}
+
+function leaveMessage(cell: InputCell, ed: Edit): string {
+  const outcome = leave(ed, 'key', cell.ariaLabel);
+  return 'message' in outcome ? `${outcome.message}请改正，或按 Esc 放弃。` : '';
 }

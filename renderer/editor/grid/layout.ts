@@ -20,6 +20,8 @@ export interface LabelCell {
   rowSpan: number;
   /** Depth of the label in the row's path (0 = outermost). */
   level: number;
+  /** Where the label sticks while the table scrolls sideways (the widths of the label columns before it). */
+  stickyLeft?: string;
 }
 
 export interface InputCell {
@@ -261,10 +263,13 @@ export function matrixLayout(format: FormatDef): GridLayout {
     m.columns.map((c) => ({ path: leafPath(c) })),
     { text: m.note, colSpan: labelCols },
   );
+  const labelWidths = ['2.6em', '7.5em', undefined];
   const labels = rowLabelCells(
     m.rows.map((r) => r.path),
     labelCols,
   );
+  for (const row of labels)
+    for (const l of row) l.stickyLeft = l.level === 0 ? '0' : `calc(${labelWidths.slice(0, l.level).join(' + ')})`;
   const body: BodyRow[] = m.rows.map((row, r) => ({
     key: row.id,
     type: 'data',
@@ -285,10 +290,9 @@ export function matrixLayout(format: FormatDef): GridLayout {
       ),
     ],
   }));
-  const labelWidths = ['2.6em', '7.5em', undefined];
   const cols: GridLayout['cols'] = [
     ...Array.from({ length: labelCols }, (_, i) => ({ kind: 'label' as const, width: labelWidths[i] })),
-    ...m.columns.map(() => ({ kind: 'value' as const, width: '6.2em' })),
+    ...m.columns.map(() => ({ kind: 'value' as const, width: '5.4em' })),
   ];
   return finish('applications', cols, head, body);
 }

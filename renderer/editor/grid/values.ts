@@ -46,7 +46,8 @@ export function parseCellText(text: string, kind: ValueKind): ParseOutcome {
     if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(t)) return bad();
   }
   const n = Number(t);
-  if (!Number.isFinite(n) || Math.abs(n) > MAX) return bad();
+  if (!Number.isFinite(n) || Math.abs(n) > MAX)
+    return { ok: false, partial: false, message: '数值过大（超过一万亿），不是报告中可能的数字' };
   return { ok: true, value: n === 0 ? 0 : n };
 }
 

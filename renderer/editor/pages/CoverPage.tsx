@@ -6,19 +6,22 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactNode } from 'react';
 import { coverTitle, getFormat } from '../../../shared/format';
-import { defaultCoverBody, defaultPreamble, type Contact, type Report } from '../../../shared/report';
+import { defaultLetterBody, defaultPreamble, type Contact, type Report } from '../../../shared/report';
 import { emailError, parseYear, postcodeError, yearError } from '../../validate';
+import { fieldElementId } from '../findingTarget';
 import type { ReportDoc } from '../useReportDoc';
 import { DateField } from './DateField';
+import { LETTER_FIELD, LetterFields } from './LetterFields';
 
-/** Element ids of the fields, so that a finding about one can focus it (see Editor). */
+/** Element ids of the fields, by their model path (Finding.field), so that a finding can focus its field. */
 export const FIELD = {
-  org: 'field-org',
-  year: 'field-year',
-  recipient: 'field-recipient',
-  date: 'field-date',
-  body: 'field-body',
-  preamble: 'field-preamble',
+  org: fieldElementId('org'),
+  year: fieldElementId('year'),
+  recipient: fieldElementId('cover.recipient'),
+  date: fieldElementId('cover.date'),
+  body: fieldElementId('cover.body'),
+  preamble: fieldElementId('preamble'),
+  ...LETTER_FIELD,
 } as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -37,6 +40,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 const wide = { gridColumn: '1 / -1' };
 
 const CONTACT_FIELDS: { key: keyof Contact; label: string; type?: string; check?(v: string): string }[] = [
+  { key: 'person', label: '联系人' },
   { key: 'office', label: '联系部门' },
   { key: 'phone', label: '联系电话' },
   { key: 'address', label: '通讯地址' },
@@ -67,7 +71,7 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
     // Keep the field in step when the year changes elsewhere (undo, reload), unless mid-typing.
     setYearText((t) => (yearError(t) ? t : String(r.year)));
   }, [r.year]);
-  const bodyDefault = defaultCoverBody(r.org, r.year);
+  const bodyDefault = defaultLetterBody(r.org, r.year);
   const preambleDefault = defaultPreamble(r.org, r.year);
   // While the clerk edits the body it shows exactly what they typed, even an empty field;
   // an empty body stands for the default wording, which comes back when they leave the field.
@@ -134,6 +138,7 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
           onChange={(date) => set((x) => ({ ...x, cover: { ...x.cover, date } }))}
           helperText={`应不晚于${r.year + 1}年1月31日`}
         />
+        <LetterFields doc={doc} />
         <Box sx={wide}>
           <TextField
             id={FIELD.body}
@@ -147,7 +152,7 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
             onChange={(e) => {
               const t = e.target.value;
               setBodyDraft(t);
-              set((x) => ({ ...x, cover: { ...x.cover, body: t === defaultCoverBody(x.org, x.year) ? '' : t } }));
+              set((x) => ({ ...x, cover: { ...x.cover, body: t === defaultLetterBody(x.org, x.year) ? '' : t } }));
             }}
             helperText={r.cover.body ? ' ' : '默认正文；可以修改，清空则恢复默认'}
           />
@@ -161,13 +166,15 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
 
       <Section title="联系方式">
         {CONTACT_FIELDS.map((f) => {
-          const problem = f.check?.(r.contact[f.key]) ?? '';
+          const value = r.contact[f.key] ?? '';
+          const problem = f.check?.(value) ?? '';
           return (
             <TextField
               key={f.key}
               label={f.label}
               type={f.type}
-              value={r.contact[f.key]}
+              id={fieldElementId(`contact.${f.key}`)}
+              value={value}
               error={!!problem}
               helperText={problem || undefined}
               onChange={(e) => set((x) => ({ ...x, contact: { ...x.contact, [f.key]: e.target.value } }))}

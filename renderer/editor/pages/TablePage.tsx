@@ -14,12 +14,13 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from '
 import { getFormat, type FormatDef } from '../../../shared/format';
 import { getCell } from '../../../shared/report';
 import type { Finding } from '../../../shared/rules';
-import { useNotify } from '../../notify';
+import { LedgerButton } from '../../ledger/LedgerButton';
 import { FindingList } from '../FindingList';
-import { Grid } from '../grid/Grid';
+import { Grid, type NotifyLevel } from '../grid/Grid';
 import { layoutsOf, sectionOfCell } from '../grid/layout';
 import type { CellChange } from '../history';
 import { sectionTitle } from '../sections';
+import { UndoButtons } from '../UndoButtons';
 import type { ReportDoc } from '../useReportDoc';
 
 interface Props {
@@ -27,12 +28,14 @@ interface Props {
   doc: ReportDoc;
   focusRequest: { cellId: string; n: number } | null;
   onFocusCell(cellId: string): void;
+  /** A finding listed below the table: opens the cell that explains it. */
+  onOpenFinding(f: Finding): void;
   onApply(f: Finding): void;
   canApply(f: Finding): boolean;
 }
 
 const KEY_HELP =
-  '方向键、Tab、回车移动；直接输入即覆盖；F2 或双击修改；Esc 取消；Delete 清除；Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+Z 撤销，Ctrl+Y 重做。';
+  '方向键、Tab、回车移动（Tab 跳过自动合计；连按 Tab 后回车回到起始列的下一行）；直接输入即覆盖；F2 或双击修改；Esc 取消；Delete 清除；Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴；Ctrl+Z 撤销，Ctrl+Y 重做。';
 
 const PageTitle = memo(function PageTitle({ title }: { title: string }) {
   return (
@@ -78,12 +81,7 @@ const Toolbar = memo(function Toolbar(props: {
 }) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
-      <Button size="small" variant="outlined" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
-        撤销
-      </Button>
-      <Button size="small" variant="outlined" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl+Y">
-        重做
-      </Button>
+      <UndoButtons canUndo={props.canUndo} canRedo={props.canRedo} onUndo={props.onUndo} onRedo={props.onRedo} />
       {props.hasTotals && (
         <FormControlLabel
           sx={{ ml: 1 }}
@@ -134,8 +132,25 @@ const SectionFindings = memo(function SectionFindings(props: {
   );
 });
 
-export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canApply }: Props) {
-  const notify = useNotify();
+/**
+ * The grid's messages (a paste's result, an entry not taken, why a total cannot be typed) in a
+ * line of their own above the table: never over the cell being edited or the next row.
+ */
+const GridMessage = memo(function GridMessage({ message }: { message: { text: string; level: NotifyLevel } | null }) {
+  return (
+    <div
+      className={`grid-message${message ? ` grid-message-${message.level}` : ''}`}
+      role="status"
+      data-testid="grid-message"
+    >
+      {message?.text ?? ''}
+    </div>
+  );
+});
+
+export function TablePage({ no, doc, focusRequest, onFocusCell, onOpenFinding, onApply, canApply }: Props) {
+  const [message, setMessage] = useState<{ text: string; level: NotifyLevel } | null>(null);
+  const say = useCallback((text: string, level: NotifyLevel = 'info') => setMessage({ text, level }), []);
   const format = getFormat(doc.report.format);
   const layout = layoutsOf(format)[no === 2 ? 'disclosure' : no === 3 ? 'applications' : 'review'];
   const [confirmAuto, setConfirmAuto] = useState(0);
@@ -175,8 +190,6 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
   const onUndo = useCallback(() => docUndo(no), [docUndo, no]);
   const onRedo = useCallback(() => docRedo(no), [docRedo, no]);
 
-  const openFinding = useCallback((f: Finding) => onFocusCell(f.cells[0]), [onFocusCell]);
-
   // Blank cells the clerk may type into (not auto-computed totals): "空白处填0" fills them in one undo step.
   // The toolbar gets only the count and a stable callback, so a keystroke does not re-render it.
   const blankIds = useMemo(
@@ -189,8 +202,8 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
     const ids = blankRef.current;
     if (!ids.length) return;
     setCells(ids.map((id) => ({ id, value: 0 })));
-    notify(`已将本表${ids.length}个空白单元格填为0。如有误，可点“撤销”或按 Ctrl+Z。`, 'success');
-  }, [setCells, notify]);
+    say(`已将本表${ids.length}个空白单元格填为0。如有误，可点“撤销”或按 Ctrl+Z。`);
+  }, [setCells, say]);
 
   const title = sectionTitle(format, String(no) as '2');
   return (
@@ -207,27 +220,27 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onApply, canAppl
         blanks={blankIds.length}
         onFillBlanks={fillBlanks}
       />
-      <div className="grid-wrap">
-        <Grid
-          layout={layout}
-          report={doc.report}
-          marks={doc.marks}
-          readOnly={doc.readOnly}
-          caption={title}
-          onCells={onCells}
-          onSeal={onSeal}
-          onUndo={onUndo}
-          onRedo={onRedo}
-          notify={notify}
-          focusRequest={focusRequest}
-        />
-      </div>
+      {no === 3 && <LedgerButton doc={doc} />}
+      <GridMessage message={message} />
+      <Grid
+        layout={layout}
+        report={doc.report}
+        marks={doc.marks}
+        readOnly={doc.readOnly}
+        caption={title}
+        onCells={onCells}
+        onSeal={onSeal}
+        onUndo={onUndo}
+        onRedo={onRedo}
+        notify={say}
+        focusRequest={focusRequest}
+      />
       <p className="key-help">{KEY_HELP}</p>
       <SectionFindings
         no={no}
         findings={doc.findings}
         format={format}
-        onOpen={openFinding}
+        onOpen={onOpenFinding}
         onApply={onApply}
         canApply={canApply}
       />

@@ -11,6 +11,9 @@ export function buildIfStale(): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], {
       cwd: ROOT,
+      // Vitest sets NODE_ENV=test, which Vite would take for a development build of React: the
+      // tests (and the editor benchmark after them) must run what the clerk runs.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
