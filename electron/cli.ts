@@ -2,6 +2,7 @@
 //   nianbao check FILE [--json] [--last LASTFILE]
 //   nianbao import FILE --json
 //   nianbao export FILE --docx OUT.docx --xlsx OUT.xlsx [--report-only]
+//   nianbao ledger LEDGER.xlsx --year 2024 [--json]
 // Exit codes: 0 no error finding, 1 error findings, 2 unreadable input or bad usage.
 import { runCli } from './cli/run';
 

@@ -37,8 +37,21 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   json: { name: '公开年报文件', extensions: ['json'] },
+  html: { name: '网页', extensions: ['html'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
   nianbao: { name: '公开年报报告文件', extensions: ['nianbao'] },
 };
+
+/**
+ * printToPDF of the preview: A4 from its print CSS (@page), no margins of Chromium's own (each page
+ * carries the GB/T 9704 margins itself), backgrounds for the red 红头.
+ */
+export const PDF_OPTIONS = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  pageSize: 'A4',
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
+} as const;
 
 export interface HostDeps {
   window(): BrowserWindow | null;
@@ -50,7 +63,7 @@ export function createHost(deps: HostDeps): HostApi {
   const shown = new Set<string>([normalize(deps.dataDir)]);
   let lastFolder: string | null = null;
 
-  return {
+  const host: HostApi = {
     async saveFile(file) {
       const name = safeFileName(file.name);
       const filter = FILTERS[extname(name).slice(1).toLowerCase()];
@@ -105,7 +118,20 @@ export function createHost(deps: HostDeps): HostApi {
         throw new UserError(`找不到“${p}”，它可能已被移动或删除。`);
       shell.showItemInFolder(p);
     },
+    async printToPdf({ name }) {
+      const win = deps.window();
+      if (!win) throw new UserError('没有可打印的窗口，请在“预览”页重试。');
+      let pdf: Uint8Array;
+      try {
+        pdf = await win.webContents.printToPDF(PDF_OPTIONS);
+      } catch {
+        throw new UserError('生成 PDF 失败。请在“预览”页重试，或点“打印”后选择打印机“另存为 PDF”。');
+      }
+      const base64 = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64');
+      return host.saveFile({ name: name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`, base64 });
+    },
   };
+  return host;
 }
 
 /** Registers the two channels. Returns a function that resolves when no call is running (for quitting). */

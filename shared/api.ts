@@ -3,6 +3,7 @@
 // schemas below before a service sees it.
 import { z } from 'zod';
 import type { FormatId } from './format';
+import type { RawLedger } from './ledger/types';
 import type { Report } from './report';
 import type { TableLedger, TableProblem } from './parse/ledger';
 import { reviewResultSchema } from './review/schema';
@@ -29,7 +30,8 @@ export interface BackupInfo {
 }
 
 export interface ExportOptions {
-  kind: 'docx' | 'xlsx';
+  /** html: the report as one self-contained web page for the government site. */
+  kind: 'docx' | 'xlsx' | 'html';
   /** .docx only: the report alone (for the website) instead of cover letter + report. */
   reportOnly?: boolean;
 }
@@ -91,18 +93,25 @@ export interface NianbaoApi {
   readVersion(id: string, backupId: string): Promise<{ report: Report }>;
   /** 打开报告文件: reads a .nianbao file (validated, migrated) into the store as a new report. */
   openReportFile(file: FileBytes): Promise<{ id: string }>;
-  /** Builds a .docx or .xlsx of a saved report; returns its bytes and the default file name. */
+  /** Builds a .docx, .xlsx or .html of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
   readFile(file: FileBytes): Promise<ReadResult>;
   /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
   exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
+  /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
+  readLedger(file: FileBytes): Promise<RawLedger>;
 }
 
 /** What only the host window can do (save dialog, show in folder); browser mode uses downloads. */
 export interface HostApi {
   saveFile(file: FileBytes): Promise<{ path: string } | null>;
   showInFolder(path: string): Promise<void>;
+  /**
+   * 导出 PDF (desktop app): prints the page as shown (the preview, with its print CSS) to a PDF
+   * and saves it under a name the clerk confirms; null when they cancel.
+   */
+  printToPdf(options: { name: string }): Promise<{ path: string } | null>;
 }
 
 /**
@@ -154,14 +163,16 @@ export const apiArgs = {
   listVersions: z.tuple([id]),
   readVersion: z.tuple([id, backupId]),
   openReportFile: z.tuple([fileBytes]),
-  exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx']), reportOnly: z.boolean().optional() })]),
+  exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
   exportReview: z.tuple([reviewResultSchema]),
+  readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;
 
 export const hostArgs = {
   saveFile: z.tuple([fileBytes]),
   showInFolder: z.tuple([z.string().min(1).max(4096)]),
+  printToPdf: z.tuple([z.object({ name: z.string().trim().min(1).max(260) })]),
 } satisfies Record<keyof HostApi, z.ZodTypeAny>;
 
 export type ApiMethod = keyof NianbaoApi;

@@ -1,4 +1,4 @@
-// nianbao export FILE --docx OUT.docx --xlsx OUT.xlsx [--report-only]
+// nianbao export FILE --docx OUT.docx --xlsx OUT.xlsx --html OUT.html [--report-only]
 // Exports even when the report still has 勾稽 errors (the user is on a deadline): it warns on
 // stderr and exits 0; 2 only when the input cannot be read or a file cannot be written.
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,8 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
+import { reportWebPage } from '../../shared/document/html';
+import { exportNotes, notesText } from '../../shared/document/warnings';
 import { checkReport } from '../../shared/rules';
 import { buildDocx } from '../services/docx';
 import { readInIsolation } from '../services/reading';
@@ -14,7 +16,7 @@ import { argErrorMessage } from './arg-errors.mjs';
 import type { Io } from './run';
 
 const USAGE =
-  '用法：nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]（--docx 和 --xlsx 至少指定一个）';
+  '用法：nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx --html 输出.html [--report-only]（--docx、--xlsx、--html 至少指定一个）';
 
 /** Writes next to the target, then renames: a crash never leaves half a document behind. */
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
@@ -47,28 +49,28 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { docx: { type: 'string' }, xlsx: { type: 'string' }, 'report-only': { type: 'boolean' } },
+      options: {
+        docx: { type: 'string' },
+        xlsx: { type: 'string' },
+        html: { type: 'string' },
+        'report-only': { type: 'boolean' },
+      },
     });
   } catch (e) {
     throw new UserError(`参数有误：${argErrorMessage(e, '文件名')}。${USAGE}`);
   }
   const [file, ...extra] = parsed.positionals;
-  const { docx, xlsx } = parsed.values;
+  const { docx, xlsx, html } = parsed.values;
   if (!file || extra.length) throw new UserError(`请指定一个要导出的报告文件。${USAGE}`);
-  if (!docx && !xlsx) throw new UserError(`请用 --docx 或 --xlsx 指定输出文件。${USAGE}`);
+  if (!docx && !xlsx && !html) throw new UserError(`请用 --docx、--xlsx 或 --html 指定输出文件。${USAGE}`);
   if (parsed.values['report-only'] && !docx)
     throw new UserError(`--report-only 只用于 Word 导出，请同时指定 --docx。${USAGE}`);
   const { report } = await readInIsolation({ path: file });
 
-  const errors = checkReport(report).filter((f) => f.severity === 'error');
-  if (errors.length) {
-    const list = errors
-      .slice(0, 10)
-      .map((f) => `  - ${f.message}`)
-      .join('\n');
-    const more = errors.length > 10 ? `\n  ……另有 ${errors.length - 10} 处` : '';
-    io.err(`警告：报告还有 ${errors.length} 处勾稽错误，仍照常导出，请核对后再报送：\n${list}${more}\n`);
-  }
+  // The letter's fields (发文字号, 签发人, 红头 …) come from the report file like everything else.
+  const withLetter = !!docx && !parsed.values['report-only'];
+  const notes = notesText(exportNotes(report, checkReport(report), withLetter));
+  if (notes) io.err(notes);
   if (docx) {
     const out = resolve(docx);
     await writeAtomic(out, await buildDocx(report, { reportOnly: parsed.values['report-only'] }));
@@ -78,6 +80,11 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     const out = resolve(xlsx);
     await writeAtomic(out, await buildXlsx(report));
     io.out(`已导出 Excel：${out}\n`);
+  }
+  if (html) {
+    const out = resolve(html);
+    await writeAtomic(out, new TextEncoder().encode(reportWebPage(report)));
+    io.out(`已导出网页：${out}\n`);
   }
   return 0;
 }

@@ -3,6 +3,7 @@ import { UserError } from '../../shared/api';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { ledgerCommand } from './ledger';
 import { reviewCommand } from './review';
 
 export interface Io {
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   check: checkCommand,
   export: exportCommand,
   import: importCommand,
+  ledger: ledgerCommand,
   review: reviewCommand,
 };
 
@@ -25,9 +27,10 @@ export const INTERNAL_FAILURE =
 export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
   nianbao import 文件 --json                       读取报告，输出报告 JSON
-  nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx [--report-only]   导出 Word / Excel
+  nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx --html 输出.html [--report-only]   导出 Word / Excel / 网页
   nianbao review 文件夹 [--last 上年文件夹] [--xlsx 输出.xlsx] [--json]   审核一个文件夹中的全部报告
-退出码：0 没有错误；1 有勾稽错误；2 文件无法读取或用法有误。
+  nianbao ledger 台账文件 --year 年度 [--json]            从依申请公开登记台账计算表三
+退出码：0 没有错误；1 有勾稽错误（ledger：有未能计入的行或未对应的值）；2 文件无法读取或用法有误。
 `;
 
 export function registerCommand(name: string, command: Command): void {

@@ -1,8 +1,10 @@
 // NianbaoApi over the store, the readers and the exporters, plus the one dispatcher that both
 // Electron IPC and browser mode put every call through. Plain Node: never imports 'electron'.
 import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type NianbaoApi } from '../../shared/api';
-import { reportTitle } from '../../shared/format';
+import { reportWebPage } from '../../shared/document/html';
+import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
+import { readLedgerFile } from './ledger/read';
 import { parseReportFile } from './report-file';
 import { readInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
@@ -78,18 +80,23 @@ export function createAppService(opts: AppServiceOptions): AppService {
     },
     async exportFile(id, options) {
       const report = await (await store()).read(id);
-      const title = reportTitle(report.org, report.year);
+      const fileName = exportFileName(report, options.kind, options.reportOnly);
       if (options.kind === 'docx') {
         const bytes = await buildDocx(report, { reportOnly: options.reportOnly });
-        return { fileName: `${title}.docx`, base64: toBase64(bytes) };
+        return { fileName, base64: toBase64(bytes) };
       }
-      const bytes = await buildXlsx(report);
-      return { fileName: `${title}.xlsx`, base64: toBase64(bytes) };
+      if (options.kind === 'html') {
+        return { fileName, base64: toBase64(new TextEncoder().encode(reportWebPage(report))) };
+      }
+      return { fileName, base64: toBase64(await buildXlsx(report)) };
     },
     readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
     async exportReview(result) {
       const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
       return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
+    },
+    async readLedger(file) {
+      return readLedgerFile(fromBase64(file.name, file.base64), file.name);
     },
   };
 }

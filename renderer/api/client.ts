@@ -5,6 +5,7 @@ import {
   BROWSER_KEY_HEADER,
   BROWSER_KEY_PARAM,
   HOST_METHODS,
+  UserError,
   createClient,
   type ApiResponse,
   type FileBytes,
@@ -77,6 +78,9 @@ const browserHost: HostApi = {
     return { path: file.name };
   },
   async showInFolder() {},
+  async printToPdf() {
+    throw new UserError('浏览器中请点“打印”，在打印对话框中选择“另存为 PDF”。');
+  },
 };
 
 export const host: HostApi =

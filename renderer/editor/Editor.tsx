@@ -17,6 +17,9 @@ import { applyAutoTotals, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
 import { isSaveKey } from '../saveKey';
 import { useNotify } from '../notify';
+import { exportNotes, type ExportNotes } from '../../shared/document';
+import { PreviewPage } from '../preview/PreviewPage';
+import { usePrintShortcut } from '../preview/usePrintShortcut';
 import { ConflictDialog, UnsavedPanel } from './Conflict';
 import { ExportActions } from './ExportActions';
 import { sectionOfCell } from './grid/layout';
@@ -27,6 +30,7 @@ import { CoverPage } from './pages/CoverPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { NarrativePage } from './pages/NarrativePage';
 import { TablePage } from './pages/TablePage';
+import { LedgerPage } from '../ledger/LedgerPage';
 import { SaveReportFileButton } from './SaveReportFileButton';
 import { sectionTitle } from './sections';
 import { useAutosave, type SaveState } from './useAutosave';
@@ -233,11 +237,25 @@ const HeaderBar = memo(function HeaderBar(props: {
   onRetry(): void;
   onShowFindings(): void;
   flush(): Promise<void>;
+  getNotes(withLetter: boolean): ExportNotes;
   onHistory(): void;
-  /** The report as the window shows it (for 另存为报告文件). */
+  /** The report as the window shows it (for 另存为报告文件, 复制网页格式). */
   report(): Report;
 }) {
-  const { id, title, saveState, errors, warnings, onExit, onRetry, onShowFindings, flush, onHistory, report } = props;
+  const {
+    id,
+    title,
+    saveState,
+    errors,
+    warnings,
+    onExit,
+    onRetry,
+    onShowFindings,
+    flush,
+    getNotes,
+    onHistory,
+    report,
+  } = props;
   return (
     <Box
       component="header"
@@ -286,7 +304,7 @@ const HeaderBar = memo(function HeaderBar(props: {
         历史版本
       </Button>
       <SaveReportFileButton report={report} flush={flush} />
-      <ExportActions id={id} errorCount={errors} flush={flush} onShowFindings={onShowFindings} />
+      <ExportActions id={id} getNotes={getNotes} getReport={report} flush={flush} onShowFindings={onShowFindings} />
     </Box>
   );
 });
@@ -328,6 +346,13 @@ function EditorBody({
   const errorsBySection = useMemo(() => JSON.parse(errorsKey) as Record<string, number>, [errorsKey]);
 
   const flush = useCallback(() => saver.flush(), [saver]);
+  // Read when an export starts, so that the header does not re-render on every keystroke.
+  const latest = useRef(doc);
+  latest.current = doc;
+  const getNotes = useCallback(
+    (withLetter: boolean) => exportNotes(latest.current.report, latest.current.findings, withLetter),
+    [],
+  );
 
   const go = useCallback(
     (key: SectionKey, cellId?: string) => {
@@ -408,6 +433,8 @@ function EditorBody({
   );
   const canApply = useCallback((f: Finding) => !!f.suggestion && !readOnly.has(f.suggestion.cell), [readOnly]);
   const showFindings = useCallback(() => go('findings'), [go]);
+  const showPreview = useCallback(() => go('preview'), [go]);
+  usePrintShortcut(section === 'preview', showPreview);
 
   const exit = useCallback(async () => {
     try {
@@ -445,6 +472,12 @@ function EditorBody({
         />
       );
       break;
+    case 'preview':
+      page = <PreviewPage report={doc.report} />;
+      break;
+    case 'ledger':
+      page = <LedgerPage doc={doc} />;
+      break;
     default:
       page = <FindingsPage doc={doc} onOpen={openFinding} onApply={applySuggestion} canApply={canApply} />;
   }
@@ -465,6 +498,7 @@ function EditorBody({
         onRetry={retry}
         onShowFindings={showFindings}
         flush={flush}
+        getNotes={getNotes}
         onHistory={openHistory}
         report={currentReport}
       />

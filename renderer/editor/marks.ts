@@ -88,6 +88,6 @@ export function buildMarks(findings: Finding[], format: FormatDef, prev?: Marks)
   return next;
 }
 
-export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'findings';
+export type SectionKey = 'cover' | '1' | '2' | '3' | '4' | '5' | '6' | 'ledger' | 'findings' | 'preview';
 
-export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'findings'];
+export const SECTION_KEYS: SectionKey[] = ['cover', '1', '2', '3', '4', '5', '6', 'ledger', 'preview', 'findings'];

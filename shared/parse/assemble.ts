@@ -39,6 +39,7 @@ export function assembleReport(
   report.contact = text.contact;
   const coverBody = front.cover.body.join('\n');
   report.cover = {
+    ...report.cover,
     recipient: front.cover.recipient || report.cover.recipient,
     body: coverBody === defaultCoverBody(org, year) ? '' : coverBody,
     date: front.cover.date || text.endDate,

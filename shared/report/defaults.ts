@@ -1,13 +1,32 @@
 // Defaults: an empty report for an organ and year, in the format that year requires.
 import { getFormat, requiredFormatFor, type FormatDef, type FormatId } from '../format';
 import { CURRENT_SCHEMA_VERSION } from './version';
-import type { Narrative, Report, TableData } from './model';
+import type { CoverLetter, Narrative, Report, TableData } from './model';
 
 export const DEFAULT_RECIPIENT = '县政府办';
+
+/** The cover letter of a new report (and what an older file that lacks a key gets). */
+export const DEFAULT_COVER = {
+  recipient: DEFAULT_RECIPIENT,
+  body: '',
+  date: '',
+  docNumber: '',
+  signer: '',
+  letterhead: 'red',
+  attachment: '',
+} as const satisfies CoverLetter;
+
+/** 特此报告。 — how an upward report closes; the default body ends with it. */
+export const REPORT_CLOSING = '特此报告。';
 
 /** The default cover-letter body, as in sample 000. */
 export function defaultCoverBody(org: string, year: number): string {
   return `现将《${org}${year}年政府信息公开工作年度报告》随文呈来，请审阅。`;
+}
+
+/** What an empty cover body prints: the default sentence, closed with 特此报告。 */
+export function defaultLetterBody(org: string, year: number): string {
+  return `${defaultCoverBody(org, year)}\n${REPORT_CLOSING}`;
 }
 
 export function defaultPreamble(org: string, year: number): string {
@@ -48,7 +67,7 @@ export function emptyReport(org: string, year: number, formatId: FormatId = requ
     preamble: defaultPreamble(org, year),
     website: '',
     contact: { person: '', office: '', address: '', postcode: '', phone: '', fax: '', email: '' },
-    cover: { recipient: DEFAULT_RECIPIENT, body: '', date: '' },
+    cover: { ...DEFAULT_COVER },
     narrative: emptyNarrative(format),
     activeDisclosure: formatId === '2021' ? emptyDisclosure(format) : {},
     applications: emptyTable(format.applications.rows, format.applications.columns),

@@ -1,5 +1,6 @@
 // The report model: what a report file holds. Stable across versions (see schemaVersion).
 import type { FormatId } from '../format';
+import type { ReportLedger } from '../ledger/types';
 
 /** A number, or null for a cell left blank (a blank is not a zero). */
 export type Cell = number | null;
@@ -34,7 +35,17 @@ export interface CoverLetter {
   body: string;
   /** 成文日期, ISO YYYY-MM-DD, or '' while not set. */
   date: string;
+  /** 发文字号, e.g. 紫审批发〔2023〕5号 ('' while not set). */
+  docNumber: string;
+  /** 签发人 (an upward document names who signed it off). */
+  signer: string;
+  /** "red": print the 红头 (发文机关标志 and red separator); "none": paper with a pre-printed 红头. */
+  letterhead: Letterhead;
+  /** 附件 line after the body (the attachment's name); '' for none. */
+  attachment: string;
 }
+
+export type Letterhead = 'red' | 'none';
 
 /** What is kept of last year's report: the balances carried and its text as reference. */
 export interface PreviousYear {
@@ -74,6 +85,8 @@ export interface Report {
   reviewLitigation: TableData;
   settings: { autoTotals: boolean };
   previous: PreviousYear | null;
+  /** The application ledger kept on the 登记 page, and the clerk's choices for ledger values. */
+  ledger?: ReportLedger;
 }
 
 export const NARRATIVE_SECTIONS: { no: number; key: NarrativeKey }[] = [

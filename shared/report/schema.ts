@@ -2,6 +2,7 @@
 // may leave things out: every key but the essentials takes its default.
 import { z } from 'zod';
 import { getFormat, requiredFormatFor, type FormatDef, type FormatId } from '../format';
+import { ledgerSchema } from '../ledger/schema';
 import { emptyNarrative, emptyReport } from './defaults';
 import { migrate } from './migrate';
 import type { Narrative, NarrativePart, Report, TableData } from './model';
@@ -90,7 +91,18 @@ export const reportFileSchema = z.object({
     .object({ person: str, office: str, address: str, postcode: str, phone: str, fax: str, email: str })
     .partial()
     .default({}),
-  cover: z.object({ recipient: z.string(), body: z.string(), date: dateSchema }).partial().default({}),
+  cover: z
+    .object({
+      recipient: z.string(),
+      body: z.string(),
+      date: dateSchema,
+      docNumber: z.string(),
+      signer: z.string(),
+      letterhead: z.enum(['red', 'none'], { error: 'cover.letterhead 应为 "red" 或 "none"' }),
+      attachment: z.string(),
+    })
+    .partial()
+    .default({}),
   narrative: narrativeSchema.default({}),
   activeDisclosure: tableSchema.default({}),
   activeDisclosure2019: tableSchema.optional(),
@@ -98,6 +110,7 @@ export const reportFileSchema = z.object({
   reviewLitigation: tableSchema.default({}),
   settings: z.object({ autoTotals: z.boolean().default(true) }).default({ autoTotals: true }),
   previous: previousSchema.nullable().default(null),
+  ledger: ledgerSchema.optional(),
 });
 
 export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
@@ -187,6 +200,7 @@ export function parseReportJson(raw: unknown): ParseResult {
         }
       : null,
   };
+  if (f.ledger) report.ledger = f.ledger;
   if (f.format === '2019') report.activeDisclosure2019 = fillTable(base.activeDisclosure2019!, f.activeDisclosure2019);
   return { ok: true, report };
 }

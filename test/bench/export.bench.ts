@@ -1,7 +1,8 @@
-// npm run bench: median time to export a full report to .docx (letter + report) and to .xlsx.
+// npm run bench: median time to export a full report to .docx (letter + report), .xlsx and the web page.
 import { performance } from 'node:perf_hooks';
 import { buildDocx } from '../../electron/services/docx';
 import { buildXlsx } from '../../electron/services/xlsx';
+import { reportWebPage } from '../../shared/document/html';
 import { fullReport } from '../unit/helpers/export-report';
 
 const report = fullReport('2021');
@@ -26,3 +27,4 @@ async function measure(name: string, fn: () => Promise<Uint8Array>): Promise<voi
 await measure('export .docx (letter+report)', () => buildDocx(report, {}));
 await measure('export .docx (report only)', () => buildDocx(report, { reportOnly: true }));
 await measure('export .xlsx', () => buildXlsx(report));
+await measure('export .html (web page)', async () => new TextEncoder().encode(reportWebPage(report)));

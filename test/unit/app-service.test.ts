@@ -100,6 +100,13 @@ describe('exportFile and readFile', () => {
     );
     expect(xlsx.fileName).toBe('县审计局2024年政府信息公开工作年度报告.xlsx');
     expect([...Buffer.from(xlsx.base64, 'base64')]).toEqual([0x50, 0x4b, 3, 4]);
+    const letter = value<{ fileName: string }>(await handleCall(svc, 'exportFile', [id, { kind: 'docx' }]));
+    expect(letter.fileName).toBe('县审计局2024年政府信息公开工作年度报告（报送稿）.docx');
+    const html = value<{ fileName: string; base64: string }>(
+      await handleCall(svc, 'exportFile', [id, { kind: 'html' }]),
+    );
+    expect(html.fileName).toBe('县审计局2024年政府信息公开工作年度报告.html');
+    expect(Buffer.from(html.base64, 'base64').toString('utf8')).toContain('<h1 align="center">县审计局2024年');
     expect(await handleCall(svc, 'exportFile', [id, { kind: 'pdf' }])).toMatchObject({ ok: false });
   });
 

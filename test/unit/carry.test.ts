@@ -34,7 +34,7 @@ describe('carryForward', () => {
     expect(report.year).toBe(2025);
     expect(report.contact).toEqual(last.contact);
     expect(report.website).toBe(last.website);
-    expect(report.cover).toEqual({ recipient: last.cover.recipient, body: '', date: '' });
+    expect(report.cover).toMatchObject({ recipient: last.cover.recipient, body: '', date: '' });
     expect(report.previous).toMatchObject({ year: 2024, org: last.org, format: '2021', source: '2024年报告.docx' });
     expect(report.previous?.narrative).toEqual(last.narrative);
     expect(report.narrative.problems.every((p) => p.text === '')).toBe(true);

@@ -205,6 +205,45 @@ describe('IPC', () => {
     });
   });
 
+  it('导出 PDF prints the page (the preview, print CSS, A4) and saves the PDF where the user chooses', async () => {
+    const win = new mock.FakeWindow({});
+    const service = createAppService({ dataDir: join(dir, 'data'), mode: 'electron', version: '1' });
+    registerIpc(service, createHost({ window: () => win as never, dataDir: join(dir, 'data') }));
+    const host = (method: string, args: unknown) => state.ipcHandlers.get(HOST_CHANNEL)!(ownFrame, method, args);
+    const target = join(dir, '县司法局2024年政府信息公开工作年度报告（报送稿）.pdf');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const r = await host('printToPdf', [{ name: '县司法局2024年政府信息公开工作年度报告（报送稿）.pdf' }]);
+    expect(r).toEqual({ ok: true, value: { path: target } });
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith({
+      printBackground: true,
+      preferCSSPageSize: true,
+      pageSize: 'A4',
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
+    expect((await readFile(target)).subarray(0, 5).toString()).toBe('%PDF-');
+    const [, options] = dialog.showSaveDialog.mock.calls[0] as [
+      unknown,
+      { defaultPath: string; filters: { name: string }[] },
+    ];
+    expect(options.defaultPath).toMatch(/（报送稿）\.pdf$/);
+    expect(options.filters[0].name).toBe('PDF 文件');
+
+    // Cancelled: nothing written; a bad name never reaches Chromium; a failed print says what to do.
+    win.webContents.printToPDF.mockClear();
+    expect(await host('printToPdf', [{ name: 'a.pdf' }])).toEqual({ ok: true, value: null });
+    expect(await host('printToPdf', [{ name: '' }])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/参数无效/),
+    });
+    expect(await host('printToPdf', [{}])).toMatchObject({ ok: false, error: expect.stringMatching(/参数无效/) });
+    expect(win.webContents.printToPDF).toHaveBeenCalledTimes(1);
+    win.webContents.printToPDF.mockRejectedValueOnce(new Error('render process gone'));
+    expect(await host('printToPdf', [{ name: 'b' }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^生成 PDF 失败。请在“预览”页重试/),
+    });
+  });
+
   it('keeps forbidden characters out of suggested file names', () => {
     expect(safeFileName('../a:b*?.docx')).toBe('a_b__.docx');
     expect(safeFileName('   ')).toBe('公开年报导出');

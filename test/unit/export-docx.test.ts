@@ -7,7 +7,7 @@ import { buildDocx } from '../../electron/services/docx';
 import { lines } from '../../electron/services/docx/content';
 import { REPORT_XML_NS } from '../../electron/services/docx/package';
 import { coverTitle, getFormat, reportTitle } from '../../shared/format';
-import { defaultCoverBody, narrativeKeyOf, parseReportText, setCell, type Report } from '../../shared/report';
+import { defaultLetterBody, narrativeKeyOf, parseReportText, setCell, type Report } from '../../shared/report';
 import { fmt } from '../../shared/rules';
 import { fullReport } from './helpers/export-report';
 import { body, cellAt, unescapeXml, unzip, type Para, type Tbl } from './helpers/ooxml';
@@ -26,21 +26,40 @@ beforeAll(async () => {
 const styled = (s: string) => blocks.filter((b) => b.style === s).map((b) => b.text);
 
 describe('cover letter', () => {
-  it('has the title, recipient, body, signature and date, then the report on a new section', () => {
-    const [title, recipient, letterBody, signature, date] = blocks;
+  it('has the 版头, title, recipient, body closed by 特此报告。, signature and date, then the report on a new section', () => {
+    const [head, docNumber, title, recipient, body1, closing, signature, date] = blocks;
+    // 红头: 发文机关标志 in red, then 发文字号 and 签发人 on one line above the red separator.
+    expect(head).toMatchObject({ style: 'NbLetterhead', text: `${report.org}文件` });
+    expect(head.xml).toContain('<w:color w:val="E60012"/>');
+    expect(docNumber).toMatchObject({ style: 'NbDocNumber', text: `${report.cover.docNumber}签发人：王明` });
+    expect(docNumber.xml).toMatch(/<w:pBdr><w:bottom [^>]*w:color="E60012"/);
+    expect(docNumber.xml).toMatch(/<w:tab w:val="right" w:pos="8529"\/>/);
     expect(title.style).toBe('NbLetterTitle');
     expect(title.text.replace('\n', '')).toBe(coverTitle(report.org, report.year));
     expect(recipient.text).toBe('县政府办：');
-    expect(letterBody.text).toBe(defaultCoverBody(report.org, report.year));
+    expect(`${body1.text}\n${closing.text}`).toBe(defaultLetterBody(report.org, report.year));
+    expect(closing).toMatchObject({ style: 'NbLetterBody', text: '特此报告。' });
     expect(signature).toMatchObject({ style: 'NbSignature', text: report.org });
     expect(date).toMatchObject({ style: 'NbDate', text: '2025年1月20日' });
-    // The letter's section ends with the date; the report follows on a new page numbered from 1.
+    // The letter's section ends with the date; the report follows on a new page, numbered on.
     expect(date.xml).toContain('<w:sectPr>');
-    expect(blocks[5]).toMatchObject({
+    expect(blocks[8]).toMatchObject({
       style: 'NbTitle',
       text: `${report.org}\n${report.year}年政府信息公开工作年度报告`,
     });
-    expect(files['word/document.xml'].match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
+    expect(files['word/document.xml'].match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(1);
+  });
+
+  it('leaves the 红头 blank on pre-printed paper, and prints the 附件 line', async () => {
+    const r = { ...report, cover: { ...report.cover, letterhead: 'none' as const, attachment: '附件：统计表' } };
+    const { blocks: b } = body(unzip(await buildDocx(r, {}))['word/document.xml']);
+    expect(b[0]).toMatchObject({ style: 'NbLetterhead', text: '' });
+    expect(b[1].xml).not.toContain('<w:pBdr>');
+    expect(b[1].text).toBe(`${report.cover.docNumber}签发人：王明`);
+    expect(b[1].xml).toContain('<w:tab/>');
+    const i = b.findIndex((p) => p.style === 'NbAttachment');
+    expect(b[i].text).toBe('附件：统计表');
+    expect(b[i + 1].style).toBe('NbSignature');
   });
 
   it('uses the body the user wrote, one paragraph per line', async () => {
@@ -50,7 +69,7 @@ describe('cover letter', () => {
     };
     const { blocks: b } = body(unzip(await buildDocx(r, {}))['word/document.xml']);
     expect(b.filter((p) => p.style === 'NbLetterBody').map((p) => p.text)).toEqual(['第一句。', '第二句。']);
-    expect(b[1].text).toBe('县政务公开办：');
+    expect(b.find((p) => p.style === 'NbRecipient')!.text).toBe('县政务公开办：');
     expect(b.find((p) => p.style === 'NbDate')!.text).toBe('年　月　日');
   });
 

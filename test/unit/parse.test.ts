@@ -112,7 +112,7 @@ describe('sections and narrative parts', () => {
     const p = parseText(
       '关于报送《某某局2024年政府信息公开工作年度报告》的报告\n县政府办：\n现将报告报上，请审阅。\n某某局\n2025年1月20日\n某某局2024年政府信息公开工作年度报告\n一、总体情况\n…',
     );
-    expect(p.report.cover).toEqual({ recipient: '县政府办', body: '现将报告报上，请审阅。', date: '2025-01-20' });
+    expect(p.report.cover).toMatchObject({ recipient: '县政府办', body: '现将报告报上，请审阅。', date: '2025-01-20' });
     expect(p.report.org).toBe('某某局');
   });
 });

@@ -38,7 +38,15 @@ describe('emptyReport', () => {
     for (const c of allCells(format2021)) expect(getCell(r, c.id)).toBeNull();
     expect(Object.keys(r.applications)).toHaveLength(25);
     expect(r.activeDisclosure2019).toBeUndefined();
-    expect(r.cover).toEqual({ recipient: '县政府办', body: '', date: '' });
+    expect(r.cover).toEqual({
+      recipient: '县政府办',
+      body: '',
+      date: '',
+      docNumber: '',
+      signer: '',
+      letterhead: 'red',
+      attachment: '',
+    });
     expect(r.preamble).toContain('2024年1月1日起至2024年12月31日止');
     expect(r.preamble).toContain('某某县行政审批服务局');
     expect(r.narrative.overview.map((p) => p.id)).toEqual(format2021.sections[0].parts!.map((p) => p.id));

@@ -36,7 +36,7 @@ describe('sample fixtures', () => {
   it('000 (紫阳, 2022): blanks stay blank and are reported as blanks, not read as zeros', () => {
     const r = sample('000_0bc252219158d4bd');
     expect([r.org, r.year, r.format]).toEqual(['紫阳县行政审批服务局', 2022, '2021']);
-    expect(r.cover).toEqual({
+    expect(r.cover).toMatchObject({
       recipient: '县政府办',
       body: '现将《紫阳县行政审批服务局政府信息公开工作年度报告》随文呈来，请审阅。',
       date: '2023-01-30',

@@ -12,9 +12,9 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
-import { reportTitle } from '../../../shared/format';
+import { describeDocument } from '../../../shared/document/describe';
 import type { Report } from '../../../shared/report/model';
-import { letterBlocks, reportBlocks } from './content';
+import { blockParagraphs } from './content';
 import { BODY_SIZE, CHAR_SPACE, FONTS, LINE_PITCH, PAGE, SIZES, STYLE, font, paragraphStyles } from './layout';
 import { finishPackage, metadataProperties } from './package';
 import { clean } from '../tables/xmltext';
@@ -53,8 +53,8 @@ function section(children: ISectionOptions['children'], first: boolean): ISectio
           header: PAGE.header,
           footer: PAGE.footer,
         },
-        // The report's pages are numbered from 1 even after the cover letter.
-        pageNumbers: { start: 1 },
+        // Numbered from 1 on the first page and on through the attached report (GB/T 9704 7.5).
+        pageNumbers: first ? { start: 1 } : undefined,
       },
       // 22 lines per page; charSpace is what Word's grid dialog would show for 28 characters.
       grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
@@ -65,11 +65,10 @@ function section(children: ISectionOptions['children'], first: boolean): ISectio
 }
 
 export async function buildDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
-  const sections: ISectionOptions[] = [];
-  if (!options.reportOnly) sections.push(section(letterBlocks(report), true));
-  sections.push(section(reportBlocks(report), sections.length === 0));
+  const description = describeDocument(report, { reportOnly: options.reportOnly });
+  const sections = description.sections.map((s, i) => section(blockParagraphs(s.blocks), i === 0));
   const doc = new Document({
-    title: clean(reportTitle(report.org, report.year)),
+    title: clean(description.title),
     creator: clean(report.org),
     description: '公开年报导出',
     evenAndOddHeaderAndFooters: true,

@@ -1,32 +1,42 @@
 // GB/T 9704-2012 (党政机关公文格式) as numbers: page, grid, fonts and the paragraph styles.
 // Style ids are ours (Nb…) so that the reader can tell headings from body text exactly.
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import {
+  BODY_CONDENSE_TWIPS,
+  CHAR_TWIPS,
+  CHARS_PER_LINE,
+  FONTS as FONT_DEFS,
+  ATTACHMENT_HANG,
+  ATTACHMENT_INDENT,
+  LETTERHEAD_DROP_MM,
+  LINE_PITCH_TWIPS,
+  PAGE_MM,
+  SIZE_PT,
+  TEXT_WIDTH_TWIPS,
+  twips,
+} from '../../../shared/document/layout';
 
-const TWIPS_PER_MM = 1440 / 25.4;
-export const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
+export const mm = twips;
 
 export const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  top: mm(37),
-  bottom: mm(35),
-  left: mm(28),
-  right: mm(26),
+  width: mm(PAGE_MM.width),
+  height: mm(PAGE_MM.height),
+  top: mm(PAGE_MM.top),
+  bottom: mm(PAGE_MM.bottom),
+  left: mm(PAGE_MM.left),
+  right: mm(PAGE_MM.right),
   /** Page number line: 一字线 7 mm below the text block; the footer distance is its baseline area. */
-  footer: mm(35 - 7 - 6),
+  footer: mm(PAGE_MM.bottom - PAGE_MM.pageNumberBelow - 6),
   header: mm(15),
 };
 
 /** Text width, 156 mm: tables are set to exactly this width. */
-export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
+export const TEXT_WIDTH = TEXT_WIDTH_TWIPS;
 
-export const LINES_PER_PAGE = 22;
-export const CHARS_PER_LINE = 28;
 /** Body size 3号 = 16 pt, in half-points. */
-export const BODY_SIZE = 32;
+export const BODY_SIZE = SIZE_PT.body * 2;
 /** 22 lines in the 225 mm text block: 579 twips (≈28.95 pt). */
-export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
+export const LINE_PITCH = LINE_PITCH_TWIPS;
 /**
  * 28 characters in 156 mm: each character gets TEXT_WIDTH/28 twips; w:charSpace is the difference
  * to the 16 pt body size in 1/4096 pt.
@@ -37,35 +47,36 @@ export const CHAR_SPACE = Math.round((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SI
  * 16 pt character two grid cells (half the text per line). So the grid is type "lines" and body
  * runs are condensed by this many twips instead, which every word processor honours.
  */
-export const BODY_CONDENSE = Math.floor(TEXT_WIDTH / CHARS_PER_LINE - BODY_SIZE * 10);
+export const BODY_CONDENSE = BODY_CONDENSE_TWIPS;
 /** One character of body text, for indents (twips). */
-export const CHAR = Math.round(TEXT_WIDTH / CHARS_PER_LINE);
+export const CHAR = CHAR_TWIPS;
 
 /**
  * Font names as Word and WPS on Windows know them. Linux (信创) machines with WPS have the same
  * names; elsewhere fontTable.xml carries an alternative name and the generic family so that
- * LibreOffice and Word pick a serif / sans CJK fallback (see fonts.ts).
+ * LibreOffice and Word pick a serif / sans CJK fallback (shared/document/layout.ts, package.ts).
  */
 export const FONTS = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading1: '黑体',
-  heading2: '楷体_GB2312',
-  pageNumber: '宋体',
-  table: '宋体',
+  title: FONT_DEFS.title.name,
+  body: FONT_DEFS.body.name,
+  heading1: FONT_DEFS.heading1.name,
+  heading2: FONT_DEFS.heading2.name,
+  pageNumber: FONT_DEFS.pageNumber.name,
+  table: FONT_DEFS.table.name,
 } as const;
 
+/** Half-points, from the shared sizes in points. */
 export const SIZES = {
   /** 2号 */
-  title: 44,
+  title: SIZE_PT.title * 2,
   /** 3号 */
   body: BODY_SIZE,
   /** 4号 */
-  pageNumber: 28,
+  pageNumber: SIZE_PT.pageNumber * 2,
   /** 五号 */
-  table: 21,
+  table: SIZE_PT.table * 2,
   /** The matrix and the table of 四 have many columns: 小五. */
-  tableDense: 18,
+  tableDense: SIZE_PT.tableDense * 2,
 } as const;
 
 export const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
@@ -84,7 +95,13 @@ export const STYLE = {
   heading2: 'NbHeading2',
   tableText: 'NbTableText',
   pageNumber: 'NbPageNumber',
+  letterhead: 'NbLetterhead',
+  docNumber: 'NbDocNumber',
+  attachment: 'NbAttachment',
 } as const;
+
+/** 发文机关标志 上边缘至版心上边缘 35 mm. */
+export const LETTERHEAD_DROP = mm(LETTERHEAD_DROP_MM);
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
 const indent2 = { firstLine: 2 * CHAR, firstLineChars: 200 };
@@ -194,6 +211,47 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     next: STYLE.body,
     run: { font: font(FONTS.body), size: SIZES.body },
     paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: 4 * CHAR } },
+  },
+  {
+    // 发文机关标志: red 小标宋, centred; its size is set per organ name (content.ts).
+    id: STYLE.letterhead,
+    name: 'NB 发文机关标志',
+    basedOn: STYLE.title,
+    next: STYLE.docNumber,
+    run: { font: font(FONTS.title), size: SIZE_PT.letterhead * 2, characterSpacing: 0 },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { before: LETTERHEAD_DROP, after: 0 },
+      keepNext: true,
+    },
+  },
+  {
+    // 发文字号 居左空一字 and 签发人 居右空一字 on one line, 发文机关标志下空二行.
+    id: STYLE.docNumber,
+    name: 'NB 发文字号',
+    basedOn: STYLE.body,
+    next: STYLE.letterTitle,
+    run: { font: font(FONTS.body), size: SIZES.body },
+    paragraph: {
+      alignment: AlignmentType.LEFT,
+      indent: { firstLine: 0, firstLineChars: 0, left: CHAR },
+      spacing: { ...exactLine, before: 2 * LINE_PITCH },
+      keepNext: true,
+    },
+  },
+  {
+    // 附件说明: 正文下空一行左空二字; a long name wraps under its own first character.
+    id: STYLE.attachment,
+    name: 'NB 附件说明',
+    basedOn: 'Normal',
+    next: STYLE.signature,
+    run: { font: font(FONTS.body), size: SIZES.body },
+    paragraph: {
+      alignment: AlignmentType.JUSTIFIED,
+      spacing: exactLine,
+      indent: { left: ATTACHMENT_INDENT * CHAR, hanging: ATTACHMENT_HANG * CHAR },
+    },
   },
   {
     id: STYLE.tableText,

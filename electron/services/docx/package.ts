@@ -2,10 +2,12 @@
 // when a 公文 font is missing, and the report itself as a custom XML part (Word keeps custom XML
 // parts when it saves, unlike long custom properties) so the app can read its own file back.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { withoutLedgerEntries } from '../../../shared/ledger/ledger';
 import { serializeReport } from '../../../shared/report/schema';
 import type { Report } from '../../../shared/report/model';
 import { clean } from '../tables/xmltext';
-import { FONTS, STYLE } from './layout';
+import { FONTS as FONT_DEFS, type FontRole } from '../../../shared/document/layout';
+import { STYLE } from './layout';
 
 /** Namespace of the embedded report part; the reader finds customXml/item*.xml by it. */
 export const REPORT_XML_NS = 'urn:nianbao:report';
@@ -25,12 +27,12 @@ export function metadataProperties(report: Report): { name: string; value: strin
  * altName: the Windows name to fall back on (仿宋_GB2312 → 仿宋 …); charset 86 (GB2312), family and
  * panose let Word and WPS choose a look-alike when neither is installed.
  */
-const FONT_TABLE: { name: string; alt: string; panose: string; family: string; pitch: string }[] = [
-  { name: FONTS.body, alt: '仿宋', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
-  { name: FONTS.heading2, alt: '楷体', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
-  { name: FONTS.heading1, alt: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
-  { name: FONTS.pageNumber, alt: 'SimSun', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
-  { name: FONTS.title, alt: '宋体', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
+const FONT_TABLE: { role: FontRole; panose: string; family: string; pitch: string }[] = [
+  { role: 'body', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
+  { role: 'heading2', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
+  { role: 'heading1', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+  { role: 'pageNumber', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
+  { role: 'title', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
 ];
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -46,7 +48,7 @@ export function escapeXml(s: string): string {
 function fontTableXml(): string {
   const fonts = FONT_TABLE.map(
     (f) =>
-      `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.alt)}"/><w:panose1 w:val="${f.panose}"/>` +
+      `<w:font w:name="${escapeXml(FONT_DEFS[f.role].name)}"><w:altName w:val="${escapeXml(FONT_DEFS[f.role].alt)}"/><w:panose1 w:val="${f.panose}"/>` +
       `<w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
   ).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W_NS}">${fonts}</w:fonts>`;
@@ -54,7 +56,7 @@ function fontTableXml(): string {
 
 /** Report JSON in an element of our namespace (text content, XML-escaped). */
 export function reportXml(report: Report): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<nianbao xmlns="${REPORT_XML_NS}" schemaVersion="${report.schemaVersion}">${escapeXml(serializeReport(report))}</nianbao>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<nianbao xmlns="${REPORT_XML_NS}" schemaVersion="${report.schemaVersion}">${escapeXml(serializeReport(withoutLedgerEntries(report)))}</nianbao>`;
 }
 
 const ITEM_ID = '{6E1B2C57-3F0A-4B8E-9C41-5A7D0E2F1B63}';
@@ -94,7 +96,12 @@ export function unsnapStyles(stylesXml: string, ids: string[]): string {
 export function finishPackage(bytes: Uint8Array, report: Report): Uint8Array {
   const files = unzipSync(bytes);
   files['word/styles.xml'] = strToU8(
-    unsnapStyles(strFromU8(files['word/styles.xml']), [STYLE.tableText, STYLE.pageNumber, STYLE.title]),
+    unsnapStyles(strFromU8(files['word/styles.xml']), [
+      STYLE.tableText,
+      STYLE.pageNumber,
+      STYLE.title,
+      STYLE.letterhead,
+    ]),
   );
   files['word/fontTable.xml'] = strToU8(fontTableXml());
   // Font embedding relationships of the library's empty font table are not needed any more.

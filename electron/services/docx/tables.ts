@@ -1,4 +1,4 @@
-// Renders a table grid (electron/services/tables/grid.ts) as a Word table exactly the text
+// Renders a table block (shared/document: a grid and its texts) as a Word table exactly the text
 // width wide. Merges are written explicitly: w:gridSpan across, w:vMerge restart/continue down.
 import {
   AlignmentType,
@@ -14,10 +14,10 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx';
-import type { Report } from '../../../shared/report/model';
-import { getCell } from '../../../shared/report/access';
-import { fmt } from '../../../shared/rules/numbers';
-import type { GridCell, TableGrid } from '../tables/grid';
+import type { GridCell, TableGrid } from '../../../shared/document/grid';
+import { TABLE_TWIPS } from '../../../shared/document/layout';
+import type { TableBlock } from '../../../shared/document/types';
+import { clean } from '../tables/xmltext';
 import { SIZES, STYLE, TEXT_WIDTH } from './layout';
 
 /** Column widths in twips, scaled from the grid's relative widths to exactly TEXT_WIDTH. */
@@ -28,13 +28,7 @@ export function columnTwips(grid: TableGrid, total = TEXT_WIDTH): number[] {
   return w;
 }
 
-/** A value as printed: 0 for zero, nothing for a blank cell. */
-export function cellText(report: Report, id: string): string {
-  const v = getCell(report, id);
-  return v === null ? '' : fmt(v);
-}
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const border = { style: BorderStyle.SINGLE, size: TABLE_TWIPS.borderEighths, color: '000000' };
 const borders = {
   top: border,
   bottom: border,
@@ -59,13 +53,16 @@ function textParagraphs(
   );
 }
 
-export function gridTable(grid: TableGrid, report: Report): Table {
+export function gridTable(block: TableBlock): Table {
+  const { grid } = block;
   const widths = columnTwips(grid);
-  const size = grid.cols > 6 ? SIZES.tableDense : SIZES.table;
+  const size = block.dense ? SIZES.tableDense : SIZES.table;
   const at: (GridCell | undefined)[][] = Array.from({ length: grid.rows }, () => Array(grid.cols));
-  for (const c of grid.cells) {
+  const indexOf = new Map<GridCell, number>();
+  grid.cells.forEach((c, i) => {
+    indexOf.set(c, i);
     for (let r = c.row; r < c.row + c.rowSpan; r++) at[r][c.col] = c;
-  }
+  });
   const span = (c: GridCell) => widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
@@ -74,19 +71,16 @@ export function gridTable(grid: TableGrid, report: Report): Table {
       const c = at[r][col];
       if (!c) throw new Error(`table grid of section ${grid.section} has a hole at ${r},${col}`);
       const starts = c.row === r;
-      const text = c.role === 'value' ? cellText(report, c.cell!) : c.text;
-      // Matrix row labels and the note read as text: left; headers and numbers: centred.
-      const align =
-        grid.key === 'applications' && (c.role === 'label' || c.role === 'note')
-          ? AlignmentType.LEFT
-          : AlignmentType.CENTER;
+      const i = indexOf.get(c)!;
+      const text = clean(block.texts[i] ?? '');
+      const align = block.aligns[i] === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER;
       cells.push(
         new TableCell({
           width: { size: span(c), type: WidthType.DXA },
           columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
           verticalMerge: c.rowSpan > 1 ? (starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE) : undefined,
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: 57, right: 57, top: 20, bottom: 20 },
+          margins: { left: TABLE_TWIPS.padX, right: TABLE_TWIPS.padX, top: TABLE_TWIPS.padY, bottom: TABLE_TWIPS.padY },
           children: starts ? textParagraphs(text, size, align) : [new Paragraph({ style: STYLE.tableText })],
         }),
       );
@@ -97,7 +91,7 @@ export function gridTable(grid: TableGrid, report: Report): Table {
         children: cells,
         tableHeader: r < grid.headerRows,
         cantSplit: true,
-        height: { value: 360, rule: HeightRule.ATLEAST },
+        height: { value: TABLE_TWIPS.rowMinHeight, rule: HeightRule.ATLEAST },
       }),
     );
   }

@@ -9,6 +9,7 @@ import { format2021, REPORT_TITLE_SUFFIX } from '../../../shared/format';
 import { looksLikeReport, parseBlocks, parseHtml, parseText, type ParsedReport } from '../../../shared/parse';
 import { htmlToBlocks, looksLikeHtml } from '../../../shared/parse/html';
 import { parseReportText } from '../../../shared/report';
+import { readOwnHtml } from '../../../shared/document/read-html';
 import { CfbError, inspectCfb, isCfb } from './cfb';
 import { binaryShare, decodeText } from './decode';
 import { docText } from './doc';
@@ -45,6 +46,7 @@ const KIND = {
   doc: 'Word 97-2003 文档（.doc）',
   pdf: 'PDF 文件',
   html: '网页（HTML）',
+  ownHtml: '本软件导出的网页',
   text: '文本文件',
 };
 
@@ -244,7 +246,11 @@ function readTextFile(name: string, bytes: Uint8Array, options: ReadOptions): Re
     if (!parsed.ok) throw new UserError(`无法读取“${name}”：${parsed.error}`);
     return { report: parsed.report, problems: [], kind: KIND.json };
   }
-  if (looksLikeHtml(trimmed)) return finish(name, parseHtml(trimmed), KIND.html, options);
+  if (looksLikeHtml(trimmed)) {
+    const own = readOwnHtml(trimmed);
+    if (own) return finish(name, own, KIND.ownHtml, options);
+    return finish(name, parseHtml(trimmed), KIND.html, options);
+  }
   return finish(name, parseText(trimmed), KIND.text, options);
 }
 

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { getFormat, reportTitle } from '../../../shared/format';
 import type { Report } from '../../../shared/report/model';
+import { withoutLedgerEntries } from '../../../shared/ledger/ledger';
 import { serializeReport } from '../../../shared/report/schema';
 import { reportGrids } from '../tables/grid';
 import { addCheckSheet } from './checks';
@@ -21,7 +22,7 @@ function addMetaSheet(wb: ExcelJS.Workbook, report: Report): void {
   ws.addRow(['year', report.year]);
   ws.addRow(['format', report.format]);
   ws.addRow(['schemaVersion', report.schemaVersion]);
-  const json = serializeReport(report);
+  const json = serializeReport(withoutLedgerEntries(report));
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
   ws.addRow(['json', ...chunks]);

@@ -6,11 +6,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactNode } from 'react';
 import { coverTitle, getFormat } from '../../../shared/format';
-import { defaultCoverBody, defaultPreamble, type Contact, type Report } from '../../../shared/report';
+import { defaultLetterBody, defaultPreamble, type Contact, type Report } from '../../../shared/report';
 import { emailError, parseYear, postcodeError, yearError } from '../../validate';
 import { fieldElementId } from '../findingTarget';
 import type { ReportDoc } from '../useReportDoc';
 import { DateField } from './DateField';
+import { LETTER_FIELD, LetterFields } from './LetterFields';
 
 /** Element ids of the fields, by their model path (Finding.field), so that a finding can focus its field. */
 export const FIELD = {
@@ -20,6 +21,7 @@ export const FIELD = {
   date: fieldElementId('cover.date'),
   body: fieldElementId('cover.body'),
   preamble: fieldElementId('preamble'),
+  ...LETTER_FIELD,
 } as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -69,7 +71,7 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
     // Keep the field in step when the year changes elsewhere (undo, reload), unless mid-typing.
     setYearText((t) => (yearError(t) ? t : String(r.year)));
   }, [r.year]);
-  const bodyDefault = defaultCoverBody(r.org, r.year);
+  const bodyDefault = defaultLetterBody(r.org, r.year);
   const preambleDefault = defaultPreamble(r.org, r.year);
   // While the clerk edits the body it shows exactly what they typed, even an empty field;
   // an empty body stands for the default wording, which comes back when they leave the field.
@@ -136,6 +138,7 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
           onChange={(date) => set((x) => ({ ...x, cover: { ...x.cover, date } }))}
           helperText={`应不晚于${r.year + 1}年1月31日`}
         />
+        <LetterFields doc={doc} />
         <Box sx={wide}>
           <TextField
             id={FIELD.body}
@@ -149,7 +152,7 @@ export function CoverPage({ doc }: { doc: ReportDoc }) {
             onChange={(e) => {
               const t = e.target.value;
               setBodyDraft(t);
-              set((x) => ({ ...x, cover: { ...x.cover, body: t === defaultCoverBody(x.org, x.year) ? '' : t } }));
+              set((x) => ({ ...x, cover: { ...x.cover, body: t === defaultLetterBody(x.org, x.year) ? '' : t } }));
             }}
             helperText={r.cover.body ? ' ' : '默认正文；可以修改，清空则恢复默认'}
           />

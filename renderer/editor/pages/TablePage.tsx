@@ -14,6 +14,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from '
 import { getFormat, type FormatDef } from '../../../shared/format';
 import { getCell } from '../../../shared/report';
 import type { Finding } from '../../../shared/rules';
+import { LedgerButton } from '../../ledger/LedgerButton';
 import { FindingList } from '../FindingList';
 import { Grid, type NotifyLevel } from '../grid/Grid';
 import { layoutsOf, sectionOfCell } from '../grid/layout';
@@ -219,6 +220,7 @@ export function TablePage({ no, doc, focusRequest, onFocusCell, onOpenFinding, o
         blanks={blankIds.length}
         onFillBlanks={fillBlanks}
       />
+      {no === 3 && <LedgerButton doc={doc} />}
       <GridMessage message={message} />
       <Grid
         layout={layout}

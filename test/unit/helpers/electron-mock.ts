@@ -33,6 +33,8 @@ export function fakeContents() {
       this.windowOpenHandler = fn;
     }),
     send: vi.fn(),
+    /** Chromium's print to PDF of the page (print media): a tiny PDF here. */
+    printToPDF: vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7\n% preview pages\n%%EOF\n')),
     emit(ev: string, ...args: any[]) {
       for (const fn of handlers.get(ev) ?? []) fn(...args);
     },

@@ -97,7 +97,13 @@ export function fullReport(formatId: FormatId = '2021', year = formatId === '202
       fax: '0915-4321235',
       email: 'zyxspj@example.cn',
     },
-    cover: { recipient: '县政府办', body: '', date: `${year + 1}-01-20` },
+    cover: {
+      ...r.cover,
+      recipient: '县政府办',
+      date: `${year + 1}-01-20`,
+      docNumber: `紫审批发〔${year + 1}〕5号`,
+      signer: '王明',
+    },
     previous: {
       year: year - 1,
       org,
