@@ -15,16 +15,29 @@ vi.mock('../../electron/services/xlsx/index', () => ({
   buildXlsx: vi.fn(async () => new Uint8Array([0x50, 0x4b, 3, 4])),
 }));
 
-const { createAppService, handleCall, INTERNAL_ERROR } = await import('../../electron/services/app-service');
+const {
+  createAppService: createService,
+  handleCall,
+  INTERNAL_ERROR,
+} = await import('../../electron/services/app-service');
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'nianbao-svc-'));
 });
+/** Services a test started: closed (the store opened, the folder lock given up) before the folder goes. */
+const started: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.close()));
   await rm(dir, { recursive: true, force: true });
   vi.restoreAllMocks();
 });
+
+function createAppService(...args: Parameters<typeof createService>) {
+  const svc = createService(...args);
+  started.push(svc);
+  return svc;
+}
 
 function value<T>(r: ApiResponse): T {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
