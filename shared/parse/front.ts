@@ -226,7 +226,7 @@ const CONTACT_HINT = new RegExp(`${CONTACT_LABELS.flatMap((f) => f.labels).join(
 
 /** Contact fields and the website, from any lines of the report. */
 export function readContact(texts: string[]): { contact: Contact; website: string } {
-  const contact: Contact = { person: '', office: '', address: '', postcode: '', phone: '', fax: '', email: '' };
+  const contact: Contact = { office: '', address: '', postcode: '', phone: '', fax: '', email: '' };
   let website = '';
   let url = '';
   for (const raw of texts) {
