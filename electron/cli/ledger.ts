@@ -13,7 +13,7 @@ import {
   type LedgerTally,
 } from '../../shared/ledger';
 import { emptyReport } from '../../shared/report';
-import { readLedgerPath } from '../services/ledger/read';
+import { readLedgerInIsolation } from '../services/reading';
 import type { Io } from './run';
 
 const USAGE = '用法：nianbao ledger 台账文件 --year 年度 [--json]';
@@ -53,7 +53,7 @@ export async function ledgerCommand(args: string[], io: Io): Promise<number> {
   if (!files.length) throw new UserError(`请指定登记台账文件（.xlsx 或 .csv）。${USAGE}`);
   if (files.length > 1) throw new UserError(`一次只能计算一个台账文件。${USAGE}`);
   const year = parseYear(parsed.values.year);
-  const raw = await readLedgerPath(files[0]);
+  const raw = await readLedgerInIsolation({ path: files[0] });
   const result = countLedgerSheets(raw, getFormat(requiredFormatFor(year)), year);
   if (!result.ok) throw new UserError(result.problem.message);
   const { tally } = result;

@@ -4,9 +4,8 @@ import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type 
 import { reportWebPage } from '../../shared/document/html';
 import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
-import { readLedgerFile } from './ledger/read';
 import { parseReportFile } from './report-file';
-import { readInIsolation, type SpawnReader } from './reading';
+import { readInIsolation, readLedgerInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
 import { ReportStatuses } from './report-status';
 import { openStore, type ReportStore } from './store';
@@ -96,7 +95,7 @@ export function createAppService(opts: AppServiceOptions): AppService {
       return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };
     },
     async readLedger(file) {
-      return readLedgerFile(fromBase64(file.name, file.base64), file.name);
+      return readLedgerInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader });
     },
   };
 }

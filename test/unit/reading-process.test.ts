@@ -7,7 +7,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api';
 import { readReportBytes } from '../../electron/services/readers';
-import { nodeReader, readInIsolation, readInProcess, type SpawnReader } from '../../electron/services/reading';
+import { readLedgerFile } from '../../electron/services/ledger/read';
+import {
+  nodeReader,
+  readInIsolation,
+  readInProcess,
+  readLedgerInIsolation,
+  type SpawnReader,
+} from '../../electron/services/reading';
 import { MAX_READERS } from '../../electron/services/reading/isolate';
 import { READ_LIMITS } from '../../electron/services/reading/limits';
 import { parentChannel } from '../../electron/services/reading/serve';
@@ -184,5 +191,23 @@ describe('the reader side of the channel', () => {
     parentChannel(child)!.send({ type: 'ready' });
     expect(sent).toEqual([{ type: 'ready' }]);
     expect(parentChannel({ on: () => {} } as unknown as NodeJS.Process)).toBeNull();
+  });
+});
+
+describe('readLedgerInIsolation', () => {
+  it('reads a ledger in a child process exactly as the ledger reader does in this one', async () => {
+    const csv = '申请人类型,收到日期,答复日期,办理结果\n自然人,2024-03-05,2024-03-20,予以公开\n企业,2024/12/28,,\n';
+    const base64 = Buffer.from(csv, 'utf8').toString('base64');
+    const w = watched(nodeReader());
+    const got = await readLedgerInIsolation({ name: '台账.csv', base64 }, { spawn: w.spawn });
+    expect(w.pids.length).toBe(1);
+    expect(got).toEqual(await readLedgerFile(new Uint8Array(Buffer.from(csv, 'utf8')), '台账.csv'));
+  });
+
+  it('stops a ledger read that does not end, with the time limit said in Chinese', async () => {
+    const message = await refusal(
+      readLedgerInIsolation({ name: 'loop', base64: '' }, { spawn: misbehaving, limits: { timeoutMs: 1500 } }),
+    );
+    expect(message).toContain('超过2秒仍未完成');
   });
 });

@@ -4,6 +4,7 @@
 // files are read right here: no process is needed for them.
 import { open, stat } from 'node:fs/promises';
 import { UserError, type ReadResult } from '../../../shared/api';
+import type { RawLedger } from '../../../shared/ledger/types';
 import { readReportBytes, readReportPath, type ReadOptions } from '../readers';
 import { base64Head, base64Size, fromBase64 } from './base64';
 import { READ_LIMITS, type ReadLimits } from './limits';
@@ -134,5 +135,25 @@ export async function readInIsolation(source: ReadSource, options: IsolationOpti
     release();
   }
   if (!reply.ok) throw new UserError(reply.error);
+  if (!('result' in reply)) throw new UserError(crashMessage(sourceName(source)));
   return reply.result;
+}
+
+/** Reads an application ledger (.xlsx/.csv) into raw cells, in a reader process like every file. */
+export async function readLedgerInIsolation(source: ReadSource, options: IsolationOptions = {}): Promise<RawLedger> {
+  const limits = { ...READ_LIMITS, ...options.limits };
+  const release = await slot();
+  let reply: ReadReply;
+  try {
+    reply = await readInProcess(
+      { type: 'read', source, options: {}, what: 'ledger' },
+      limits,
+      options.spawn ?? nodeReader(),
+    );
+  } finally {
+    release();
+  }
+  if (!reply.ok) throw new UserError(reply.error);
+  if (!('ledger' in reply)) throw new UserError(crashMessage(sourceName(source)));
+  return reply.ledger;
 }

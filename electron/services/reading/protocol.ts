@@ -2,6 +2,7 @@
 // request, answers once. Plain JSON values only, so that any channel (Node IPC, Electron's
 // parentPort) carries them.
 import type { ReadResult } from '../../../shared/api';
+import type { RawLedger } from '../../../shared/ledger/types';
 import { parseReportJson } from '../../../shared/report';
 import type { ReadOptions } from '../readers';
 
@@ -12,9 +13,12 @@ export interface ReadRequest {
   type: 'read';
   source: ReadSource;
   options: ReadOptions;
+  /** What the file is read as: a report (default) or an application ledger (登记台账). */
+  what?: 'ledger';
 }
 
-export type ReadReply = { ok: true; result: ReadResult } | { ok: false; error: string };
+export type ReadReply =
+  { ok: true; result: ReadResult } | { ok: true; ledger: RawLedger } | { ok: false; error: string };
 
 export type ReaderMessage = { type: 'ready' } | { type: 'reply'; reply: ReadReply };
 
@@ -46,6 +50,7 @@ export function isReaderMessage(m: unknown): m is ReaderMessage {
  */
 export function checkedReply(reply: ReadReply): ReadReply | null {
   if (!reply.ok) return typeof reply.error === 'string' ? reply : null;
+  if ('ledger' in reply) return wellFormedLedger(reply.ledger) ? { ok: true, ledger: reply.ledger } : null;
   const r = reply.result as Partial<ReadResult> | undefined;
   if (!r || typeof r.kind !== 'string' || !strings(r.problems)) return null;
   const parsed = parseReportJson(r.report);
@@ -88,6 +93,24 @@ function wellFormedTables(t: unknown): t is NonNullable<ReadResult['tables']> {
         (p.readings === undefined ||
           (Array.isArray(p.readings) &&
             p.readings.every((r) => Array.isArray(r) && r.every((v) => v === null || typeof v === 'number')))),
+    )
+  );
+}
+
+const rawCell = (c: unknown) => c === null || typeof c === 'string' || (typeof c === 'number' && Number.isFinite(c));
+
+/** A ledger as the reader sent it: sheets of rows of text, numbers or blanks, nothing else. */
+function wellFormedLedger(l: unknown): l is RawLedger {
+  return (
+    isObject(l) &&
+    typeof l.file === 'string' &&
+    Array.isArray(l.sheets) &&
+    l.sheets.every(
+      (sh) =>
+        isObject(sh) &&
+        typeof sh.name === 'string' &&
+        Array.isArray(sh.rows) &&
+        sh.rows.every((r) => Array.isArray(r) && r.every(rawCell)),
     )
   );
 }

@@ -1,12 +1,20 @@
 // Inside the reader process: one request read with the ordinary readers. Never throws: every
 // outcome is a reply, and every refusal a Chinese message.
 import { UserError } from '../../../shared/api';
+import { readLedgerFile, readLedgerPath } from '../ledger/read';
 import { readReportBytes, readReportPath } from '../readers';
 import { fromBase64 } from './base64';
 import { sourceName, type ReadReply, type ReadRequest } from './protocol';
 
-export async function runRead({ source, options }: ReadRequest): Promise<ReadReply> {
+export async function runRead({ source, options, what }: ReadRequest): Promise<ReadReply> {
   try {
+    if (what === 'ledger') {
+      const ledger =
+        'path' in source
+          ? await readLedgerPath(source.path)
+          : await readLedgerFile(fromBase64(source.name, source.base64), source.name);
+      return { ok: true, ledger };
+    }
     const result =
       'path' in source
         ? await readReportPath(source.path, options)
