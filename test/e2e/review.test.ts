@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeReport } from '../../shared/report';
 import { fullReport, lastYearReport, withCells } from '../fixtures/reports';
 import { chromiumAvailable } from './support/browser';
+import { ROOT } from './support/build';
 import { useAppSession } from './support/session';
 
 const run = chromiumAvailable();
@@ -61,7 +62,9 @@ describe.skipIf(!run)('审核 in Chromium (browser mode)', () => {
       const reports = orgs.filter((o) => !o.includes('不是报告'));
       expect(reports).toEqual([...reports].sort((a, b) => a.localeCompare(b, 'zh-CN')));
       expect(await page.getByTestId('review-charts').locator('svg').count()).toBeGreaterThan(0);
-      if (process.env.REVIEW_SHOT) await page.screenshot({ path: process.env.REVIEW_SHOT, fullPage: true });
+      // The README's picture, written only when asked: UPDATE_SCREENSHOT=1 npx vitest run test/e2e/review.test.ts
+      if (process.env.UPDATE_SCREENSHOT === '1')
+        await page.screenshot({ path: join(ROOT, 'docs', 'screenshot-review.png') });
       expect(session.pageErrors).toEqual([]);
     },
   );
@@ -76,8 +79,6 @@ describe.skipIf(!run)('审核 in Chromium (browser mode)', () => {
       .toBe(1);
     expect(await dialog.locator('td[data-cell="applications.newReceived.natural"]').textContent()).toBe('11');
     expect(await dialog.locator('input, textarea').count()).toBe(0);
-    if (process.env.REVIEW_SHOT)
-      await page.screenshot({ path: process.env.REVIEW_SHOT.replace('.png', '-report.png') });
     // The same report as it would print, drawn by the 预览 of the editor.
     await page.getByRole('tab', { name: '打印版式' }).click();
     await expect
