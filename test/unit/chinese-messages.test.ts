@@ -2,16 +2,12 @@
 // argument checks answer in Chinese (the start script: start-script.test.ts).
 import { describe, expect, it } from 'vitest';
 import { apiArgs, validateArgs } from '../../shared/api';
-import { INTERNAL_FAILURE, registerCommand, runCli } from '../../electron/cli/run';
+import { INTERNAL_FAILURE, registerCommand } from '../../electron/cli/run';
+import { runCaptured } from './helpers/cli';
 
 const ENGLISH = /Unknown option|argument missing|does not take|Unexpected argument|Error:|Too small|expected/;
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 describe('the command line', () => {
   it('answers `nianbao export --unknown` in Chinese with exit code 2', async () => {

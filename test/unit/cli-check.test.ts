@@ -5,19 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCaptured } from './helpers/cli';
 import { emptyReport, serializeReport, setCell, type Report } from '../../shared/report';
 import { FULL_2021, fullReport, lastYearReport, SAMPLES_DIR } from '../fixtures/reports';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 function file(name: string, content: string | Report): string {
   const path = join(dir, name);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCaptured } from './helpers/cli';
 import { serializeReport, setCell } from '../../shared/report';
 import { fullReport } from './helpers/export-report';
 import { unzip } from './helpers/ooxml';
@@ -11,12 +11,7 @@ import { unzip } from './helpers/ooxml';
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 const good = join(dir, 'good.json');
 writeFileSync(good, serializeReport(fullReport()));

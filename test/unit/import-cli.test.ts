@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCaptured } from './helpers/cli';
 import { getCell, parseReportJson } from '../../shared/report';
 import { SAMPLES_DIR } from '../fixtures/reports';
 import { markEncrypted, pdfWithoutText } from './helpers/craft';
@@ -23,12 +23,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-import-cli-'));
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 function expectUnreadable(r: { code: number; out: string; err: string }, text: RegExp): void {
   expect(r.code).toBe(2);

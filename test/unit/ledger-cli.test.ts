@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCaptured } from './helpers/cli';
 import { emptyReport, parseReportJson } from '../../shared/report';
 import { checkReport } from '../../shared/rules';
 import { csvText, HEADER, LEDGER_2024, xlsxBytes } from '../fixtures/ledgers';
@@ -33,12 +33,7 @@ beforeAll(async () => {
   );
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 describe('nianbao ledger', () => {
   it('prints the counted matrix with the report file’s keys (--json), exit 1 for rows not placed', async () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCaptured } from './helpers/cli';
 import { buildDocx } from '../../electron/services/docx/index';
 import { serializeReport, type Report } from '../../shared/report';
 import { keyFigures, matchByOrgan, normalizeOrg, reviewReports } from '../../shared/review';
@@ -13,12 +13,7 @@ import { fullReport, lastYearReport, withCells } from '../fixtures/reports';
 
 let dir: string;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 const withOrg = (r: Report, org: string): Report => ({ ...r, org });
 
