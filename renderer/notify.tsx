@@ -46,7 +46,7 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
         open={open && !!item}
         onClose={close}
         autoHideDuration={item?.level === 'error' ? 12000 : item?.options?.action ? 10000 : 6000}
-        anchorOrigin={{ vertical: 'top', horizontal: 'center' }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
       >
         <Alert
           severity={item?.level ?? 'info'}

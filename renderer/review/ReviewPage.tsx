@@ -153,7 +153,10 @@ export function ReviewPage({ onExit }: { onExit(): void }) {
               <Chip color={t.withErrors ? 'error' : 'success'} label={`有错误的${t.withErrors}份`} />
               <Chip label={`警告${t.warnings}个`} />
               {t.unreadable > 0 && <Chip color="warning" label={`${t.unreadable}个文件不是报告或无法读取`} />}
-              {t.duplicates > 0 && <Chip label={`${t.duplicates}份重复（全县数据只计一次）`} />}
+              {t.duplicates > 0 && <Chip label={`${t.duplicates}个文件是同一报告的副本（只计一次）`} />}
+              {t.otherYear > 0 && (
+                <Chip color="warning" label={`${t.otherYear}份报告不是${t.year}年度的，未计入全县数据`} />
+              )}
               {t.figures.received !== null && <Chip label={`全县本年新收申请${t.figures.received}件`} />}
               {t.figures.substantiveRate !== null && <Chip label={`实质公开率${t.figures.substantiveRate}%`} />}
               {t.figures.reviewCorrectionRate !== null && (

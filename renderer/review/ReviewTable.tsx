@@ -77,7 +77,12 @@ export function ReviewTable({ entries, onOpen }: Props) {
                 {e.isReport ? e.org || '（未写机关名称）' : <Typography color="error">不是报告或无法读取</Typography>}
                 {e.duplicateOf && (
                   <Typography variant="caption" color="text.secondary" component="div">
-                    与“{e.duplicateOf}”重复，全县数据只计一次
+                    与“{e.duplicateOf}”是同一份报告，只计一次
+                  </Typography>
+                )}
+                {e.otherYear && (
+                  <Typography variant="caption" color="warning.main" component="div">
+                    年度与其他报告不同，未计入全县数据
                   </Typography>
                 )}
               </TableCell>

@@ -22,6 +22,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { TRASH_DAYS, type ReportSummary } from '../../shared/api';
 import { getFormat, requiredFormatFor } from '../../shared/format';
 import { emptyReport, type Report } from '../../shared/report';
+import { reportingYear } from '../../shared/rules';
 import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
 import { OpenReportFileButton } from './OpenReportFileButton';
@@ -29,6 +30,13 @@ import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
 import { Deadlines } from './Deadlines';
 import { ReportStatusCell } from './ReportStatus';
+
+/** The year whose report is being prepared now: the one the start page's deadlines speak of. */
+function defaultYear(): number {
+  const d = new Date();
+  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return reportingYear(iso);
+}
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -49,7 +57,7 @@ const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): void; onCreated(id: string): void }) {
   const [org, setOrg] = useState('');
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [year, setYear] = useState(String(defaultYear()));
   // Field messages appear once the clerk tries to create, then follow every keystroke.
   const [tried, setTried] = useState(false);
   const [error, setError] = useState('');
@@ -59,7 +67,7 @@ function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): 
   useEffect(() => {
     if (props.open) {
       setOrg(props.defaultOrg);
-      setYear(String(new Date().getFullYear() - 1));
+      setYear(String(defaultYear()));
       setTried(false);
       setError('');
     }
@@ -111,8 +119,8 @@ function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): 
                 (tried || year.trim().length >= 4) && yearProblem
                   ? yearProblem
                   : formatName
-                    ? `统计年度，通常是上一年；将使用${formatName}`
-                    : '统计年度，通常是上一年'
+                    ? `统计年度（该年度的报告于次年1月31日前报送）；将使用${formatName}`
+                    : '统计年度（该年度的报告于次年1月31日前报送）'
               }
               name="year"
               inputRef={yearRef}

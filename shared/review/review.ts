@@ -37,6 +37,8 @@ export interface ReviewEntry {
   lastNote: string;
   /** Another file of the folder with the same organ and year, read first; this one is left out of the county's figures. */
   duplicateOf: string | null;
+  /** A report of another year than most of the folder's: listed, left out of the county's figures. */
+  otherYear: boolean;
   figures: KeyFigures | null;
   findings: ReviewFinding[];
 }
@@ -56,8 +58,11 @@ export interface ReviewTotals {
   withErrors: number;
   errors: number;
   warnings: number;
-  /** Reports left out of the county's figures as a second file of the same organ and year. */
+  /** Copies left out as a second file of the same organ and year. */
   duplicates: number;
+  /** The year most reports are for; reports of other years are left out of the figures. */
+  year: number | null;
+  otherYear: number;
   figures: KeyFigures;
   byOrgan: OrganShare[];
 }
@@ -83,6 +88,7 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
       lastFile: null,
       lastNote: '',
       duplicateOf: null,
+      otherYear: false,
       figures: null,
       findings: [],
     };
@@ -110,6 +116,7 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     lastFile: match.item?.file ?? null,
     lastNote: match.note,
     duplicateOf: null,
+    otherYear: false,
     figures: keyFigures(report),
     findings: findings.map(({ rule, severity, message, cells, field }) =>
       field === undefined ? { rule, severity, message, cells } : { rule, severity, message, cells, field },
@@ -117,30 +124,60 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
   };
 }
 
+/** Which copy of a report speaks for it when a folder holds several: the fullest kind first. */
+const COPY_RANK: [RegExp, number][] = [
+  [/\.(nianbao|json)$/i, 0],
+  [/\.docx?$/i, 1],
+  [/\.pdf$/i, 2],
+  [/\.(html?|mht|mhtml|txt)$/i, 3],
+  [/\.xlsx$/i, 4],
+];
+const rankOf = (file: string) => COPY_RANK.find(([re]) => re.test(file))?.[1] ?? 5;
+
+/** The year most reports of the folder are for (the earliest of equals); null without any. */
+function folderYear(entries: readonly ReviewEntry[]): number | null {
+  const counts = new Map<number, number>();
+  for (const e of entries) if (e.year !== null) counts.set(e.year, (counts.get(e.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
+  return best;
+}
+
 export function reviewReports(inputs: readonly ReviewInput[], lasts: readonly LastYearInput[] = []): ReviewResult {
   const reports = inputs.map((i) => entryOf(i, lasts));
   const read = reports.filter((r) => r.isReport);
-  // The same organ's report twice (a .docx and its PDF, say) must not count twice for the county.
-  const firstOf = new Map<string, ReviewEntry>();
+  // The same organ's report twice (its .docx and its web page, say) is one report: the fullest
+  // copy speaks for it, the others are listed and left out of the counts and the county's figures.
+  const groups = new Map<string, ReviewEntry[]>();
   for (const r of read) {
-    const key = `${normalizeOrg(r.org)}|${r.year}`;
-    const first = normalizeOrg(r.org) ? firstOf.get(key) : undefined;
-    if (first) r.duplicateOf = first.file;
-    else firstOf.set(key, r);
+    const org = normalizeOrg(r.org);
+    const key = org ? `${org}|${r.year}` : `\u0000${r.file}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const counted = read.filter((r) => !r.duplicateOf);
+  for (const copies of groups.values()) {
+    const primary = [...copies].sort((a, b) => rankOf(a.file) - rankOf(b.file))[0];
+    for (const c of copies) if (c !== primary) c.duplicateOf = primary.file;
+  }
+  const distinct = read.filter((r) => !r.duplicateOf);
+  // A report of another year than the folder's is listed, not added to this year's figures.
+  const year = folderYear(distinct);
+  for (const r of distinct) r.otherYear = year !== null && r.year !== year;
+  const counted = distinct.filter((r) => !r.otherYear);
   const figures = countyFigures(counted.map((r) => r.figures!));
   return {
     reports,
     totals: {
       files: reports.length,
-      reports: read.length,
+      reports: distinct.length,
       unreadable: reports.length - read.length,
-      withErrors: read.filter((r) => r.errors > 0).length,
-      errors: read.reduce((n, r) => n + r.errors, 0),
-      warnings: read.reduce((n, r) => n + r.warnings, 0),
+      withErrors: distinct.filter((r) => r.errors > 0).length,
+      errors: distinct.reduce((n, r) => n + r.errors, 0),
+      warnings: distinct.reduce((n, r) => n + r.warnings, 0),
+      year,
+      otherYear: distinct.length - counted.length,
       figures,
-      duplicates: read.length - counted.length,
+      duplicates: read.length - distinct.length,
       byOrgan: counted.map((r) => ({
         org: r.org,
         file: r.file,
@@ -153,5 +190,5 @@ export function reviewReports(inputs: readonly ReviewInput[], lasts: readonly La
 
 /** Exit status of `nianbao review`: 1 when any report has an error finding. */
 export function reviewHasErrors(result: ReviewResult): boolean {
-  return result.totals.withErrors > 0;
+  return result.reports.some((r) => r.errors > 0);
 }

@@ -42,6 +42,7 @@ const entry = z.object({
   lastFile: text(500).nullable(),
   lastNote: text(500),
   duplicateOf: text(500).nullable(),
+  otherYear: z.boolean(),
   figures: figures.nullable(),
   findings: z.array(finding).max(2000),
 });
@@ -56,6 +57,8 @@ export const reviewResultSchema = z.object({
     errors: z.number().int(),
     warnings: z.number().int(),
     duplicates: z.number().int(),
+    year: z.number().int().nullable(),
+    otherYear: z.number().int(),
     figures,
     byOrgan: z.array(z.object({ org: text(500), file: text(500), received: cell, share: cell })).max(2000),
   }),

@@ -231,3 +231,33 @@ describe('the same organ twice', () => {
     expect(result.totals.figures.received).toBe(a.applications.newReceived.total);
   });
 });
+
+describe('copies and other years', () => {
+  it('lets the fullest copy speak for a report given twice, whatever the folder order', () => {
+    const a = fullReport();
+    const result = reviewReports([
+      { file: '审批局.html', report: { ...a, cover: { ...a.cover, date: '' } }, problems: [] },
+      { file: '审批局.docx', report: a, problems: [] },
+    ]);
+    expect(result.reports[0].duplicateOf).toBe('审批局.docx');
+    expect(result.reports[1].duplicateOf).toBeNull();
+    expect(result.totals.reports).toBe(1);
+    expect(result.totals.warnings).toBe(result.reports[1].warnings);
+  });
+
+  it('lists a report of another year and leaves it out of the county’s figures', () => {
+    const a = fullReport();
+    const b = withOrg(fullReport(), '某某县教育局');
+    const old = { ...withOrg(fullReport(), '某某县财政局'), year: a.year - 2 };
+    const result = reviewReports([
+      { file: 'a.json', report: a, problems: [] },
+      { file: 'b.json', report: b, problems: [] },
+      { file: 'old.json', report: old, problems: [] },
+    ]);
+    expect(result.totals.year).toBe(a.year);
+    expect(result.reports.map((r) => r.otherYear)).toEqual([false, false, true]);
+    expect(result.totals.otherYear).toBe(1);
+    expect(result.totals.figures.received).toBe(2 * a.applications.newReceived.total!);
+    expect(result.totals.byOrgan.map((o) => o.file)).toEqual(['a.json', 'b.json']);
+  });
+});

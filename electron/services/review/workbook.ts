@@ -76,7 +76,11 @@ export async function buildReviewWorkbook(result: ReviewResult): Promise<Uint8Ar
       r.repeatPercent,
       ...figureCells(r.figures),
       [r.lastFile, r.lastNote].filter(Boolean).join('；'),
-      r.duplicateOf ? `与“${r.duplicateOf}”重复，全县数据只计一次` : '',
+      r.duplicateOf
+        ? `与“${r.duplicateOf}”是同一份报告，只计一次`
+        : r.otherYear
+          ? `不是${result.totals.year}年度的报告，未计入全县数据`
+          : '',
     ]);
   }
   styleHeader(list);
@@ -110,7 +114,7 @@ export async function buildReviewWorkbook(result: ReviewResult): Promise<Uint8Ar
   const totals = result.totals.figures;
   county.addRow(['机关', ...SHOWN_FIGURES.map((k) => FIGURE_LABELS[k]), '收到申请占全县（%）']);
   for (const r of result.reports) {
-    if (!r.isReport || !r.figures || r.duplicateOf) continue;
+    if (!r.isReport || !r.figures || r.duplicateOf || r.otherYear) continue;
     county.addRow([r.org, ...figureCells(r.figures), percent(r.figures.received, totals.received)]);
   }
   const sumRow = county.addRow(['全县合计', ...figureCells(totals), totals.received === null ? null : 100]);
