@@ -13,6 +13,7 @@ import {
   readInIsolation,
   readInProcess,
   readLedgerInIsolation,
+  readManyInIsolation,
   type SpawnReader,
 } from '../../electron/services/reading';
 import { MAX_READERS } from '../../electron/services/reading/isolate';
@@ -209,5 +210,32 @@ describe('readLedgerInIsolation', () => {
       readLedgerInIsolation({ name: 'loop', base64: '' }, { spawn: misbehaving, limits: { timeoutMs: 1500 } }),
     );
     expect(message).toContain('超过2秒仍未完成');
+  });
+});
+
+describe('readManyInIsolation', () => {
+  it('reads a folder’s files in turn in one reader process; a refusal does not end it', async () => {
+    const w = watched(nodeReader());
+    const docx = { name: 'a.docx', base64: readFileSync(DOCX).toString('base64') };
+    const note = { name: 'note.txt', base64: Buffer.from('会议通知：请准时参加。\n').toString('base64') };
+    const reads = await readManyInIsolation([docx, note, { ...docx, name: 'b.docx' }], { spawn: w.spawn });
+    expect(reads.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(w.pids.length).toBe(1);
+    const want = await readInIsolation(docx);
+    expect(reads[2].ok && reads[2].result.report).toEqual(want.report);
+    expect(!reads[1].ok && reads[1].error).toContain('不像是');
+  });
+
+  it('starts a new reader after one dies, and says for which file', async () => {
+    const w = watched(misbehaving);
+    const reads = await readManyInIsolation(
+      [
+        { name: 'exit', base64: '' },
+        { name: 'exit', base64: '' },
+      ],
+      { spawn: w.spawn },
+    );
+    expect(reads.every((r) => !r.ok && r.error.includes('“exit”'))).toBe(true);
+    expect(w.pids.length).toBe(2);
   });
 });

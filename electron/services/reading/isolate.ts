@@ -10,6 +10,7 @@ import { base64Head, base64Size, fromBase64 } from './base64';
 import { READ_LIMITS, type ReadLimits } from './limits';
 import { crashMessage, exitMessage, spawnMessage, timeoutMessage } from './messages';
 import { nodeReader } from './node-process';
+import { ReaderSession } from './session';
 import type { ReaderProcess, SpawnReader } from './process';
 import {
   checkedReply,
@@ -137,6 +138,50 @@ export async function readInIsolation(source: ReadSource, options: IsolationOpti
   if (!reply.ok) throw new UserError(reply.error);
   if (!('result' in reply)) throw new UserError(crashMessage(sourceName(source)));
   return reply.result;
+}
+
+/** What reading one file of a batch gave: its report, or the Chinese reason it was not read. */
+export type BatchRead = { ok: true; result: ReadResult } | { ok: false; error: string };
+
+/**
+ * Reads several files one after another in one reader process (a new one after a failure), with
+ * the same limits per file as readInIsolation: a folder of a hundred reports pays the start of a
+ * process once, not a hundred times. Small own JSON files are read here, as readInIsolation does.
+ */
+export async function readManyInIsolation(sources: ReadSource[], options: IsolationOptions = {}): Promise<BatchRead[]> {
+  const limits = { ...READ_LIMITS, ...options.limits };
+  const session = new ReaderSession(options.spawn ?? nodeReader(), limits);
+  const release = await slot();
+  const out: BatchRead[] = [];
+  try {
+    for (const source of sources) {
+      const read = options.read ?? ('path' in source ? { requireTables: true } : {});
+      if (await isSmallJson(source)) {
+        out.push(await inline(source, read));
+        continue;
+      }
+      const reply = await session.read({ type: 'read', source, options: read });
+      if (reply.ok && 'result' in reply) out.push({ ok: true, result: reply.result });
+      else out.push({ ok: false, error: reply.ok ? crashMessage(sourceName(source)) : reply.error });
+    }
+  } finally {
+    session.close();
+    release();
+  }
+  return out;
+}
+
+async function inline(source: ReadSource, read: ReadOptions): Promise<BatchRead> {
+  try {
+    const result =
+      'path' in source
+        ? await readReportPath(source.path, read)
+        : await readReportBytes(source.name, fromBase64(source.name, source.base64), read);
+    return { ok: true, result };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: e.message };
+    return { ok: false, error: `无法读取“${sourceName(source)}”：文件已损坏或格式无法识别。` };
+  }
 }
 
 /** Reads an application ledger (.xlsx/.csv) into raw cells, in a reader process like every file. */

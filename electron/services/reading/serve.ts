@@ -1,6 +1,6 @@
 // The reader process's side of the conversation: over Electron's parentPort in a utility
-// process, over Node's IPC channel in a child process. It says it is ready, reads the one file
-// it is sent, answers, and waits to be stopped (the app stops it once the answer is in).
+// process, over Node's IPC channel in a child process. It says it is ready, reads the file it is
+// sent, answers, and waits: for the next file (a folder read in turn) or to be stopped.
 import type { ReadLimits } from './limits';
 import { isReadRequest, type ReadReply, type ReaderMessage, type ReadRequest } from './protocol';
 import { startWatchdog } from './watchdog';
@@ -36,12 +36,16 @@ export function serveReads(
     process.exitCode = 2;
     return;
   }
-  startWatchdog(limits);
+  const watchdog = startWatchdog(limits);
   let busy = false;
   channel.onMessage((message) => {
     if (busy || !isReadRequest(message)) return;
     busy = true;
-    void handle(message).then((reply) => channel.send({ type: 'reply', reply }));
+    watchdog.postMessage('start');
+    void handle(message).then((reply) => {
+      busy = false;
+      channel.send({ type: 'reply', reply });
+    });
   });
   // The app is gone (its end of the IPC channel closed): nobody waits for the answer.
   process.on('disconnect', () => process.exit(0));

@@ -7,9 +7,11 @@ import { WATCHDOG_MARK } from './protocol';
 
 /** Plain JavaScript, run as the thread's script (no loader, no bundle needed). */
 const SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
-const started = Date.now();
+let started = Date.now();
+// Each file the reader is given starts its time again (a reader may read a folder's files in turn).
+parentPort.on('message', () => { started = Date.now(); });
 setInterval(() => {
   const over = process.memoryUsage.rss() > workerData.memoryBytes;
   const late = Date.now() - started > workerData.deadlineMs;
