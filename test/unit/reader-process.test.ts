@@ -1,6 +1,8 @@
 // The desktop app's reader process: Electron's utilityProcess behind the SpawnReader interface,
 // with electron mocked; the test plays the child. The conversation and the limits are the same
 // code as in browser mode (reading-process.test.ts runs them against a real process).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, beforeEach, vi } from 'vitest';
 
 vi.mock('electron', () => import('./helpers/electron-mock'));
@@ -11,15 +13,21 @@ const { readInProcess } = await import('../../electron/services/reading');
 const { WATCHDOG_MARK } = await import('../../electron/services/reading/protocol');
 const { emptyReport } = await import('../../shared/report');
 
+/** Where the bundled worker would be; the mocked utilityProcess never opens it. */
+const WORKER = join(tmpdir(), 'dist', 'electron', 'reader-worker.cjs');
 const LIMITS = { timeoutMs: 30_000, memoryMb: 1024 };
-const request = { type: 'read' as const, source: { path: '/tmp/年报.docx' }, options: { requireTables: true } };
+const request = {
+  type: 'read' as const,
+  source: { path: join(tmpdir(), '年报.docx') },
+  options: { requireTables: true },
+};
 const result = { report: emptyReport('县民政局', 2024), problems: ['未找到表格'], kind: 'Word 文档（.docx）' };
 
 beforeEach(() => mock.resetElectronMock());
 
 /** Starts a read over the glue and hands back the fake child it forked. */
 function start(limits = LIMITS) {
-  const reply = readInProcess(request, limits, utilityReader('/app/dist/electron/reader-worker.cjs'));
+  const reply = readInProcess(request, limits, utilityReader(WORKER));
   const child = mock.state.utilityProcesses[0];
   return { reply, child };
 }
@@ -28,7 +36,7 @@ describe('utilityReader', () => {
   it('forks the bundled worker with the limits, a heap limit and stderr piped', () => {
     const { child } = start();
     expect(mock.utilityProcess.fork).toHaveBeenCalledTimes(1);
-    expect(child.modulePath).toBe('/app/dist/electron/reader-worker.cjs');
+    expect(child.modulePath).toBe(WORKER);
     expect(child.args).toEqual(['--timeout-ms=30000', '--memory-mb=1024']);
     expect(child.options).toMatchObject({ stdio: ['ignore', 'ignore', 'pipe'], serviceName: expect.any(String) });
     expect(child.options.execArgv).toEqual([expect.stringMatching(/^--max-old-space-size=\d+$/)]);
