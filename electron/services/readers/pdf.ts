@@ -139,7 +139,11 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
         cells[cells.length - 1] = { ...last, str: last.str + it.str, w: it.x + it.w - last.x };
       else cells.push(it);
     }
-    for (const it of cells) if (it.x > labelEnd && !slots.some((s) => near(s, it, tol))) slots.push(it);
+    // A header row has a cell per column: a line of one cell (a block label spanning the table,
+    // 第二十条第（一）项, a heading or prose above the table) ends the header.
+    const right = cells.filter((it) => it.x > labelEnd);
+    if (right.length < 2) break;
+    for (const it of right) if (!slots.some((s) => near(s, it, tol))) slots.push(it);
   }
   slots.sort((a, b) => a.x - b.x);
   const missing = slots.length - values.length;
