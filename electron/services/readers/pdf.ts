@@ -127,8 +127,8 @@ function withBlanks(rows: Row[], r: number): string[] | null {
 
 /** Column positions from the header rows right above a row of numbers, when its numbers fit them. */
 function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], tol: number): Item[] | null {
-  const slots: Item[] = [];
-  for (let k = r - 1; k >= Math.max(0, r - 5); k--) {
+  const header: Item[] = [];
+  for (let k = r - 1; k >= Math.max(0, r - 6); k--) {
     const items = rows[k].items;
     if (items.some(isValue)) break;
     // Characters of one cell may come as separate items: a cell is a run without a gap.
@@ -143,16 +143,24 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
     // 第二十条第（一）项, a heading or prose above the table) ends the header.
     const right = cells.filter((it) => it.x > labelEnd);
     if (right.length < 2) break;
-    for (const it of right) if (!slots.some((s) => near(s, it, tol))) slots.push(it);
+    header.push(...right);
   }
+  // A group's cell (行政诉讼, 未经复议直接起诉) spans the columns under it: it is no column of its own.
+  const centre = (it: Item) => it.x + it.w / 2;
+  const spans = (g: Item) =>
+    header.filter((it) => !near(it, g, tol) && centre(it) > g.x && centre(it) < g.x + g.w).length >= 2;
+  const slots: Item[] = [];
+  for (const it of header) if (!spans(it) && !slots.some((s) => near(s, it, tol))) slots.push(it);
   slots.sort((a, b) => a.x - b.x);
-  const missing = slots.length - values.length;
-  if (missing < 1 || missing > 3) return null;
+  if (slots.length <= values.length) return null;
+  // Every number under a column of its own, in order: then the columns left empty are known.
   const used = new Set<Item>();
+  let from = 0;
   for (const v of values) {
-    const s = slots.find((x) => !used.has(x) && near(v, x, tol));
-    if (!s) return null;
-    used.add(s);
+    const at = slots.findIndex((x, i) => i >= from && !used.has(x) && near(v, x, tol));
+    if (at < 0) return null;
+    used.add(slots[at]);
+    from = at + 1;
   }
   return slots;
 }
