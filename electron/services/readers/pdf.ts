@@ -41,19 +41,37 @@ interface Row {
   items: Item[];
 }
 
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/** Spaces pdfjs puts between the characters of a justified (stretched) line: none in Chinese. */
+const SPREAD = /(?<=[\u3000-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u9fff\uff00-\uffef])/g;
+
+/**
+ * What a justified line adds between its characters beyond their width (a line stretched
+ * around a long web address): told by its runs of Chinese, each character exactly one em wide.
+ */
+function letterSpacing(items: Item[]): number {
+  let spacing = 0;
+  for (const it of items) {
+    const chars = [...it.str].filter((c) => c.trim());
+    if (chars.length < 4 || !chars.every((c) => CJK.test(c))) continue;
+    spacing = Math.max(spacing, (it.w - chars.length * it.size) / (chars.length - 1));
+  }
+  return spacing;
+}
+
 /** Joins a row's items: a tab where the gap is a cell's padding or more, else as written. */
 function joinItems(items: Item[]): string {
   let line = '';
   let end = -Infinity;
   let prev = '';
+  const spacing = letterSpacing(items);
   for (const it of items) {
-    const gap = it.x - end;
+    const gap = it.x - end - spacing;
     // Table cells sit apart by their padding (about a third of a character and more); between
     // a run of running text and a number a word processor leaves up to that much by itself.
-    const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
     const autospace =
-      cjk.test(line.slice(-1)) !== cjk.test(it.str.slice(0, 1)) &&
-      (prev.length >= 8 || (cjk.test(it.str) && it.str.length >= 8));
+      CJK.test(line.slice(-1)) !== CJK.test(it.str.slice(0, 1)) &&
+      (prev.length >= 8 || (CJK.test(it.str) && it.str.length >= 8));
     if (line && gap > it.size * (autospace ? 0.36 : 0.3)) line += '\t';
     else if (line && gap > it.size * 0.25 && /[\x21-\x7e]$/.test(line) && /^[\x21-\x7e]/.test(it.str)) line += ' ';
     line += it.str;
@@ -178,7 +196,10 @@ function indentOf(row: Row, left: number): string {
 
 /** The lines of one page, cells separated by tabs. */
 export function pageLines(items: Item[], pageHeight: number): string[] {
-  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items
+    .filter((i) => i.str.trim())
+    .map((i) => (/[ \u00a0]/.test(i.str) ? { ...i, str: i.str.replace(SPREAD, '') } : i))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Row[] = [];
   for (const it of sorted) {
     const row = rows.find((r) => Math.abs(r.y - it.y) <= Math.max(1, Math.min(r.size, it.size) * 0.4));
