@@ -201,10 +201,16 @@ export function pageLines(items: Item[], pageHeight: number): string[] {
     .map((i) => (/[ \u00a0]/.test(i.str) ? { ...i, str: i.str.replace(SPREAD, '') } : i))
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Row[] = [];
+  // From the top down, an item joins the row above while it stands within a fraction of a
+  // character of that row's lowest item and of its top: a row's digits sit a little off its
+  // characters' baseline, and a character of a vertical label a little off the row beside it.
+  let bottom = Infinity;
   for (const it of sorted) {
-    const row = rows.find((r) => Math.abs(r.y - it.y) <= Math.max(1, Math.min(r.size, it.size) * 0.4));
-    if (row) row.items.push(it);
+    const row = rows[rows.length - 1];
+    const size = row ? Math.min(row.size, it.size) : 0;
+    if (row && bottom - it.y <= Math.max(1, size * 0.4) && row.y - it.y <= Math.max(1, size * 0.6)) row.items.push(it);
     else rows.push({ y: it.y, size: it.size, items: [it] });
+    bottom = it.y;
   }
   rows.sort((a, b) => b.y - a.y);
   for (const row of rows) row.items.sort((a, b) => a.x - b.x);
