@@ -184,6 +184,29 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
 }
 
 /**
+ * A row of numbers whose only text stands in a column left of its own label: the characters of
+ * a group label printed down its merged cell (（六）其他处理 as 其他处 / 理), beside numbers whose
+ * own label wrapped onto the lines around them (a line next to it holds only text in the column
+ * between). That text is not the row's label.
+ */
+function strayLabel(rows: Row[], r: number): boolean {
+  const row = rows[r];
+  const values = row.items.filter(isValue);
+  const labels = row.items.filter((it) => !isValue(it));
+  if (!values.length || !labels.length || labels.some((it) => it.x > values[0].x)) return false;
+  const end = Math.max(...labels.map((it) => it.x + it.w));
+  // Where the labels of other rows of numbers begin: the label column, to its left edge.
+  const starts = rows.flatMap((o, k) => (k !== r && o.items.some(isValue) ? o.items.filter((it) => !isValue(it)) : []));
+  // (Only text there, from where labels begin: a block label centred over the table is none.)
+  return [rows[r - 1], rows[r + 1]].some(
+    (n) =>
+      n &&
+      n.items.every((it) => it.x > end + it.size * 0.5 && it.x + it.w < values[0].x) &&
+      starts.some((it) => Math.abs(it.x - n.items[0].x) <= it.size * 0.3),
+  );
+}
+
+/**
  * A paragraph's first line, indented by about two characters from the text's left edge, keeps
  * its indent (two ideographic spaces), so that the parser can tell where paragraphs begin.
  */
@@ -218,15 +241,18 @@ export function pageLines(items: Item[], pageHeight: number): string[] {
   const left = Math.min(...rows.map((row) => row.items[0].x));
   rows.forEach((row, r) => {
     const filled = withBlanks(rows, r);
+    const stray = strayLabel(rows, r);
     let line: string;
-    if (filled && filled.includes('')) {
-      const labels = row.items.filter((it) => !isValue(it));
-      line = [labels.length ? joinItems(labels) : '', ...filled].join('\t');
-      if (!labels.length) line = filled.join('\t');
+    if (stray || (filled && filled.includes(''))) {
+      const labels = stray ? [] : row.items.filter((it) => !isValue(it));
+      const values = filled ?? row.items.filter(isValue).map((it) => it.str);
+      line = [...(labels.length ? [joinItems(labels)] : []), ...values].join('\t');
     } else line = joinItems(row.items);
     const inMargin = row.y < pageHeight * 0.08 || row.y > pageHeight * 0.92;
     if (inMargin && PAGE_NUMBER.test(line.trim())) return;
     out.push(indentOf(row, left) + line);
+    // The group label's characters after the numbers they stood beside, on a line of their own.
+    if (stray) out.push(joinItems(row.items.filter((it) => !isValue(it))));
   });
   return out;
 }
