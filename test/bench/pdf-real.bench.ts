@@ -6,25 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { readReportBytes } from '../../electron/services/readers';
 import { pdfText } from '../../electron/services/readers/pdf';
 import { nodeReader, readInIsolation } from '../../electron/services/reading';
+import { median, time as timeRuns } from './timing';
 import { FIXTURES_DIR } from '../fixtures/reports';
 
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 9);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function time(run: () => Promise<unknown>, rounds = ROUNDS): Promise<number> {
-  await run();
-  const out: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    await run();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-}
+const time = (run: () => Promise<unknown>, rounds = ROUNDS) => timeRuns(run, rounds);
 
 /** pdfjs alone: every page's text items, nothing made of them. */
 async function floor(bytes: Uint8Array): Promise<void> {
