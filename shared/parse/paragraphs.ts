@@ -4,7 +4,7 @@
 // paragraphs. Table rows (tabs, numbers) are left alone; a heading or an indented line always
 // starts a paragraph of its own.
 import { matchTitle } from './front';
-import { joinPieces } from './text';
+import { joinPieces, unifyRadicals } from './text';
 import { isValueish } from './values';
 import type { Stage } from './stage';
 
@@ -121,7 +121,8 @@ export interface Rebuilt {
 }
 
 export function rebuildParagraphs(input: string): Stage<Rebuilt> {
-  const raw = input.replace(/\r\n?/g, '\n').split('\n');
+  // (Radicals first: ⼀、总体情况 is a heading too.)
+  const raw = unifyRadicals(input).replace(/\r\n?/g, '\n').split('\n');
   const pages = pagesOf(raw);
   const running = pages.length >= 2 ? runningLines(pages) : numberedRepeats(raw);
   const key = (l: string) => l.trim().replace(/\d+/g, '#');

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReadResult } from '../../shared/api';
 import { NARRATIVE_SECTIONS, getCell, type NarrativeKey, type Report } from '../../shared/report';
 import { readReportBytes } from '../../electron/services/readers';
+import { pdfText } from '../../electron/services/readers/pdf';
+import { parseText } from '../../shared/parse';
 import { readInIsolation } from '../../electron/services/reading';
 import { FIXTURES_DIR } from '../fixtures/reports';
 
@@ -155,5 +157,24 @@ describe('through the reader process (the import dialog and the command line)', 
     expect(there.problems).toEqual(here.problems);
     expect(there.tables).toEqual(here.tables);
     expect(wrongCells(there.report, expectedOf(f))).toEqual([]);
+  });
+});
+
+describe('a text layer whose glyphs map to radicals (⼀ for 一, ⾸⻚ for 首页: Chrome’s printing, some printer drivers)', () => {
+  it('reads as the same report: headings, organ, every cell and paragraph', async () => {
+    const { text } = await pdfText(new Uint8Array(readFileSync(join(DIR, 'handmade-2021.pdf'))));
+    const radical = new Map<string, string>();
+    for (let c = 0x2f00; c <= 0x2fd5; c++)
+      radical.set(String.fromCodePoint(c).normalize('NFKC'), String.fromCodePoint(c));
+    for (const [ch, r] of Object.entries({ 页: '\u2eda', 民: '\u2ea0', 长: '\u2ed3', 门: '\u2ed4' }))
+      radical.set(ch, r);
+    const mapped = [...text].map((c) => radical.get(c) ?? c).join('');
+    expect(mapped).toContain('⼀、总体情况');
+    // As the PDF reader hands its text over (readers/index.ts).
+    const want = parseText(text, { textRows: 'stream' });
+    const got = parseText(mapped, { textRows: 'stream' });
+    expect(got.report).toEqual(want.report);
+    expect(got.problems).toEqual(want.problems);
+    expect(wrongCells(got.report, expectedOf('handmade-2021.pdf'))).toEqual([]);
   });
 });
