@@ -148,6 +148,9 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
 
   const width = wrapWidth(kept);
   const indented = kept.filter((l) => isProse(l) && INDENT.test(l)).length >= 2;
+  // Paragraphs set apart by empty lines (flush left, space after each, as a PDF's text shows it).
+  const spaced =
+    kept.filter((l, i) => !l.trim() && isProse(kept[i - 1] ?? '') && isProse(kept[i + 1] ?? '')).length >= 3;
   const out: string[] = [];
   let joined = 0;
   /** Index in `out` of the last prose line, while only blank lines (a page break) followed it. */
@@ -177,8 +180,9 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
       // It goes on over a page break (a blank line) too; after a full line, whatever the next begins with.
       else if (inside && (full || !startsOwn)) continues = true;
       else if (open < out.length - 1 || startsOwn) continues = false;
-      // In indented text a full line goes on (paragraphs begin indented).
-      else continues = full && indented;
+      // In indented text a full line goes on (paragraphs begin indented), and in spaced text
+      // (paragraphs end with an empty line).
+      else continues = full && (indented || spaced);
       if (continues) {
         out.length = open + 1;
         out[open] = joinPieces(out[open].trimEnd(), l.trim());

@@ -178,3 +178,15 @@ describe('a text layer whose glyphs map to radicals (⼀ for 一, ⾸⻚ for 首
     expect(wrongCells(got.report, expectedOf('handmade-2021.pdf'))).toEqual([]);
   });
 });
+
+describe('paragraphs set flush left, with space after each (no indent to tell where they begin)', () => {
+  it('the empty line the reader puts for the space after a paragraph ends it; a full line without one goes on', async () => {
+    const f = 'review-two-rows-2021.pdf';
+    const { text } = await pdfText(new Uint8Array(readFileSync(join(DIR, f))));
+    // Only the space after paragraphs to go by: no line keeps an indent.
+    const flush = text.replace(/^\u3000+/gm, '');
+    expect(flush).toMatch(/研究部署重点工作。\n会后及时印发会议纪要/);
+    expect(flush).toMatch(/查询和办理。\n\n全年共召开/);
+    expect(partsOf(parseText(flush, { textRows: 'stream' }).report)).toEqual(expectedOf(f).narrative);
+  });
+});

@@ -206,6 +206,31 @@ function strayLabel(rows: Row[], r: number): boolean {
   );
 }
 
+/** A row of running text: words, no cell of a table. */
+const isProseRow = (row: Row) =>
+  !row.items.some(isValue) && joinItems(row.items).length >= 2 && !joinItems(row.items).includes('\t');
+
+/**
+ * Rows that follow more space than a line of their text takes (a paragraph's space after, as
+ * text set flush left shows where paragraphs end): an empty line goes before them. Measured
+ * against the page's usual distance between two lines of running text.
+ */
+function spacedAfter(rows: Row[]): Set<number> {
+  const gaps: number[] = [];
+  for (let r = 1; r < rows.length; r++)
+    if (rows[r].size === rows[r - 1].size && isProseRow(rows[r]) && isProseRow(rows[r - 1]))
+      gaps.push(rows[r - 1].y - rows[r].y);
+  const out = new Set<number>();
+  if (gaps.length < 4) return out;
+  const pitch = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+  for (let r = 1; r < rows.length; r++) {
+    const gap = rows[r - 1].y - rows[r].y;
+    if (isProseRow(rows[r]) && isProseRow(rows[r - 1]) && gap > pitch * 1.3 && gap > rows[r].size * 0.4 + pitch)
+      out.add(r);
+  }
+  return out;
+}
+
 /**
  * A paragraph's first line, indented by about two characters from the text's left edge, keeps
  * its indent (two ideographic spaces), so that the parser can tell where paragraphs begin.
@@ -239,7 +264,9 @@ export function pageLines(items: Item[], pageHeight: number): string[] {
   for (const row of rows) row.items.sort((a, b) => a.x - b.x);
   const out: string[] = [];
   const left = Math.min(...rows.map((row) => row.items[0].x));
+  const spaced = spacedAfter(rows);
   rows.forEach((row, r) => {
+    if (spaced.has(r)) out.push('');
     const filled = withBlanks(rows, r);
     const stray = strayLabel(rows, r);
     let line: string;
