@@ -1,0 +1,64 @@
+// Reading a report with last year's report of the same organ at hand (shared/parse's
+// ParseOptions.previous: rule 6 splits digits run together). Which organ a file is of is only known
+// once it is read, so a file is read, its last year's report looked up, and read again with it —
+// only when the first reading left something that last year's report can settle.
+import type { ReadResult } from '../api';
+import type { Report } from '../report';
+import { matchByOrgan, type OrgMatch } from './organ';
+
+/** Whether a reading left digit runs that more than one split fits (what last year's report can settle). */
+export function wantsPrevious(read: Pick<ReadResult, 'tables'>): boolean {
+  return read.tables?.problems.some((p) => p.kind === 'ambiguous') ?? false;
+}
+
+/**
+ * Last year's report of the report's organ among candidates: matched by organ as the review matches
+ * (matchByOrgan), and of exactly the year before — a report of another year would split the digits
+ * wrongly, so it is not taken, and the note says why.
+ */
+export function previousOf<T>(
+  report: Pick<Report, 'org' | 'year'>,
+  candidates: readonly T[],
+  of: (t: T) => { org: string; year: number | null },
+): OrgMatch<T> {
+  const match = matchByOrgan(report.org, report.year, candidates, of);
+  if (!match.item) return match;
+  const year = of(match.item).year;
+  if (year !== report.year - 1)
+    return { item: null, note: `上年报告是${year ?? '未知'}年的，不是${report.year - 1}年的，读取数字时未使用` };
+  return match;
+}
+
+/** A report read with (or without) last year's report, and the line that tells the user which. */
+export interface ReadWithPrevious {
+  result: ReadResult;
+  /** Last year's report the numbers were read with; null when read without. */
+  previous: Report | null;
+  /** Why last year's report was not used, when one was looked for and not found or not fit (Chinese). */
+  note: string;
+}
+
+/**
+ * Reads a file, and when its digit runs stay ambiguous, looks up last year's report of its organ
+ * (`find`, given the report as first read) and reads it again with it. A second reading that
+ * fails leaves the first one: the file never goes unread because last year's report was at hand.
+ */
+export async function readWithPrevious(
+  read: (previous?: Report) => Promise<ReadResult>,
+  find: (report: Report) => Promise<{ report: Report | null; note: string }>,
+): Promise<ReadWithPrevious> {
+  const first = await read();
+  if (!wantsPrevious(first)) return { result: first, previous: null, note: '' };
+  const found = await find(first.report);
+  if (!found.report) return { result: first, previous: null, note: found.note };
+  try {
+    return { result: await read(found.report), previous: found.report, note: '' };
+  } catch {
+    return { result: first, previous: null, note: '用上年报告重新读取时出错，已保留第一次读取的结果' };
+  }
+}
+
+/** The one line that says last year's report was used to read the numbers (preview, command line). */
+export function previousUsedLine(previous: Pick<Report, 'org' | 'year'>): string {
+  return `已参考前一年的报告（${previous.org || '未写机关名称'}${previous.year}年）拆分连在一起的数字。`;
+}
