@@ -40,8 +40,8 @@ export interface ReadWithPrevious {
 
 /**
  * Reads a file, and when its digit runs stay ambiguous, looks up last year's report of its organ
- * (`find`, given the report as first read) and reads it again with it. A second reading that
- * fails leaves the first one: the file never goes unread because last year's report was at hand.
+ * (`find`, given the report as first read) and reads it again with it. A look-up or a second
+ * reading that fails leaves the first one: the file never goes unread because of last year's report.
  */
 export async function readWithPrevious(
   read: (previous?: Report) => Promise<ReadResult>,
@@ -49,7 +49,12 @@ export async function readWithPrevious(
 ): Promise<ReadWithPrevious> {
   const first = await read();
   if (!wantsPrevious(first)) return { result: first, previous: null, note: '' };
-  const found = await find(first.report);
+  let found: { report: Report | null; note: string };
+  try {
+    found = await find(first.report);
+  } catch {
+    return { result: first, previous: null, note: '未能查找上年报告，已按不参考上年报告读取' };
+  }
   if (!found.report) return { result: first, previous: null, note: found.note };
   try {
     return { result: await read(found.report), previous: found.report, note: '' };
