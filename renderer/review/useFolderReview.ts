@@ -6,8 +6,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { UserError } from '../../shared/api';
 import type { Report } from '../../shared/report';
 import {
-  previousOf,
   reviewReports,
+  toReadAgain,
   wantsPrevious,
   type LastYearInput,
   type ReviewInput,
@@ -90,18 +90,14 @@ export function useFolderReview(): FolderReviewState {
    * organ's report of last year (rule 6); the others keep their first reading.
    */
   const rereadWithLast = useCallback(async (token: number) => {
-    const lastReports = reportsOf(read.current.last.map((r) => r.input));
     const current = read.current.current;
-    const again = current.flatMap((r, i) => {
-      if (!r.wants || !('report' in r.input)) return [];
-      const last = previousOf(r.input.report, lastReports, (l) => ({ org: l.report.org, year: l.report.year })).item;
-      return last ? [{ i, previous: last.report }] : [];
-    });
+    const firsts = current.map(({ input, wants }) => ('report' in input ? { report: input.report, wants } : null));
+    const again = toReadAgain(firsts, reportsOf(read.current.last.map((r) => r.input)));
     const shown = current.map((r) => r.input);
-    for (const [k, { i, previous }] of again.entries()) {
+    for (const [k, { index: i, last }] of again.entries()) {
       if (run.current !== token) return;
       setProgress({ which: 'current', done: k, total: again.length, current: current[i].file.name, again: true });
-      const second = await readOne(current[i].file, previous);
+      const second = await readOne(current[i].file, last.report);
       // A second reading that failed leaves the first.
       if ('report' in second.input) shown[i] = second.input;
       setInputs([...shown]);

@@ -5,6 +5,7 @@
 import type { ReadResult } from '../api';
 import type { Report } from '../report';
 import { matchByOrgan, type OrgMatch } from './organ';
+import type { LastYearInput } from './review';
 
 /** Whether a reading left digit runs that more than one split fits (what last year's report can settle). */
 export function wantsPrevious(read: Pick<ReadResult, 'tables'>): boolean {
@@ -27,6 +28,22 @@ export function previousOf<T>(
   if (year !== report.year - 1)
     return { item: null, note: `上年报告是${year ?? '未知'}年的，不是${report.year - 1}年的，读取数字时未使用` };
   return match;
+}
+
+/**
+ * Of a folder's readings (null: not read), those to read again and with which of last year's
+ * reports: the ones whose digit runs stayed ambiguous (`wants`) and whose organ has a report of
+ * the year before among `lasts`.
+ */
+export function toReadAgain(
+  reads: readonly ({ report: Report; wants: boolean } | null)[],
+  lasts: readonly LastYearInput[],
+): { index: number; last: LastYearInput }[] {
+  return reads.flatMap((r, index) => {
+    if (!r?.wants) return [];
+    const last = previousOf(r.report, lasts, (l) => ({ org: l.report.org, year: l.report.year })).item;
+    return last ? [{ index, last }] : [];
+  });
 }
 
 /** A report read with (or without) last year's report, and the line that tells the user which. */

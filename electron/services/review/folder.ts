@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { UserError } from '../../../shared/api';
 import type { Report } from '../../../shared/report';
 import {
-  previousOf,
   reviewReports,
+  toReadAgain,
   wantsPrevious,
   type LastYearInput,
   type ReviewInput,
@@ -71,21 +71,17 @@ const inputOf = (file: string, r: FileRead): ReviewInput =>
  * an organ is known only once its file is read, so this is a second pass over those files alone.
  */
 async function rereadWithLast(dir: string, files: string[], reads: FileRead[], lasts: LastYearInput[]): Promise<void> {
-  const again = files.flatMap((file, i) => {
-    const r = reads[i];
-    if (!r.ok || !wantsPrevious(r.result)) return [];
-    const last = previousOf(r.result.report, lasts, (l) => ({ org: l.report.org, year: l.report.year })).item;
-    return last ? [{ file, i, previous: last.report }] : [];
-  });
+  const firsts = reads.map((r) => (r.ok ? { report: r.result.report, wants: wantsPrevious(r.result) } : null));
+  const again = toReadAgain(firsts, lasts);
   if (!again.length) return;
   const second = await readAll(
     dir,
-    again.map((a) => a.file),
-    again.map((a) => a.previous),
+    again.map((a) => files[a.index]),
+    again.map((a) => a.last.report),
   );
   // A second reading that failed leaves the first.
   second.forEach((r, k) => {
-    if (r.ok) reads[again[k].i] = { ok: true, result: r.result, readWithLast: true };
+    if (r.ok) reads[again[k].index] = { ok: true, result: r.result, readWithLast: true };
   });
 }
 
