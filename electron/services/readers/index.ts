@@ -164,7 +164,13 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
     }
     const own = readOwnXlsx(book, wb.names);
     if (own) return finish(name, own, KIND.ownXlsx, options, limited);
-    return finish(name, parseBlocks(sheetsToBlocks(book, new Set()), parseOptions(options)), KIND.xlsx, options, limited);
+    return finish(
+      name,
+      parseBlocks(sheetsToBlocks(book, new Set()), parseOptions(options)),
+      KIND.xlsx,
+      options,
+      limited,
+    );
   }
   if (byName.has('content.xml') || byName.has('mimetype')) {
     throw new UserError(
