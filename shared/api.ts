@@ -95,8 +95,11 @@ export interface NianbaoApi {
   openReportFile(file: FileBytes): Promise<{ id: string }>;
   /** Builds a .docx, .xlsx or .html of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
-  /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
-  readFile(file: FileBytes): Promise<ReadResult>;
+  /**
+   * Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report; with
+   * `previous`, last year's report of the same organ, digits run together are split with it (rule 6).
+   */
+  readFile(file: FileBytes, options?: { previous?: Report | null } | null): Promise<ReadResult>;
   /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
   exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
   /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
@@ -164,7 +167,8 @@ export const apiArgs = {
   readVersion: z.tuple([id, backupId]),
   openReportFile: z.tuple([fileBytes]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
-  readFile: z.tuple([fileBytes]),
+  // Last year's report is checked by the report schema where it is used (the reader, services/reading).
+  readFile: z.tuple([fileBytes, z.object({ previous: reportArg.nullable().optional() }).nullable().optional()]),
   exportReview: z.tuple([reviewResultSchema]),
   readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;

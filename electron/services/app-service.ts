@@ -89,7 +89,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       }
       return { fileName, base64: toBase64(await buildXlsx(report)) };
     },
-    readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
+    readFile: (file, options) =>
+      readInIsolation(
+        { name: file.name, base64: file.base64 },
+        { spawn: opts.reader, read: options?.previous ? { previous: options.previous } : {} },
+      ),
     async exportReview(result) {
       const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
       return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };

@@ -120,7 +120,9 @@ export function ReviewPage({ onExit }: { onExit(): void }) {
         {progress && (
           <Paper variant="outlined" sx={{ p: 2, mb: 2 }} role="status">
             <Typography variant="body2" sx={{ mb: 1 }}>
-              正在读取{progress.which === 'last' ? '上年' : ''}第 {progress.done + 1} / {progress.total} 个文件：
+              {progress.again
+                ? `正在参考上年报告重新读取数字连在一起的文件，第 ${progress.done + 1} / ${progress.total} 个：`
+                : `正在读取${progress.which === 'last' ? '上年' : ''}第 ${progress.done + 1} / ${progress.total} 个文件：`}
               {progress.current}
             </Typography>
             <LinearProgress variant="determinate" value={(progress.done / progress.total) * 100} />

@@ -1,9 +1,18 @@
 // Reads the files of a chosen folder one by one through the API (each file in the main process's
 // readers), so that the reviewer sees progress and can stop; the review itself is pure and runs here.
+// With both folders read, this year's files with ambiguous digit runs are read again with their
+// organ's report of last year (rule 6 settles them).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { UserError } from '../../shared/api';
 import type { Report } from '../../shared/report';
-import { reviewReports, type LastYearInput, type ReviewInput, type ReviewResult } from '../../shared/review';
+import {
+  reviewReports,
+  toReadAgain,
+  wantsPrevious,
+  type LastYearInput,
+  type ReviewInput,
+  type ReviewResult,
+} from '../../shared/review';
 import { readChosenFile } from '../import/source';
 
 export type Which = 'current' | 'last';
@@ -13,6 +22,8 @@ export interface Progress {
   done: number;
   total: number;
   current: string;
+  /** Reading this year's files again with last year's reports. */
+  again?: boolean;
 }
 
 /** The files directly in the chosen folder; those of subfolders are counted, not read. */
@@ -30,14 +41,28 @@ export function folderFiles(list: FileList | File[]): { files: File[]; skipped: 
   return { files, skipped, folder };
 }
 
-async function readOne(file: File): Promise<ReviewInput> {
+/** One file of a folder as read: its input to the review, and whether last year's report could help read it. */
+interface FileRead {
+  file: File;
+  input: ReviewInput;
+  /** Digit runs the first reading left ambiguous (wantsPrevious): read again with last year's report. */
+  wants: boolean;
+}
+
+async function readOne(file: File, previous?: Report): Promise<FileRead> {
   try {
-    const { report, problems, kind } = await readChosenFile(file);
-    return { file: file.name, report, problems, kind };
+    const result = await readChosenFile(file, previous);
+    const { report, problems, kind } = result;
+    const input: ReviewInput = { file: file.name, report, problems, kind, ...(previous && { readWithLast: true }) };
+    return { file, input, wants: wantsPrevious(result) };
   } catch (e) {
-    return { file: file.name, error: e instanceof UserError || e instanceof Error ? e.message : String(e) };
+    const error = e instanceof UserError || e instanceof Error ? e.message : String(e);
+    return { file, input: { file: file.name, error }, wants: false };
   }
 }
+
+const reportsOf = (inputs: ReviewInput[]): LastYearInput[] =>
+  inputs.flatMap((i) => ('report' in i ? [{ file: i.file, report: i.report }] : []));
 
 export interface FolderReviewState {
   result: ReviewResult | null;
@@ -56,36 +81,60 @@ export function useFolderReview(): FolderReviewState {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [folders, setFolders] = useState<FolderReviewState['folders']>({ current: null, last: null });
   const run = useRef(0);
+  // The folders as read so far (first readings), and whether each was read to its end.
+  const read = useRef<Record<Which, FileRead[]>>({ current: [], last: [] });
+  const complete = useRef<Record<Which, boolean>>({ current: false, last: false });
 
-  const choose = useCallback(async (which: Which, list: FileList | File[]) => {
-    const { files, skipped, folder } = folderFiles(list);
-    const token = ++run.current;
-    setFolders((f) => ({ ...f, [which]: { name: folder, files: files.length, skipped } }));
-    (which === 'current' ? setInputs : setLasts)([]);
-    const read: ReviewInput[] = [];
-    for (let i = 0; i < files.length; i++) {
-      if (run.current !== token) return; // stopped, or another folder chosen
-      setProgress({ which, done: i, total: files.length, current: files[i].name });
-      read.push(await readOne(files[i]));
-      (which === 'current' ? setInputs : setLasts)([...read]);
+  /**
+   * This year's files whose digit runs only last year's report can settle, read again with their
+   * organ's report of last year (rule 6); the others keep their first reading.
+   */
+  const rereadWithLast = useCallback(async (token: number) => {
+    const current = read.current.current;
+    const firsts = current.map(({ input, wants }) => ('report' in input ? { report: input.report, wants } : null));
+    const again = toReadAgain(firsts, reportsOf(read.current.last.map((r) => r.input)));
+    const shown = current.map((r) => r.input);
+    for (const [k, { index: i, last }] of again.entries()) {
+      if (run.current !== token) return;
+      setProgress({ which: 'current', done: k, total: again.length, current: current[i].file.name, again: true });
+      const second = await readOne(current[i].file, last.report);
+      // A second reading that failed leaves the first.
+      if ('report' in second.input) shown[i] = second.input;
+      setInputs([...shown]);
     }
-    if (run.current === token) setProgress(null);
+    setInputs(shown);
   }, []);
+
+  const choose = useCallback(
+    async (which: Which, list: FileList | File[]) => {
+      const { files, skipped, folder } = folderFiles(list);
+      const token = ++run.current;
+      setFolders((f) => ({ ...f, [which]: { name: folder, files: files.length, skipped } }));
+      (which === 'current' ? setInputs : setLasts)([]);
+      read.current[which] = [];
+      complete.current[which] = false;
+      const reads: FileRead[] = [];
+      for (let i = 0; i < files.length; i++) {
+        if (run.current !== token) return; // stopped, or another folder chosen
+        setProgress({ which, done: i, total: files.length, current: files[i].name });
+        reads.push(await readOne(files[i]));
+        read.current[which] = [...reads];
+        (which === 'current' ? setInputs : setLasts)(reads.map((r) => r.input));
+      }
+      complete.current[which] = true;
+      if (complete.current.current && complete.current.last) await rereadWithLast(token);
+      if (run.current === token) setProgress(null);
+    },
+    [rereadWithLast],
+  );
 
   const stop = useCallback(() => {
     run.current++;
     setProgress(null);
   }, []);
 
-  const lastReports = useMemo(
-    () => lasts.filter((l): l is Extract<ReviewInput, { report: Report }> => 'report' in l),
-    [lasts],
-  );
-  const result = useMemo(() => {
-    if (!inputs.length) return null;
-    const l: LastYearInput[] = lastReports.map((x) => ({ file: x.file, report: x.report }));
-    return reviewReports(inputs, l);
-  }, [inputs, lastReports]);
+  const lastReports = useMemo(() => reportsOf(lasts), [lasts]);
+  const result = useMemo(() => (inputs.length ? reviewReports(inputs, lastReports) : null), [inputs, lastReports]);
   const reports = useMemo(
     () => new Map(inputs.flatMap((i) => ('report' in i ? [[i.file, i.report] as const] : []))),
     [inputs],
