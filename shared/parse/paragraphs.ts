@@ -36,7 +36,7 @@ const isProse = (line: string) => {
 
 /**
  * The width the printer wrapped at, or null when the text is not wrapped: the widest width that
- * at least two prose lines come close to (table cells and headings are narrower), when most
+ * a tenth of the prose lines, and two at least, come close to (headings are narrower), when most
  * of the lines that wide end inside a sentence (a paragraph of a web page ends with its 。).
  */
 export function wrapWidth(lines: string[]): number | null {
@@ -45,9 +45,14 @@ export function wrapWidth(lines: string[]): number | null {
     .map((l) => printedWidth(l.trim()))
     .filter((w) => w >= 16)
     .sort((a, b) => b - a);
+  // The widest width that enough lines come close to: a few wider lines are no text width (a
+  // table's labels in a smaller type hold more characters to a line than the text).
+  const enough = Math.max(2, Math.ceil(widths.length * 0.1));
   let w: number | null = null;
-  for (let i = 0; i + 1 < widths.length; i++) {
-    if (widths[i + 1] >= widths[i] * 0.9) {
+  for (let i = 0, j = 0; i < widths.length; i++) {
+    j = Math.max(j, i);
+    while (j < widths.length && widths[j] >= widths[i] * 0.95) j++;
+    if (j - i >= enough) {
       w = widths[i];
       break;
     }
@@ -65,18 +70,28 @@ const standsAlone = (line: string, full: boolean) =>
   (!full && /(?:报告|通知|公告)$/.test(line.trim())) ||
   matchTitle(line) !== null;
 
-/** Lines that repeat at the top or bottom of pages (running headers and footers), digits aside. */
+/**
+ * Lines that repeat at the top or bottom of pages (running headers and footers), digits aside.
+ * The same edge each time: the organ above the title on the first page and under the text on
+ * the last (the signature) is no running line.
+ */
 function runningLines(pages: string[][]): Set<string> {
   const key = (l: string) => l.trim().replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   for (const page of pages) {
     const body = page.filter((l) => l.trim());
-    const edges = new Set([...body.slice(0, 2), ...body.slice(-2)].map(key));
+    const edges = new Set([
+      ...body.slice(0, 2).map((l) => `top:${key(l)}`),
+      ...body.slice(-2).map((l) => `bottom:${key(l)}`),
+    ]);
     for (const k of edges) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const out = new Set<string>();
   const needed = Math.max(2, Math.ceil(pages.length / 2));
-  for (const [k, n] of counts) if (n >= needed && k.replace(/#/g, '').length >= 4 && !isValueish(k)) out.add(k);
+  for (const [edged, n] of counts) {
+    const k = edged.slice(edged.indexOf(':') + 1);
+    if (n >= needed && k.replace(/#/g, '').length >= 4 && !isValueish(k)) out.add(k);
+  }
   return out;
 }
 
