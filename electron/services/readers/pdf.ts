@@ -180,7 +180,17 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
     used.add(slots[at]);
     from = at + 1;
   }
-  return slots;
+  // A header cell far out beside the columns (the 勾稽 note's second line in a wide label
+  // column) is no column: the columns stand a pitch apart.
+  const pitches = slots
+    .slice(1)
+    .map((it, i) => centre(it) - centre(slots[i]))
+    .sort((a, b) => a - b);
+  const pitch = pitches[Math.floor(pitches.length / 2)];
+  const apart = (a: Item, b: Item) => Math.abs(centre(a) - centre(b)) > pitch * 1.8;
+  while (slots.length > 1 && !used.has(slots[0]) && apart(slots[0], slots[1])) slots.shift();
+  while (slots.length > 1 && !used.has(slots.at(-1)!) && apart(slots.at(-1)!, slots.at(-2)!)) slots.pop();
+  return slots.length > values.length ? slots : null;
 }
 
 /**
