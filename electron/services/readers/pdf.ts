@@ -193,27 +193,69 @@ function headerSlots(rows: Row[], r: number, labelEnd: number, values: Item[], t
   return slots.length > values.length ? slots : null;
 }
 
+/** A row's first cell: its leading items without a gap between them. */
+function firstCell(row: Row): Item[] {
+  const cell = [row.items[0]];
+  for (const it of row.items.slice(1)) {
+    const last = cell[cell.length - 1];
+    if (it.x - (last.x + last.w) > it.size * 0.3) break;
+    cell.push(it);
+  }
+  return cell;
+}
+
 /**
- * A row of numbers whose only text stands in a column left of its own label: the characters of
- * a group label printed down its merged cell (（六）其他处理 as 其他处 / 理), beside numbers whose
- * own label wrapped onto the lines around them (a line next to it holds only text in the column
- * between). That text is not the row's label.
+ * A group label printed down its merged cell (三、本年度办理结果, （六）其他处理 a few characters a
+ * line) lands at the start of the rows beside it, cutting their own labels, wrapped over the
+ * same lines, into pieces. The rows of a table come in the format's order: the group's
+ * characters are left out, so that each row's label reads whole. Told by three rows or more
+ * whose first cell is a piece of at most three characters centred on the same column, with a
+ * row's label (or its numbers) after it.
  */
-function strayLabel(rows: Row[], r: number): boolean {
-  const row = rows[r];
-  const values = row.items.filter(isValue);
-  const labels = row.items.filter((it) => !isValue(it));
-  if (!values.length || !labels.length || labels.some((it) => it.x > values[0].x)) return false;
-  const end = Math.max(...labels.map((it) => it.x + it.w));
-  // Where the labels of other rows of numbers begin: the label column, to its left edge.
-  const starts = rows.flatMap((o, k) => (k !== r && o.items.some(isValue) ? o.items.filter((it) => !isValue(it)) : []));
-  // (Only text there, from where labels begin: a block label centred over the table is none.)
-  return [rows[r - 1], rows[r + 1]].some(
-    (n) =>
-      n &&
-      n.items.every((it) => it.x > end + it.size * 0.5 && it.x + it.w < values[0].x) &&
-      starts.some((it) => Math.abs(it.x - n.items[0].x) <= it.size * 0.3),
-  );
+function withoutVerticalLabels(rows: Row[]): Row[] {
+  const centre = (items: Item[]) => (items[0].x + items.at(-1)!.x + items.at(-1)!.w) / 2;
+  const piece = (row: Row) => {
+    if (!row.items.length || isValue(row.items[0])) return null;
+    const cell = firstCell(row);
+    const text = cell
+      .map((it) => it.str)
+      .join('')
+      .trim();
+    if ([...text].length > 3 || !CJK.test(text)) return null;
+    const next = row.items[cell.length];
+    // Beside a label (five characters or more), numbers, or alone on its line.
+    const beside =
+      !next ||
+      isValue(next) ||
+      [
+        ...firstCell({ ...row, items: row.items.slice(cell.length) })
+          .map((it) => it.str)
+          .join(''),
+      ].length >= 5;
+    return { cell, at: centre(cell), beside };
+  };
+  let run: { r: number; cell: Item[]; beside: boolean }[] = [];
+  let at = 0;
+  const finish = () => {
+    if (run.filter((p) => p.beside).length >= 3)
+      for (const p of run) rows[p.r].items = rows[p.r].items.filter((it) => !p.cell.includes(it));
+    run = [];
+  };
+  rows.forEach((row, r) => {
+    const p = piece(row);
+    const tol = row.size * 0.6;
+    if (p && run.length && Math.abs(p.at - at) <= tol) run.push({ r, ...p });
+    else if (run.length && !row.items.some((it) => it.x - tol <= at && it.x + it.w + tol >= at)) return;
+    else {
+      finish();
+      if (p) {
+        run.push({ r, ...p });
+        at = p.at;
+      }
+    }
+  });
+  finish();
+  return rows.filter((row) => row.items.length);
 }
 
 /** A row of running text: words, no cell of a table. */
@@ -258,38 +300,35 @@ export function pageLines(items: Item[], pageHeight: number): string[] {
     .filter((i) => i.str.trim())
     .map((i) => (/[ \u00a0]/.test(i.str) ? { ...i, str: i.str.replace(SPREAD, '') } : i))
     .sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: Row[] = [];
+  const built: Row[] = [];
   // From the top down, an item joins the row above while it stands within a fraction of a
   // character of that row's lowest item and of its top: a row's digits sit a little off its
   // characters' baseline, and a character of a vertical label a little off the row beside it.
   let bottom = Infinity;
   for (const it of sorted) {
-    const row = rows[rows.length - 1];
+    const row = built[built.length - 1];
     const size = row ? Math.min(row.size, it.size) : 0;
     if (row && bottom - it.y <= Math.max(1, size * 0.4) && row.y - it.y <= Math.max(1, size * 0.6)) row.items.push(it);
-    else rows.push({ y: it.y, size: it.size, items: [it] });
+    else built.push({ y: it.y, size: it.size, items: [it] });
     bottom = it.y;
   }
-  rows.sort((a, b) => b.y - a.y);
-  for (const row of rows) row.items.sort((a, b) => a.x - b.x);
+  built.sort((a, b) => b.y - a.y);
+  for (const row of built) row.items.sort((a, b) => a.x - b.x);
+  const rows = withoutVerticalLabels(built);
   const out: string[] = [];
   const left = Math.min(...rows.map((row) => row.items[0].x));
   const spaced = spacedAfter(rows);
   rows.forEach((row, r) => {
     if (spaced.has(r)) out.push('');
     const filled = withBlanks(rows, r);
-    const stray = strayLabel(rows, r);
     let line: string;
-    if (stray || (filled && filled.includes(''))) {
-      const labels = stray ? [] : row.items.filter((it) => !isValue(it));
-      const values = filled ?? row.items.filter(isValue).map((it) => it.str);
-      line = [...(labels.length ? [joinItems(labels)] : []), ...values].join('\t');
+    if (filled && filled.includes('')) {
+      const labels = row.items.filter((it) => !isValue(it));
+      line = [...(labels.length ? [joinItems(labels)] : []), ...filled].join('\t');
     } else line = joinItems(row.items);
     const inMargin = row.y < pageHeight * 0.08 || row.y > pageHeight * 0.92;
     if (inMargin && PAGE_NUMBER.test(line.trim())) return;
     out.push(indentOf(row, left) + line);
-    // The group label's characters after the numbers they stood beside, on a line of their own.
-    if (stray) out.push(joinItems(row.items.filter((it) => !isValue(it))));
   });
   return out;
 }
