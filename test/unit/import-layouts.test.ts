@@ -318,6 +318,19 @@ describe('digits run together', () => {
     expect(p.report.activeDisclosure2019?.otherServices).toEqual({ lastYearItems: 20, change: -3, decisions: 15 });
   });
 
+  it('full-width digits (２０２２年, ８０１０００８１) read as if typed half-width, run together or not', () => {
+    const wide = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    for (const name of ['busy.web-rows', 'busy.web-oneline', 'busy.pdf-vertical', 'sample-003.markdown-groups']) {
+      const plain = parse(name);
+      const p = parseText(wide(text(name)));
+      expect([name, p.report.year, score(p, expected(name)).share]).toEqual([
+        name,
+        plain.report.year,
+        score(plain, expected(name)).share,
+      ]);
+    }
+  });
+
   describe('a clerk who left one zero cell blank among written zeros, run together: never a wrong cell', () => {
     const random = (seed: number) => (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
