@@ -174,6 +174,56 @@ describe('layouts damaged further (lines lost, doubled, labels cut): never a wro
   });
 });
 
+describe('row labels mistyped (a character dropped, replaced or two swapped): never a wrong cell', () => {
+  it('every text fixture with one to three labels mistyped, as rows and as the PDF reader gives them', () => {
+    let seed = 3;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const shares: number[] = [];
+    for (const name of names.filter((n) => fileOf(n).endsWith('.txt'))) {
+      const want = expected(name);
+      const f = getFormat(want.format);
+      const labels = [...f.applications.rows, ...f.disclosure.flatMap((b) => b.rows)]
+        .map((r) => ownLabel(r.path))
+        .filter((l) => l.length > 4);
+      for (let round = 0; round < 3; round++) {
+        let source = text(name);
+        for (let k = 1 + rnd(3); k > 0; k--) {
+          const l = labels[rnd(labels.length)];
+          const i = 2 + rnd(l.length - 3);
+          const op = rnd(3);
+          const typo =
+            op === 0
+              ? l.slice(0, i) + l.slice(i + 1)
+              : op === 1
+                ? `${l.slice(0, i)}囗${l.slice(i + 1)}`
+                : l.slice(0, i) + l[i + 1] + l[i] + l.slice(i + 2);
+          source = source.replace(l, typo);
+        }
+        const p = parseText(source, { textRows: rnd(2) ? 'real' : undefined });
+        const s = score(p, want);
+        expect([name, round, s.wrong]).toEqual([name, round, []]);
+        shares.push(s.share);
+      }
+    }
+    // A label too garbled to place costs its own row, not the table's.
+    shares.sort((a, b) => a - b);
+    expect(shares[Math.floor(shares.length / 10)]).toBeGreaterThan(0.85);
+    expect(shares[shares.length >> 1]).toBeGreaterThan(0.97);
+  });
+
+  it('numbers printed above their labels, one label unplaceable: the other rows are still read', () => {
+    const want = expected('busy.pdf-numbers-above');
+    const source = text('busy.pdf-numbers-above').replace('1.属于国家秘密', '1.属国于家秘密');
+    const p = parseText(source);
+    expect(score(p, want).wrong).toEqual([]);
+    expect(score(p, want).share).toBeGreaterThan(0.95);
+    expect(p.tables!.ledger.missing).toContain('applications.refused.stateSecret');
+  });
+});
+
 describe('digits run together', () => {
   it('801000081 is 80, 1, 0, 0, 0, 0, 81: the only split whose six columns make the total', () => {
     expect(splitRuns(['801000081'], [{ size: 7, check: lastIsSum }]).readings).toEqual([[80, 1, 0, 0, 0, 0, 81]]);
