@@ -142,14 +142,34 @@ function columnsHold(format: FormatDef, data: TableData): boolean {
   return checked > 0 && failed === 0;
 }
 
-/** A row's worth of numbers among the rows that no row took: some row got numbers not its own. */
-function leftOver(toks: Tok[], taken: Uint8Array, n: number): boolean {
+/**
+ * A row's worth of numbers among the rows that no row took: some row got numbers not its own.
+ * Numbers right beside a label the table cannot place (too garbled: 1.属国于家秘密) are that
+ * row's, and tell nothing about the others.
+ */
+function leftOver(toks: Tok[], taken: Uint8Array, n: number, isRow: (i: number) => boolean): boolean {
   const first = taken.indexOf(1);
   const last = taken.lastIndexOf(1);
+  /** The texts of the line at token i (before or after a run) are there but name no row. */
+  const stranger = (i: number, step: 1 | -1) => {
+    const line = toks[i]?.line;
+    let texts = 0;
+    for (let j = i; j >= 0 && j < toks.length && toks[j].line === line && toks[j].value.kind === 'text'; j += step) {
+      if (isRow(j)) return false;
+      texts++;
+    }
+    return texts > 0;
+  };
   let run = 0;
-  for (let i = first; first >= 0 && i <= last; i++) {
-    if (toks[i].value.kind === 'text' || taken[i]) run = 0;
-    else if (toks[i].value.kind !== 'blank' && ++run >= n - 1) return true;
+  let start = -1;
+  for (let i = first; first >= 0 && i <= last + 1; i++) {
+    if (i <= last && toks[i].value.kind !== 'text' && !taken[i]) {
+      if (run === 0) start = i;
+      if (toks[i].value.kind !== 'blank') run++;
+      continue;
+    }
+    if (run >= n - 1 && !stranger(start - 1, -1) && !stranger(i, 1)) return true;
+    run = 0;
   }
   return false;
 }
@@ -378,7 +398,7 @@ function readMatrixInto(
   const shifted =
     below.size > 0 && lastEmpty && (untakenBefore(toks, taken, lex, m.columns.length) || !columnsHold(format, data));
   if (placed.size || shifted) {
-    const unsure = anyEmpty || !columnsHold(format, data) || leftOver(toks, taken, m.columns.length);
+    const unsure = anyEmpty || !columnsHold(format, data) || leftOver(toks, taken, m.columns.length, (i) => rowAt(i) !== null);
     // Each cell a line of its own (a PDF read as a stream): a lone label tells nothing there.
     const stream = toks.every((x, i) => i === 0 || x.value.kind === 'text' || x.line !== toks[i - 1].line);
     const suspects = stream && !shifted && !unsure ? [] : [...below].filter((id) => !placed.has(id));

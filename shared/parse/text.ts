@@ -4,7 +4,7 @@
 // cells separated by runs of spaces, bare numbers one per line. Blank cells survive as lone
 // tabs or spaces; an empty line carries nothing (it may even split a cell: 商业\n\n企业).
 import type { Line } from './lines';
-import { isValueish } from './values';
+import { asciiDigits, isValueish } from './values';
 
 const MAX_LINE = 20_000;
 const SENTENCE = /[。，；：,;:！？!?]/;
@@ -40,9 +40,9 @@ const SIMPLIFIED_RADICALS: Record<string, string> = {
 export const unifyRadicals = (text: string): string =>
   text.replace(RADICALS, (c) => SIMPLIFIED_RADICALS[c] ?? c.normalize('NFKC'));
 
-/** Removes characters that carry nothing, puts radicals back as characters and normalises line ends. */
+/** Removes characters that carry nothing, puts radicals back as characters, normalises line ends and digits. */
 export function cleanText(text: string): string {
-  return unifyRadicals(text)
+  return asciiDigits(unifyRadicals(text))
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u000b\f\u2028\u2029\u0085]/g, '\n')
