@@ -48,7 +48,7 @@ for (const f of files) {
   here.push(whole);
   isolated.push(process);
   console.log(
-    `  ${f.name.padEnd(26)} ${(f.bytes.length / 1024).toFixed(0).padStart(4)} KB  ${bare.toFixed(1).padStart(6)} ms | ${text.toFixed(1).padStart(6)} ms | ${whole.toFixed(1).padStart(6)} ms (×${(whole / bare).toFixed(2)} the floor) | ${process.toFixed(1).padStart(6)} ms`,
+    `  ${f.name.padEnd(30)} ${(f.bytes.length / 1024).toFixed(0).padStart(4)} KB  ${bare.toFixed(1).padStart(6)} ms | ${text.toFixed(1).padStart(6)} ms | ${whole.toFixed(1).padStart(6)} ms (×${(whole / bare).toFixed(2)} the floor) | ${process.toFixed(1).padStart(6)} ms`,
   );
 }
 console.log(
