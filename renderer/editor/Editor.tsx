@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { getFormat, reportTitle, type FormatDef } from '../../shared/format';
 import type { Report } from '../../shared/report';
-import { applyAutoTotals, type Finding } from '../../shared/rules';
+import { applyAutoTotals, countFindings, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
 import { isSaveKey } from '../saveKey';
 import { useNotify } from '../notify';
@@ -331,16 +331,16 @@ function EditorBody({
   const counts = useMemo(() => {
     const errors: Record<string, number> = {};
     let e = 0;
-    let w = 0;
     for (const f of doc.findings) {
       if (f.severity === 'error') {
         e++;
         const key = sectionOfFinding(f);
         errors[key] = (errors[key] ?? 0) + 1;
-      } else if (f.severity === 'warning') w++;
+      }
     }
-    return { errors, e, w };
-  }, [doc.findings]);
+    // Warnings as 检查结果 lists them (blank cells by group).
+    return { errors, e, w: countFindings(doc.findings, format).warning };
+  }, [doc.findings, format]);
   // Keep the badge object stable while the counts stay the same (the nav is memoised).
   const errorsKey = JSON.stringify(counts.errors);
   const errorsBySection = useMemo(() => JSON.parse(errorsKey) as Record<string, number>, [errorsKey]);

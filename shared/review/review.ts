@@ -2,7 +2,7 @@
 // the same organ where given, and the county's figures. Pure: the files are read by the caller.
 import type { FormatId } from '../format';
 import type { Report } from '../report';
-import { checkReport, type Finding } from '../rules';
+import { checkReport, findingJson, type FindingJson } from '../rules';
 import { textRepeat } from '../rules/repeat';
 import { countyFigures, keyFigures, percent, type KeyFigures } from './figures';
 import { matchByOrgan, normalizeOrg } from './organ';
@@ -16,7 +16,7 @@ export interface LastYearInput {
   report: Report;
 }
 
-export type ReviewFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'cells' | 'field'>;
+export type ReviewFinding = FindingJson;
 
 export interface ReviewEntry {
   file: string;
@@ -118,9 +118,7 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     duplicateOf: null,
     otherYear: false,
     figures: keyFigures(report),
-    findings: findings.map(({ rule, severity, message, cells, field }) =>
-      field === undefined ? { rule, severity, message, cells } : { rule, severity, message, cells, field },
-    ),
+    findings: findings.map(findingJson),
   };
 }
 

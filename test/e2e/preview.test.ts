@@ -243,7 +243,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: '导出 Word' }).click();
     const dialog = page.getByRole('dialog');
     const warnings = await dialog.getByTestId('export-warnings').textContent();
-    expect(warnings).toContain('个空白单元格');
+    expect(warnings).toContain('表格中有1个单元格空白（涉及1行）');
     expect(warnings).toContain('未填写成文日期');
     expect(warnings).toContain('未填写发文字号');
     const title = reportTitle(report.org, report.year);

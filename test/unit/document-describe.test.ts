@@ -74,7 +74,7 @@ describe('exports say what they are', () => {
     r.narrative.problems = r.narrative.problems.map((p) => ({ ...p, text: '' }));
     const notes = exportNotes(r, checkReport(r), true);
     const messages = notes.warnings.map((w) => w.message).join('\n');
-    expect(messages).toMatch(/表格中还有1个空白单元格/);
+    expect(messages).toContain('表格中有1个单元格空白（涉及1行）：空白不等于0，没有的请填0');
     expect(messages).toContain('未填写成文日期');
     expect(messages).toContain('还没有内容');
     expect(notes.warnings.filter((w) => typeof w.field === 'string').map((w) => w.field)).toEqual(
