@@ -24,6 +24,11 @@ export interface ReportSummary {
   status?: ReportStatus;
 }
 
+/** 打开报告文件 when the list holds the same report: keep both (the copy named …（副本）) or replace one. */
+export type SameReportChoice = { keep: 'both' } | { replace: string };
+
+export type OpenReportFileResult = { id: string; same?: undefined } | { id?: undefined; same: ReportSummary[] };
+
 export interface BackupInfo {
   backupId: string;
   savedAt: string;
@@ -91,8 +96,12 @@ export interface NianbaoApi {
   listVersions(id: string): Promise<VersionInfo[]>;
   /** One kept version, for the preview. */
   readVersion(id: string, backupId: string): Promise<{ report: Report }>;
-  /** 打开报告文件: reads a .nianbao file (validated, migrated) into the store as a new report. */
-  openReportFile(file: FileBytes): Promise<{ id: string }>;
+  /**
+   * 打开报告文件: reads a .nianbao file (validated, migrated) into the store as a new report. When
+   * the list already holds the same report (same organ and year) and no choice is given, nothing is
+   * added and `same` lists those reports (most recent first), so that the clerk can choose.
+   */
+  openReportFile(file: FileBytes, choice?: SameReportChoice | null): Promise<OpenReportFileResult>;
   /** Builds a .docx, .xlsx or .html of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
@@ -162,7 +171,10 @@ export const apiArgs = {
   restoreBackup: z.tuple([id, backupId]),
   listVersions: z.tuple([id]),
   readVersion: z.tuple([id, backupId]),
-  openReportFile: z.tuple([fileBytes]),
+  openReportFile: z.tuple([
+    fileBytes,
+    z.union([z.object({ keep: z.literal('both') }).strict(), z.object({ replace: id }).strict()]).nullish(),
+  ]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
   exportReview: z.tuple([reviewResultSchema]),

@@ -4,7 +4,7 @@ import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type 
 import { reportWebPage } from '../../shared/document/html';
 import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
-import { parseReportFile } from './report-file';
+import { addReportFile, parseReportFile } from './report-file';
 import { readInIsolation, readLedgerInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
 import { ReportStatuses } from './report-status';
@@ -73,9 +73,9 @@ export function createAppService(opts: AppServiceOptions): AppService {
     restoreBackup: async (id, backupId) => (await store()).restoreBackup(id, backupId),
     listVersions: async (id) => (await store()).listVersions(id),
     readVersion: async (id, backupId) => (await store()).readVersion(id, backupId),
-    async openReportFile(file) {
+    async openReportFile(file, choice) {
       const report = parseReportFile(file.name, fromBase64(file.name, file.base64));
-      return (await store()).create(report);
+      return addReportFile(await store(), report, choice);
     },
     async exportFile(id, options) {
       const report = await (await store()).read(id);

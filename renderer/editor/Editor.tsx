@@ -273,12 +273,23 @@ const HeaderBar = memo(function HeaderBar(props: {
       <Button size="small" onClick={() => void onExit()}>
         ‹ 报告列表
       </Button>
+      {/* A long organ name wraps to a second line in a smaller size, then is cut; the whole title on hover. */}
       <Typography
         component="div"
-        noWrap
         title={title}
         data-testid="report-title"
-        sx={{ flex: 1, minWidth: 0, fontWeight: 600, fontSize: 16 }}
+        sx={{
+          flex: 1,
+          minWidth: 0,
+          fontWeight: 600,
+          fontSize: title.length > 32 ? 14 : 16,
+          lineHeight: 1.3,
+          display: '-webkit-box',
+          WebkitLineClamp: 2,
+          WebkitBoxOrient: 'vertical',
+          overflow: 'hidden',
+          overflowWrap: 'anywhere',
+        }}
       >
         {title}
       </Typography>

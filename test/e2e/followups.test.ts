@@ -1,11 +1,14 @@
 // End to end, in Chromium (browser mode): small things a clerk notices — blank cells counted one
 // way in 检查结果, the header and the command line; the same report file opened twice; long organ
 // names in the editor's title bar and the start page's status chips.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFindings } from '../../electron/cli/check';
 import { getFormat } from '../../shared/format';
-import { emptyReport, setCell } from '../../shared/report';
+import { emptyReport, reportFileName, serializeReport, setCell, type Report } from '../../shared/report';
 import { blankHeadline, checkReport, countFindings, summarizeBlanks } from '../../shared/rules';
 import { chromiumAvailable } from './support/browser';
 import { useAppSession } from './support/session';
@@ -15,9 +18,14 @@ const run = chromiumAvailable();
 describe.skipIf(!run)('follow-ups in Chromium (browser mode)', () => {
   const session = useAppSession({ width: 1366, height: 768 });
   let page: Page;
-  beforeAll(() => {
+  let dir: string;
+  beforeAll(async () => {
     page = session.page;
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-followups-'));
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const list = () => session.call<{ id: string; name: string }[]>('listReports');
+  const reportOf = async (id: string) => (await session.call<{ report: Report }>('openReport', id)).report;
 
   it('检查结果 lists blank cells by group and counts them as the header and `nianbao check` do', async () => {
     const report = setCell(emptyReport('某某县民政局', 2024), 'applications.granted.natural', 1);
@@ -42,5 +50,75 @@ describe.skipIf(!run)('follow-ups in Chromium (browser mode)', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell')))
       .toBe(blanks.groups[1].cells[0]);
+  });
+
+  it('打开报告文件 of a report already in the list asks: 取消 adds nothing, 替换 keeps the old in 历史版本, 两份都保留 names the copy', async () => {
+    const report = setCell(emptyReport('某某县交通运输局', 2024), 'applications.newReceived.natural', 4);
+    const { id } = await session.call<{ id: string }>('createReport', report);
+    const path = join(dir, reportFileName(report));
+    await writeFile(path, serializeReport(setCell(report, 'applications.newReceived.natural', 9)));
+    const before = (await list()).length;
+    await page.goto(`${session.app.url}#/`);
+    const dialog = page.getByTestId('same-report-dialog');
+    const pick = async () => {
+      await page.getByTestId('open-report-file').setInputFiles(path);
+      await expect.poll(() => dialog.textContent()).toContain('是同一机关同一年度的报告');
+    };
+
+    await pick();
+    await expect(dialog.textContent()).resolves.toContain('“某某县交通运输局2024年度报告”');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await list()).length).toBe(before);
+
+    await pick();
+    await dialog.getByRole('button', { name: '替换' }).click();
+    await expect.poll(() => page.getByTestId('report-title').textContent()).toContain('某某县交通运输局2024年');
+    expect(page.url()).toContain(id);
+    expect((await list()).length).toBe(before);
+    expect((await reportOf(id)).applications.newReceived.natural).toBe(9);
+    const versions = await session.call<{ backupId: string }[]>('listVersions', id);
+    const old = await session.call<{ report: Report }>('readVersion', id, versions[versions.length - 1].backupId);
+    expect(old.report.applications.newReceived.natural).toBe(4);
+
+    await page.goto(`${session.app.url}#/`);
+    await pick();
+    await dialog.getByRole('button', { name: '两份都保留' }).click();
+    await expect.poll(() => page.getByTestId('report-title').textContent()).toContain('某某县交通运输局2024年');
+    const names = (await list()).map((r) => r.name).filter((n) => n.startsWith('某某县交通运输局'));
+    expect(names.sort()).toEqual(['某某县交通运输局2024年度报告', '某某县交通运输局2024年度报告（副本）']);
+  });
+
+  it('shows a long organ name whole on hover, wrapped in the title bar; the start page’s status chips on one line', async () => {
+    const org = '某某市某某区人民政府某某街道办事处综合行政执法队（某某街道应急管理和消防安全办公室）';
+    // 总计 5 against parts of 1: an error beside the warnings and the blanks.
+    const report = setCell(
+      setCell(emptyReport(org, 2024), 'applications.newReceived.total', 5),
+      'applications.newReceived.natural',
+      1,
+    );
+    const { id } = await session.call<{ id: string }>('createReport', report);
+    await page.goto(`${session.app.url}#/report/${id}/cover`);
+    const title = page.getByTestId('report-title');
+    await expect.poll(() => title.getAttribute('title')).toContain(org);
+    // Two lines at most, nothing drawn past them, and the header's buttons stay whole.
+    const box = await title.evaluate((el) => ({
+      lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)),
+      clipped: el.scrollHeight > el.clientHeight + 1,
+    }));
+    expect(box.lines).toBe(2);
+    expect(box.clipped).toBe(false);
+    const button = await page.getByRole('button', { name: '历史版本' }).boundingBox();
+    expect(button!.height).toBeLessThan(40);
+
+    // A report with errors, warnings and blanks: its three chips side by side.
+    await page.goto(`${session.app.url}#/`);
+    const status = page.locator(`[data-report="${id}"] [data-testid="report-status"]`);
+    await status.locator('.MuiChip-root').first().waitFor();
+    const tops = await status
+      .locator('.MuiChip-root')
+      .evaluateAll((chips) => chips.map((c) => c.getBoundingClientRect().top));
+    expect(tops.length).toBe(3);
+    expect(new Set(tops).size).toBe(1);
   });
 });
