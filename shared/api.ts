@@ -29,6 +29,13 @@ export type SameReportChoice = { keep: 'both' } | { replace: string };
 
 export type OpenReportFileResult = { id: string; same?: undefined } | { id?: undefined; same: ReportSummary[] };
 
+/** What reading one file of readFiles gave: its report, or the Chinese reason it was not read. */
+export type FileReadOutcome = { ok: true; result: ReadResult } | { ok: false; error: string };
+
+/** At most this many files, and this many bytes together, in one readFiles call (the web host's body limit). */
+export const MAX_BATCH_FILES = 25;
+export const MAX_BATCH_BYTES = 60 * 1024 * 1024;
+
 export interface BackupInfo {
   backupId: string;
   savedAt: string;
@@ -106,6 +113,11 @@ export interface NianbaoApi {
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
   readFile(file: FileBytes): Promise<ReadResult>;
+  /**
+   * 审核: reads several files in turn in one reader process (the same limits per file as readFile);
+   * each file's outcome, in order. A file that cannot be read is an outcome, not a failed call.
+   */
+  readFiles(files: FileBytes[]): Promise<FileReadOutcome[]>;
   /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
   exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
   /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
@@ -177,6 +189,16 @@ export const apiArgs = {
   ]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
   readFile: z.tuple([fileBytes]),
+  readFiles: z.tuple([
+    z
+      .array(fileBytes)
+      .min(1)
+      .max(MAX_BATCH_FILES)
+      .refine(
+        (files) => files.reduce((n, f) => n + f.base64.length, 0) <= Math.ceil((MAX_BATCH_BYTES * 4) / 3) + 8,
+        '一次读取的文件合计超过60MB，请分批读取',
+      ),
+  ]),
   exportReview: z.tuple([reviewResultSchema]),
   readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;

@@ -5,7 +5,7 @@ import { reportWebPage } from '../../shared/document/html';
 import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
 import { addReportFile, parseReportFile } from './report-file';
-import { readInIsolation, readLedgerInIsolation, type SpawnReader } from './reading';
+import { readInIsolation, readLedgerInIsolation, readManyInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
 import { ReportStatuses } from './report-status';
 import { openStore, type ReportStore } from './store';
@@ -90,6 +90,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       return { fileName, base64: toBase64(await buildXlsx(report)) };
     },
     readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
+    readFiles: (files) =>
+      readManyInIsolation(
+        files.map((f) => ({ name: f.name, base64: f.base64 })),
+        { spawn: opts.reader },
+      ),
     async exportReview(result) {
       const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
       return { fileName: `年度报告审核表（${day}）.xlsx`, base64: toBase64(await buildReviewWorkbook(result)) };

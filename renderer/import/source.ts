@@ -1,6 +1,6 @@
 // Where an import comes from: a file (read by the main process through the API, which knows every
 // file type) or pasted text (parsed right here with shared/parse: text and the clipboard's HTML).
-import { MAX_IMPORT_BYTES, UserError, type ReadResult } from '../../shared/api';
+import { MAX_IMPORT_BYTES, UserError, type FileBytes, type ReadResult } from '../../shared/api';
 import { format2021, REPORT_TITLE_SUFFIX } from '../../shared/format';
 import { looksLikeReport, parseHtml, parseText } from '../../shared/parse';
 import { api } from '../api/client';
@@ -13,11 +13,16 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-export async function readChosenFile(file: File): Promise<ReadResult> {
+/** A chosen file's bytes for the API; an empty or far too large file is refused here, in Chinese. */
+export async function chosenFileBytes(file: File): Promise<FileBytes> {
   if (file.size === 0) throw new UserError(`文件“${file.name}”是空的，没有可读取的内容。`);
   if (file.size > MAX_IMPORT_BYTES) throw new UserError(`文件“${file.name}”超过100MB，不像是年度报告，未读取。`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return api.readFile({ name: file.name, base64: toBase64(bytes) });
+  return { name: file.name, base64: toBase64(bytes) };
+}
+
+export async function readChosenFile(file: File): Promise<ReadResult> {
+  return api.readFile(await chosenFileBytes(file));
 }
 
 /** Pasted text, or the HTML the clipboard carried with it (keeps the table's cells and merges). */

@@ -1,10 +1,13 @@
-// Reads the files of a chosen folder one by one through the API (each file in the main process's
-// readers), so that the reviewer sees progress and can stop; the review itself is pure and runs here.
+// Reads the files of a chosen folder through the API in batches (readFiles: a batch in one reader
+// process of the main process), two batches at a time, so that the reviewer sees progress and can
+// stop between batches; the review itself is pure and runs here.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { UserError } from '../../shared/api';
 import type { Report } from '../../shared/report';
 import { reviewReports, type LastYearInput, type ReviewInput, type ReviewResult } from '../../shared/review';
-import { readChosenFile } from '../import/source';
+import { api } from '../api/client';
+import { chosenFileBytes, readChosenFile } from '../import/source';
+import { batches, tooBigForBatch } from './batches';
 
 export type Which = 'current' | 'last';
 
@@ -30,14 +33,48 @@ export function folderFiles(list: FileList | File[]): { files: File[]; skipped: 
   return { files, skipped, folder };
 }
 
+const message = (e: unknown) => (e instanceof UserError || e instanceof Error ? e.message : String(e));
+
 async function readOne(file: File): Promise<ReviewInput> {
   try {
     const { report, problems, kind } = await readChosenFile(file);
     return { file: file.name, report, problems, kind };
   } catch (e) {
-    return { file: file.name, error: e instanceof UserError || e instanceof Error ? e.message : String(e) };
+    return { file: file.name, error: message(e) };
   }
 }
+
+/** One batch in one API call; a file refused before sending (empty, too big) keeps its reason. */
+async function readBatch(files: File[]): Promise<ReviewInput[]> {
+  if (tooBigForBatch(files)) return [await readOne(files[0])];
+  const out: ReviewInput[] = new Array(files.length);
+  const sent: { i: number; bytes: Awaited<ReturnType<typeof chosenFileBytes>> }[] = [];
+  for (let i = 0; i < files.length; i++) {
+    try {
+      sent.push({ i, bytes: await chosenFileBytes(files[i]) });
+    } catch (e) {
+      out[i] = { file: files[i].name, error: message(e) };
+    }
+  }
+  if (sent.length) {
+    try {
+      const outcomes = await api.readFiles(sent.map((s) => s.bytes));
+      sent.forEach(({ i }, k) => {
+        const o = outcomes[k];
+        const name = files[i].name;
+        out[i] = o?.ok
+          ? { file: name, report: o.result.report, problems: o.result.problems, kind: o.result.kind }
+          : { file: name, error: o ? o.error : `未能读取“${name}”，请重新选择文件夹。` };
+      });
+    } catch (e) {
+      for (const { i } of sent) out[i] = { file: files[i].name, error: message(e) };
+    }
+  }
+  return out;
+}
+
+/** Batches read at once: the main process runs two readers at a time. */
+const LANES = 2;
 
 export interface FolderReviewState {
   result: ReviewResult | null;
@@ -62,13 +99,32 @@ export function useFolderReview(): FolderReviewState {
     const token = ++run.current;
     setFolders((f) => ({ ...f, [which]: { name: folder, files: files.length, skipped } }));
     (which === 'current' ? setInputs : setLasts)([]);
-    const read: ReviewInput[] = [];
-    for (let i = 0; i < files.length; i++) {
-      if (run.current !== token) return; // stopped, or another folder chosen
-      setProgress({ which, done: i, total: files.length, current: files[i].name });
-      read.push(await readOne(files[i]));
-      (which === 'current' ? setInputs : setLasts)([...read]);
-    }
+    const queue = batches(files);
+    const read: (ReviewInput[] | undefined)[] = new Array(queue.length);
+    const inFlight = new Set<string>();
+    let done = 0;
+    let next = 0;
+    const show = () =>
+      setProgress({ which, done, total: files.length, current: [...inFlight].join('、') || files[0]?.name || '' });
+    // Each lane takes the next batch; results go in the folder's order as they come.
+    const lane = async () => {
+      while (next < queue.length) {
+        if (run.current !== token) return; // stopped, or another folder chosen
+        const k = next++;
+        const batch = queue[k];
+        inFlight.add(batch[0].name);
+        show();
+        const got = await readBatch(batch);
+        inFlight.delete(batch[0].name);
+        if (run.current !== token) return;
+        read[k] = got;
+        done += batch.length;
+        show();
+        (which === 'current' ? setInputs : setLasts)(read.flatMap((r) => r ?? []));
+      }
+    };
+    if (files.length) show();
+    await Promise.all(Array.from({ length: Math.min(LANES, queue.length) }, lane));
     if (run.current === token) setProgress(null);
   }, []);
 

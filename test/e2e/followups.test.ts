@@ -1,7 +1,7 @@
 // End to end, in Chromium (browser mode): small things a clerk notices — blank cells counted one
 // way in 检查结果, the header and the command line; the same report file opened twice; long organ
 // names in the editor's title bar and the start page's status chips.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -120,5 +120,33 @@ describe.skipIf(!run)('follow-ups in Chromium (browser mode)', () => {
       .evaluateAll((chips) => chips.map((c) => c.getBoundingClientRect().top));
     expect(tops.length).toBe(3);
     expect(new Set(tops).size).toBe(1);
+  });
+
+  it('审核 reads a folder in batches through readFiles, not one call per file, and lists every file', async () => {
+    const folder = join(dir, '各单位2024年报告');
+    await mkdir(folder);
+    const orgs = Array.from({ length: 11 }, (_, i) => `某某县第${i + 1}局`);
+    for (const org of orgs) await writeFile(join(folder, `${org}.json`), serializeReport(emptyReport(org, 2024)));
+    await writeFile(join(folder, '通知.txt'), '关于召开全县安全生产工作会议的通知\n请各单位准时参加。\n');
+    const calls: string[] = [];
+    const count = (r: { url(): string }) => {
+      const m = /\/api\/(readFiles?)$/.exec(new URL(r.url()).pathname);
+      if (m) calls.push(m[1]);
+    };
+    page.on('request', count);
+    try {
+      await page.goto(`${session.app.url}#/`);
+      await page.getByRole('button', { name: '审核' }).click();
+      await page.getByRole('heading', { name: '审核各单位报告' }).waitFor();
+      await page.getByTestId('review-folder').setInputFiles(folder);
+      const table = page.getByTestId('review-table');
+      await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(12);
+      await expect.poll(() => page.getByTestId('review-progress').count()).toBe(0);
+      expect(await table.locator('tr[data-file="通知.txt"]').textContent()).toContain('不是报告');
+      // Twelve files in two batches of at most ten: two calls, none per file.
+      expect(calls).toEqual(['readFiles', 'readFiles']);
+    } finally {
+      page.off('request', count);
+    }
   });
 });
