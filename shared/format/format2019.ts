@@ -12,6 +12,7 @@ const items: ColumnDef[] = [
   { id: 'lastYearItems', label: '上一年项目数量', kind: 'count' },
   { id: 'change', label: '本年增/减', aliases: ['本年增减'], kind: 'change' },
 ];
+const ITEMS = { last: 'lastYearItems', change: 'change' };
 const itemsAndDecisions: ColumnDef[] = [...items, { id: 'decisions', label: '处理决定数量', kind: 'count' }];
 
 export const format2019: FormatDef = {
@@ -36,6 +37,7 @@ export const format2019: FormatDef = {
       label: '第二十条第（五）项',
       itemHeader: '信息内容',
       columns: itemsAndDecisions,
+      items: ITEMS,
       rows: [
         { id: 'licensing', path: ['行政许可'] },
         { id: 'otherServices', path: ['其他对外管理服务事项'] },
@@ -46,6 +48,7 @@ export const format2019: FormatDef = {
       label: '第二十条第（六）项',
       itemHeader: '信息内容',
       columns: itemsAndDecisions,
+      items: ITEMS,
       rows: [
         { id: 'punishment', path: ['行政处罚'] },
         { id: 'enforcement', path: ['行政强制'] },
@@ -56,6 +59,7 @@ export const format2019: FormatDef = {
       label: '第二十条第（八）项',
       itemHeader: '信息内容',
       columns: items,
+      items: ITEMS,
       rows: [{ id: 'fees', path: ['行政事业性收费'] }],
     },
     {

@@ -47,6 +47,11 @@ export interface DisclosureBlockDef {
    * last year's closing + added − removed. Only the 2021 format's 第二十条第（一）项 has one.
    */
   stock?: { added: string; removed: string; closing: string };
+  /**
+   * Column ids of an item count and its change this year (the 2019 format's 上一年项目数量 and
+   * 本年增/减): their sum is this year's count, which is never below 0.
+   */
+  items?: { last: string; change: string };
 }
 
 export interface MatrixDef {

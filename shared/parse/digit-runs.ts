@@ -146,6 +146,21 @@ export interface BlankOutcome {
   steps: number;
 }
 
+/**
+ * The readings in which every cell holds a number (no blank vanished): the groups' sums and checks
+ * as they stand. A document that shows no blank cell anywhere is read so (table-rows.ts).
+ */
+export function filledReadings(runs: string[], groups: BlankGroup[], limits: SplitLimits = SPLIT_LIMITS): SplitOutcome {
+  return splitRuns(
+    runs,
+    groups.map((g) => ({
+      size: g.size,
+      check: g.sum || g.check ? (v: number[]) => (!g.sum || lastIsSum(v)) && (!g.check || g.check(v)) : undefined,
+    })),
+    limits,
+  );
+}
+
 /** Ways of choosing k of n positions, in order. */
 function choose(n: number, k: number): number[][] {
   const out: number[][] = [];

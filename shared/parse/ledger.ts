@@ -18,7 +18,9 @@ export type TableProblemKind =
   /** Cells computed from the others (a 总计 column that fell off the printed page). */
   | 'derived'
   /** Merged cells of an HTML table expanded only up to a limit. */
-  | 'spanCapped';
+  | 'spanCapped'
+  /** Digits run together, split on the assumption that no blank cell vanished: read, to be checked. */
+  | 'assumed';
 
 export interface TableProblem {
   kind: TableProblemKind;
@@ -59,6 +61,7 @@ export class Ledger {
   private missing = new Set<string>();
   private unread = new Set<string>();
   private derived = new Set<string>();
+  private blanks: string[] = [];
 
   rowRead(table: TableKey, rowId: string): void {
     const k = rowKey(table, rowId);
@@ -104,7 +107,17 @@ export class Ledger {
   add(p: TableProblem): void {
     this.problems.push(p);
     if (p.kind === 'derived') for (const c of p.cells) this.derived.add(c);
-    else if (p.kind !== 'spanCapped' && p.kind !== 'tableMissing') for (const c of p.cells) this.unread.add(c);
+    else if (p.kind !== 'spanCapped' && p.kind !== 'tableMissing' && p.kind !== 'assumed')
+      for (const c of p.cells) this.unread.add(c);
+  }
+
+  /** A blank cell of the file itself (the document leaves cells blank, so a digit run may hide one). */
+  blankSeen(cell: string): void {
+    this.blanks.push(cell);
+  }
+
+  get blanksSeen(): readonly string[] {
+    return this.blanks;
   }
 
   ledger(cells: TableLedger['cells']): TableLedger {

@@ -1,6 +1,6 @@
 // 二 the small tables of 第二十条: each block's header in its own order; digit runs split with last
 // year's 现行有效件数 when known (rule 6).
-import { ownLabel, type ColumnDef, type FormatDef } from '../format';
+import { ownLabel, type ColumnDef, type DisclosureBlockDef, type FormatDef } from '../format';
 import type { TableData } from '../report/model';
 import { type BlankGroup } from './digit-runs';
 import { Ledger } from './ledger';
@@ -16,6 +16,10 @@ import {
   storeReadings,
   withLedger,
   SPLIT_STEPS_PER_TABLE,
+  assumedOf,
+  assumedProblem,
+  type Assumed,
+  type BlankPolicy,
   type RowRules,
   type Range,
   type TableContext,
@@ -29,8 +33,9 @@ export function readDisclosure(
   problems: string[] | Ledger,
   all?: Tok[],
   context: TableContext = {},
+  blanks?: BlankPolicy,
 ): TableRead {
-  return withLedger(problems, (ledger) => readDisclosureInto(lines, range, format, ledger, all, context));
+  return withLedger(problems, (ledger) => readDisclosureInto(lines, range, format, ledger, all, context, blanks));
 }
 
 /** Rule 6 as a check of a digit run's reading: 现行有效 = last year's + 制发 − 废止. */
@@ -50,6 +55,24 @@ function stockGroup(
   };
 }
 
+/**
+ * What any reading of a row must satisfy besides rule 6: only a change (本年增/减) is below 0,
+ * and an item count plus its change is this year's count, never below 0 (2019 format).
+ */
+function withinReason(columns: ColumnDef[], block: DisclosureBlockDef, group: BlankGroup): BlankGroup {
+  const signed = columns.map((c) => c.kind === 'change');
+  const last = block.items ? columns.findIndex((c) => c.id === block.items!.last) : -1;
+  const change = block.items ? columns.findIndex((c) => c.id === block.items!.change) : -1;
+  const check = group.check;
+  return {
+    ...group,
+    check: (v) =>
+      v.every((x, i) => x === null || x >= 0 || signed[i]) &&
+      (last < 0 || change < 0 || v[last] === null || (v[last] ?? 0) + (v[change] ?? 0) >= 0) &&
+      (!check || check(v)),
+  };
+}
+
 function readDisclosureInto(
   lines: Line[],
   range: Range,
@@ -57,8 +80,10 @@ function readDisclosureInto(
   ledger: Ledger,
   all: Tok[] | undefined,
   context: TableContext,
+  blanks: BlankPolicy | undefined,
 ): TableRead {
   const table = format.disclosureKey;
+  const assumed: Assumed[] = [];
   const lex = lexiconFor(format).disclosure;
   const data: TableData = emptyDisclosure(format);
   const toks = all ? sliceTokens(all, range.from, range.to) : tokensOf(lines, range.from, range.to, { format });
@@ -113,9 +138,16 @@ function readDisclosureInto(
     ) {
       indices = header.map((h) => h.tok.col);
     }
-    const rules: RowRules = { groups: [stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId])], budget };
+    const rules: RowRules = {
+      groups: [withinReason(columns, block, stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId]))],
+      budget,
+      blanks,
+      assume: 'never',
+    };
     const out = readRow(lines, toks, k, lex, tg, columns, indices, where, rules);
     k = Math.max(k, out.next - 1);
+    const guess = assumedOf(table, tg.rowId, columns, out, where);
+    if (guess) assumed.push(guess);
     if (out.cells) {
       cells += store(data, table, tg.rowId, columns, out.cells, where, ledger);
       ledger.rowRead(table, tg.rowId);
@@ -137,6 +169,8 @@ function readDisclosureInto(
     });
     return { data, cells: 0, rows: 0, found: [] };
   }
+  const note = assumedProblem(assumed);
+  if (note) ledger.add(note);
   const found: string[] = [];
   for (const b of format.disclosure) {
     for (const row of b.rows) {

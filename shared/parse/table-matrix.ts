@@ -25,6 +25,11 @@ import {
   linesAbove,
   withLedger,
   SPLIT_STEPS_PER_TABLE,
+  assumedColumns,
+  assumedProblem,
+  type Assumed,
+  type BlankPolicy,
+  type RowOutcome,
   type RowRules,
   type Range,
   type TableRead,
@@ -108,26 +113,33 @@ function numbersAbove(
   return run;
 }
 
-/** Whether the matrix's column sums (一+二 = 三（七）+四; 三（七） = （一）…（六）) hold wherever they can be checked, and can be somewhere. */
-function columnsHold(format: FormatDef, data: TableData): boolean {
+/** The matrix's column sums (一+二 = 三（七）+四; 三（七） = （一）…（六）) wherever they can be checked. */
+function columnChecks(format: FormatDef, data: TableData): { checked: number; failed: number } {
   const m = format.applications;
   const v = (row: string, col: string) => data[row]?.[col] ?? null;
   let checked = 0;
+  let failed = 0;
   for (const c of m.columns) {
     const parts = m.resultRows.map((r) => v(r, c.id));
     const total = v(m.resultTotalRow, c.id);
     if (total !== null && parts.every((x) => x !== null)) {
       checked++;
-      if (parts.reduce<number>((a, b) => a + (b ?? 0), 0) !== total) return false;
+      if (parts.reduce<number>((a, b) => a + (b ?? 0), 0) !== total) failed++;
     }
     const side = [v(m.newRow, c.id), v(m.carriedOverRow, c.id), total, v(m.carryForwardRow, c.id)];
     if (side.every((x) => x !== null)) {
       checked++;
       const [a, b, t, f] = side as number[];
-      if (a + b !== t + f) return false;
+      if (a + b !== t + f) failed++;
     }
   }
-  return checked > 0;
+  return { checked, failed };
+}
+
+/** Whether the column sums hold wherever they can be checked, and can be somewhere. */
+function columnsHold(format: FormatDef, data: TableData): boolean {
+  const { checked, failed } = columnChecks(format, data);
+  return checked > 0 && failed === 0;
 }
 
 /** A row's worth of numbers among the rows that no row took: some row got numbers not its own. */
@@ -167,11 +179,19 @@ export function readMatrix(
   format: FormatDef,
   problems: string[] | Ledger,
   all?: Tok[],
+  blanks?: BlankPolicy,
 ): TableRead {
-  return withLedger(problems, (ledger) => readMatrixInto(lines, range, format, ledger, all));
+  return withLedger(problems, (ledger) => readMatrixInto(lines, range, format, ledger, all, blanks));
 }
 
-function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: Ledger, all?: Tok[]): TableRead {
+function readMatrixInto(
+  lines: Line[],
+  range: Range,
+  format: FormatDef,
+  ledger: Ledger,
+  all?: Tok[],
+  blanks?: BlankPolicy,
+): TableRead {
   const lex = lexiconFor(format).matrix;
   const m = format.applications;
   const data = emptyTable(m.rows, m.columns);
@@ -185,6 +205,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const rules: RowRules = {
     groups: [rowSum],
     budget: { steps: SPLIT_STEPS_PER_TABLE },
+    blanks,
     deriveTotal: totalAt === m.columns.length - 1 && !headerHasTotal(toks, lex, m.totalColumn),
   };
   // Labels that match no row on their own, placed by the order of the rows around them.
@@ -208,6 +229,8 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   const states = new Map<string, RowState>();
   const pending = new Map<string, { readings: (number | null)[][]; digits: string }>();
   const derivedRows: string[] = [];
+  /** Rows read on the assumption that no blank vanished, with what a blank allowed would leave. */
+  const looseOf = new Map<string, NonNullable<RowOutcome['loose']>>();
   let cells = 0;
   let prevLine = -1;
   let prevRow = '';
@@ -286,6 +309,7 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
     else for (let i = k + 1; i < out.next; i++) taken[i] = 1;
     consumed = Math.max(consumed, out.next);
     k = Math.max(k, out.next - 1);
+    if (out.loose && (out.cells || out.readings)) looseOf.set(rowId, out.loose);
     if (out.cells) {
       const n = store(data, 'applications', rowId, m.columns, out.cells, where(row), ledger);
       cells += n;
@@ -313,19 +337,42 @@ function readMatrixInto(lines: Line[], range: Range, format: FormatDef, ledger: 
     return { data, cells: 0, rows: 0, found: [] };
   }
   // Rows whose digits ran together: narrowed by the columns' sums, then what remains is left open.
-  if (pending.size) {
-    const balances: RowBalance[] = [
-      { left: [m.resultTotalRow], right: m.resultRows },
-      { left: [m.newRow, m.carriedOverRow], right: [m.resultTotalRow, m.carryForwardRow] },
-    ];
-    const solved = solveRows(states, balances, m.columns.length);
-    for (const [rowId, p] of pending) {
+  const balances: RowBalance[] = [
+    { left: [m.resultTotalRow], right: m.resultRows },
+    { left: [m.newRow, m.carriedOverRow], right: [m.resultTotalRow, m.carryForwardRow] },
+  ];
+  const solution = pending.size ? solveRows(states, balances, m.columns.length) : null;
+  const solved: Map<string, (number | null)[][]> = solution?.readings ?? new Map();
+  const readingsOf = (rowId: string) =>
+    solved.get(rowId) ?? pending.get(rowId)?.readings ?? [m.columns.map((c) => data[rowId][c.id] ?? null)];
+  if (looseOf.size) {
+    // The same, had a blank been allowed anywhere: the cells on which the two differ rest on the assumption.
+    const loose = new Map(states);
+    for (const [rowId, l] of looseOf) if (l !== 'capped') loose.set(rowId, { readings: l });
+    const other = solveRows(loose, balances, m.columns.length).readings;
+    const entries: Assumed[] = [];
+    for (const [rowId, l] of looseOf) {
+      const n = m.columns.length;
+      const cols = assumedColumns(readingsOf(rowId), l === 'capped' ? l : (other.get(rowId) ?? l), n);
       const row = m.rows.find((r) => r.id === rowId)!;
-      const readings = solved.readings.get(rowId) ?? p.readings;
-      cells += storeReadings(data, 'applications', rowId, m.columns, readings, p.digits, where(row), ledger);
-      ledger.rowRead('applications', rowId);
+      if (cols.length)
+        entries.push({
+          row: `applications.${rowId}`,
+          where: where(row),
+          cells: cols.map((i) => cellId('applications', rowId, m.columns[i].id)),
+        });
     }
+    const note = assumedProblem(entries);
+    if (note) ledger.add(note);
   }
+  for (const [rowId, p] of pending) {
+    const row = m.rows.find((r) => r.id === rowId)!;
+    cells += storeReadings(data, 'applications', rowId, m.columns, readingsOf(rowId), p.digits, where(row), ledger);
+    ledger.rowRead('applications', rowId);
+  }
+  // Rows read as if no blank vanished, and the columns' sums fail: a blank may have vanished after all.
+  if (looseOf.size && blanks && (solution?.gaveUp === 'inconsistent' || columnChecks(format, data).failed > 0))
+    blanks.evidence.push(sectionMark(format, 3));
   // A row of numbers before the first row that none took, and none after the last label: the
   // numbers stand above their labels, and every lone label that read downwards took its neighbour's.
   const shifted =

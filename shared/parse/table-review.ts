@@ -16,6 +16,10 @@ import {
   linesAbove,
   splitRow,
   withLedger,
+  assumedColumns,
+  assumedProblem,
+  type BlankPolicy,
+  type RowOutcome,
   type Range,
   type TableRead,
 } from './table-rows';
@@ -26,11 +30,19 @@ export function readReview(
   format: FormatDef,
   problems: string[] | Ledger,
   all?: Tok[],
+  blanks?: BlankPolicy,
 ): TableRead {
-  return withLedger(problems, (ledger) => readReviewInto(lines, range, format, ledger, all));
+  return withLedger(problems, (ledger) => readReviewInto(lines, range, format, ledger, all, blanks));
 }
 
-function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: Ledger, all?: Tok[]): TableRead {
+function readReviewInto(
+  lines: Line[],
+  range: Range,
+  format: FormatDef,
+  ledger: Ledger,
+  all?: Tok[],
+  blanks?: BlankPolicy,
+): TableRead {
   const table: TableKey = 'reviewLitigation';
   const lex = lexiconFor(format).review;
   const r = format.review;
@@ -94,6 +106,7 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
   let cellsOut: CellValue[] | null = null;
   let readings: (number | null)[][] | null = null;
   let digits = '';
+  let loose: RowOutcome['loose'];
   // A real row: map every column by the header cells above it (group from the nearest group label to its left).
   const first = result[0];
   if (first.strong && result.every((v) => v.line === first.line)) {
@@ -134,7 +147,10 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       sum: r.columns[r.columns.length - 1].id === r.totalColumn,
     }));
     const split =
-      res.ok || res.count >= columns.length ? null : splitRow(result, columns.length, { groups }, heading, 0);
+      res.ok || res.count >= columns.length
+        ? null
+        : splitRow(result, columns.length, { groups, blanks, assume: 'oneDigitEach' }, heading, 0);
+    loose = split?.loose;
     if (res.ok) cellsOut = res.cells;
     else if (split?.cells) cellsOut = split.cells as CellValue[];
     else if (split?.readings) [readings, digits] = [split.readings, split.digits ?? ''];
@@ -143,6 +159,20 @@ function readReviewInto(lines: Line[], range: Range, format: FormatDef, ledger: 
       ledger.add({ kind: 'rowUnread', message, rows: allRows, cells: allIds });
       return { data, cells: 0, rows: 0, found: [] };
     }
+  }
+  if (loose) {
+    const taken = readings ?? [cellsOut!.map((c) => (c.kind === 'number' ? c.value : null))];
+    const w = r.columns.length;
+    const cols = assumedColumns(taken, loose, columns.length);
+    const entries = r.groups
+      .map((g, gi) => ({
+        row: `${table}.${g.id}`,
+        where: `${sectionMark(format, 4)}“${g.path.join('')}”`,
+        cells: cols.filter((i) => Math.floor(i / w) === gi).map((i) => cellId(table, g.id, columns[i].col.id)),
+      }))
+      .filter((e) => e.cells.length);
+    const note = assumedProblem(entries);
+    if (note) ledger.add(note);
   }
   let cells = 0;
   if (readings) {

@@ -5,6 +5,7 @@ import type { Report, TableData } from '../report/model';
 import { Ledger, type TableLedger, type TableProblem } from './ledger';
 import type { Line } from './lines';
 import { readDisclosure, readMatrix, readReview, type Range, type TableContext, type TableRead } from './tables';
+import type { BlankPolicy } from './table-rows';
 import { tokensOf } from './tokens';
 
 export interface TablesInput {
@@ -44,17 +45,25 @@ export function tableContext(format: FormatDef, previous?: Report | null): Table
 }
 
 export function readTables(input: TablesInput): TablesStage {
+  // First as if no blank cell vanished from a digit run; where the document shows one, again without.
+  const first = readOnce(input, true);
+  return first.blanksShown ? readOnce(input, false).stage : first.stage;
+}
+
+function readOnce(input: TablesInput, assumeFilled: boolean): { stage: TablesStage; blanksShown: boolean } {
   const { lines, format, ranges } = input;
   const ledger = new Ledger();
+  const blanks: BlankPolicy = { assumeFilled, evidence: [], taken: 0 };
   const all = tokensOf(lines, 0, lines.length, { format });
   const context = tableContext(format, input.previous);
-  const disclosure = readDisclosure(lines, ranges.disclosure, format, ledger, all, context);
-  const applications = readMatrix(lines, ranges.applications, format, ledger, all);
-  const review = readReview(lines, ranges.review, format, ledger, all);
+  const disclosure = readDisclosure(lines, ranges.disclosure, format, ledger, all, context, blanks);
+  const applications = readMatrix(lines, ranges.applications, format, ledger, all, blanks);
+  const review = readReview(lines, ranges.review, format, ledger, all, blanks);
   const tablesFound = disclosure.rows + applications.rows + review.rows > 0;
-  return {
+  const stage: TablesStage = {
     value: { disclosure, applications, review, tablesFound },
     problems: ledger.problems,
     ledger: ledger.ledger({ disclosure: disclosure.cells, applications: applications.cells, review: review.cells }),
   };
+  return { stage, blanksShown: blanks.evidence.length > 0 || (blanks.taken > 0 && ledger.blanksSeen.length > 0) };
 }

@@ -50,6 +50,18 @@ function score(p: ParsedReport, want: Expected): { share: number; wrong: string[
  * totals and its columns' sums) is read whole; 二 and 四 keep what stays ambiguous blank.
  */
 const runTogether = (name: string) => /\.web-(oneline|rows)$/.test(name);
+/**
+ * A table that leaves cells blank (sample 000) as a PDF text layer: a lone number in a row of
+ * blanks lost its column with the spaces, and such a row is left unread rather than placed.
+ */
+const blanksInTextLayer = (name: string) => /^sample-000\.pdf-/.test(name);
+/** The least share of cells read: 95 %, less only where the text cannot tell more. */
+function least(name: string, want: Expected): number {
+  if (blanksInTextLayer(name)) return 0.8;
+  // 二 of the 2019 format has no sums: a busy report's runs there stay ambiguous (see below).
+  if (runTogether(name) && want.format === '2019' && name.startsWith('busy')) return 0.9;
+  return 0.95;
+}
 
 describe('layouts of real reports: share of cells read, never a wrong one', () => {
   it('there are fixtures of every layout, in both formats', () => {
@@ -77,10 +89,11 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
       expect(p.report.format).toBe(want.format);
       const s = score(p, want);
       expect(s.wrong).toEqual([]);
+      expect(s.share).toBeGreaterThanOrEqual(least(name, want));
       if (runTogether(name)) {
-        expect(s.share).toBeGreaterThanOrEqual(0.85);
-        expect(s.blank.filter((id) => id.startsWith('applications.'))).toEqual([]);
-      } else expect(s.share).toBeGreaterThanOrEqual(0.95);
+        // The matrix and 四 are read whole; what stays blank is in 二, whose rows have no sums.
+        expect(s.blank.filter((id) => !id.startsWith(`${getFormat(want.format).disclosureKey}.`))).toEqual([]);
+      }
       // Every blank that should hold a number is listed, with its cells.
       const listed = new Set(p.tables!.ledger.unread);
       expect(s.blank.filter((id) => !listed.has(id))).toEqual([]);
@@ -100,9 +113,10 @@ describe('PDF text as the app’s PDF reader gives it: wide gaps as tabs, rows r
     for (const rows of ['real', 'stream'] as const) {
       it(`${name}, ${rows}`, () => {
         const p = parseText(tabbed(text(name)), { textRows: rows });
-        const s = score(p, expected(name));
+        const want = expected(name);
+        const s = score(p, want);
         expect(s.wrong).toEqual([]);
-        expect(s.share).toBeGreaterThanOrEqual(0.95);
+        expect(s.share).toBeGreaterThanOrEqual(least(name, want));
       });
     }
   }
@@ -228,6 +242,133 @@ describe('digits run together', () => {
       }
     }
     expect(unique).toBeGreaterThan(300);
+  });
+
+  it('四 run together, one digit a cell, in a text that shows no blank: read, and said to rest on that', () => {
+    const want = expected('busy.web-rows');
+    const p = parseText(text('busy.web-rows'));
+    const review = Object.keys(want.cells).filter((id) => id.startsWith('reviewLitigation.'));
+    for (const id of review) expect([id, getCell(p.report, id)]).toEqual([id, want.cells[id]]);
+    const note = p.tables!.problems.find((x) => x.kind === 'assumed')!;
+    // 3 1 0 1 5 could be read with blanks had the text shown any (20、10、空白、空白、30 …): those cells are named.
+    expect(note.cells).toContain('reviewLitigation.litigationDirect.total');
+    expect(note.rows).toEqual(['reviewLitigation.litigationDirect', 'reviewLitigation.litigationAfterReview']);
+    expect(note.message).toMatch(
+      /四、“行政诉讼未经复议直接起诉”、“行政诉讼复议后起诉”的数字连在一起.*没有空白格.*请对照原文核对/,
+    );
+    expect(p.problems).toContain(note.message);
+    // Read, not unread: the preview marks them to check, the 勾稽 checks count them.
+    expect(p.tables!.ledger.unread.filter((c) => c.startsWith('reviewLitigation.'))).toEqual([]);
+  });
+
+  it('the same text with one row that shows a blank: nothing is assumed anywhere, 四 is left open and said', () => {
+    const source = text('busy.web-rows').replace('规章000', '规章0');
+    expect(source).not.toBe(text('busy.web-rows'));
+    const p = parseText(source);
+    expect(p.tables!.problems.filter((x) => x.kind === 'assumed')).toEqual([]);
+    expect(getCell(p.report, 'reviewLitigation.litigationDirect.total')).toBeNull();
+    const open = p.tables!.problems.find(
+      (x) => x.kind === 'ambiguous' && x.rows.includes('reviewLitigation.litigationDirect'),
+    )!;
+    expect(open.readings).toContainEqual([20, 10, null, null, 30]);
+    expect(open.message).toMatch(/可读作 2、0、1、0、3；或 20、10、空白、空白、30/);
+    // The matrix holds no blank-free reading it cannot prove: it is still read whole by its sums.
+    expect(getCell(p.report, 'applications.newReceived.natural')).toBe(80);
+    const rules = p.tables!.problems.find((x) => x.rows.includes('activeDisclosure.rules'))!;
+    expect(rules.message).toMatch(/“规章”行只有数字“0”，其余是空白格.*已留空/);
+  });
+
+  it('a table that leaves cells blank (sample 000) as web text: a lone 0 is the row’s 总计, its other cells blank', () => {
+    const want = expected('sample-000.web-rows');
+    const p = parseText(text('sample-000.web-rows'));
+    expect(p.report.applications.newReceived).toMatchObject({ natural: null, business: null, total: 0 });
+    expect(getCell(p.report, 'applications.newReceived.total')).toBe(want.cells['applications.newReceived.total']);
+    expect(p.tables!.problems.filter((x) => x.kind === 'assumed')).toEqual([]);
+  });
+
+  it('a sign begins a cell of its own: 其他对外管理服务事项20-315 is 20, −3, 15 (a count is never below 0)', () => {
+    const p = parseText(text('busy-2019.web-rows'));
+    expect(text('busy-2019.web-rows')).toContain('其他对外管理服务事项20-315');
+    expect(p.report.activeDisclosure2019?.otherServices).toEqual({ lastYearItems: 20, change: -3, decisions: 15 });
+  });
+
+  describe('a clerk who left one zero cell blank among written zeros, run together: never a wrong cell', () => {
+    const random = (seed: number) => (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    it('三: the columns’ sums betray a split that assumed no blank', () => {
+      const rnd = random(7);
+      const m = format2021.applications;
+      const width = m.columns.length - 1;
+      let assumed = 0;
+      for (let round = 0; round < 600; round++) {
+        const rows: Record<string, (number | null)[]> = {};
+        const six = () => Array.from({ length: width }, () => (rnd(3) ? rnd(3) : rnd(120)));
+        for (const id of m.resultRows) rows[id] = rnd(2) ? six() : six().map(() => 0);
+        const col = (i: number) => m.resultRows.reduce((s, id) => s + (rows[id][i] ?? 0), 0);
+        rows[m.resultTotalRow] = Array.from({ length: width }, (_, i) => col(i));
+        rows[m.carryForwardRow] = six();
+        rows[m.newRow] = rows[m.resultTotalRow].map((v, i) => v! + rows[m.carryForwardRow][i]!);
+        rows[m.carriedOverRow] = Array.from({ length: width }, () => 0);
+        for (const id of Object.keys(rows)) rows[id].push(rows[id].reduce<number>((a, b) => a + (b ?? 0), 0));
+        const ids = Object.keys(rows);
+        for (let b = 1 + rnd(2); b > 0; b--) {
+          const r = rows[ids[rnd(ids.length)]];
+          const c = rnd(width);
+          if (r[c] === 0) r[c] = null;
+        }
+        const lines = [
+          '某局2024年政府信息公开工作年度报告',
+          m.columns.map((c) => c.label).join(''),
+          ...m.rows.map((r) => r.path.slice(-2).join('') + rows[r.id].filter((v) => v !== null).join('')),
+        ];
+        const p = parseText(lines.join('\n'));
+        if (p.tables!.problems.some((x) => x.kind === 'assumed')) assumed++;
+        for (const r of m.rows)
+          m.columns.forEach((c, i) => {
+            const got = getCell(p.report, `applications.${r.id}.${c.id}`);
+            if (got !== null) expect([round, r.id, c.id, got]).toEqual([round, r.id, c.id, rows[r.id][i]]);
+          });
+      }
+      // Some tables hid their blank well enough to be read as if they had none, and were right.
+      expect(assumed).toBeGreaterThan(0);
+    });
+
+    it('四: assumed only where every cell is one digit', () => {
+      const rnd = random(9);
+      const r = format2021.review;
+      const header = text('busy.web-rows')
+        .split('\n')
+        .find((l) => l.startsWith('行政复议'))!;
+      let read = 0;
+      for (let round = 0; round < 1000; round++) {
+        const vals: (number | null)[] = [];
+        for (let g = 0; g < r.groups.length; g++) {
+          const four = [0, 1, 2, 3].map(() => (rnd(3) ? rnd(3) : rnd(30)));
+          vals.push(
+            ...four,
+            four.reduce((a, b) => a + b, 0),
+          );
+        }
+        for (let b = 1 + rnd(2); b > 0; b--) {
+          const i = rnd(vals.length);
+          if (i % r.columns.length !== r.columns.length - 1 && vals[i] === 0) vals[i] = null;
+        }
+        const lines = ['某局2024年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', header];
+        const p = parseText(
+          [...lines, vals.filter((v) => v !== null).join(''), '五、存在的主要问题及改进情况'].join('\n'),
+        );
+        r.groups.forEach((g, gi) =>
+          r.columns.forEach((c, ci) => {
+            const got = getCell(p.report, `reviewLitigation.${g.id}.${c.id}`);
+            if (got !== null) read++;
+            if (got !== null) expect([round, g.id, c.id, got]).toEqual([round, g.id, c.id, vals[gi * 5 + ci]]);
+          }),
+        );
+      }
+      expect(read).toBeGreaterThan(5000);
+    });
   });
 
   it('the search is bounded: past its limit it stops and says so', () => {
