@@ -1,8 +1,8 @@
 // The reviewer's desk: every report of a folder checked by every rule, with last year's report of
 // the same organ where given, and the county's figures. Pure: the files are read by the caller.
-import type { FormatId } from '../format';
+import { getFormat, type FormatId } from '../format';
 import type { Report } from '../report';
-import { checkReport, findingJson, type FindingJson } from '../rules';
+import { checkReport, countFindings, findingJson, type FindingJson } from '../rules';
 import { textRepeat } from '../rules/repeat';
 import { countyFigures, keyFigures, percent, type KeyFigures } from './figures';
 import { matchByOrgan, normalizeOrg } from './organ';
@@ -111,7 +111,8 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     kind: input.kind ?? '',
     readProblems: input.problems,
     errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
+    // As 检查结果 and `nianbao check` count them: blank cells by group (shared/rules/blanks.ts).
+    warnings: countFindings(findings, getFormat(report.format)).warning,
     repeatPercent: repeat && repeat.bySection.length ? repeat.percent : null,
     lastFile: match.item?.file ?? null,
     lastNote: match.note,

@@ -1,11 +1,19 @@
-// Blank cells said one way: 检查结果, `nianbao check` and the export notes group the engine's
+// Blank cells said one way: 检查结果, `nianbao check`, the export notes and 审核 group the engine's
 // row-by-row value.blank findings the same way and give the same count of cells and rows.
 import { describe, expect, it } from 'vitest';
 import { formatFindings } from '../../electron/cli/check';
 import { exportNotes } from '../../shared/document';
 import { getFormat } from '../../shared/format';
 import { emptyReport, setCell } from '../../shared/report';
-import { blankHeadline, checkReport, countFindings, reportStatus, summarizeBlanks } from '../../shared/rules';
+import {
+  blankHeadline,
+  checkReport,
+  countFindings,
+  groupBlanks,
+  reportStatus,
+  summarizeBlanks,
+} from '../../shared/rules';
+import { reviewReports } from '../../shared/review';
 import { fullReport } from '../fixtures/reports';
 
 const format = getFormat('2021');
@@ -61,10 +69,15 @@ describe('every place says the same', () => {
     // The count of warnings is the number of lines listed: blanks as their groups.
     const counts = countFindings(findings, format);
     expect(text).toContain(`警告（${counts.warning}）：`);
+    expect(groupBlanks(findings, format).filter((f) => f.severity === 'warning')).toHaveLength(counts.warning);
     const blankRows = findings.filter((f) => f.rule === 'value.blank').length;
     const others = findings.filter((f) => f.severity === 'warning' && f.rule !== 'value.blank').length;
     expect(counts.warning).toBe(others + summarizeBlanks(findings, format)!.groups.length);
     expect(counts.warning).toBeLessThan(others + blankRows);
     expect(reportStatus(report).warnings).toBe(counts.warning);
+    // The reviewer's table too (nianbao review, 审核).
+    const [entry] = reviewReports([{ file: 'a.json', report, problems: [] }], []).reports;
+    expect(entry.warnings).toBe(counts.warning);
+    expect(entry.findings.filter((f) => f.rule === 'value.blank')).toHaveLength(blankRows);
   });
 });
