@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { buildDocx } from '../../electron/services/docx';
+import { contactLines } from '../../shared/document/describe';
 import { reportWebPage } from '../../shared/document/html';
 import { reportTitle } from '../../shared/format';
 import type { Report } from '../../shared/report';
@@ -61,6 +62,8 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
       '（联系人：张三，联系电话：0915-4321234）',
     );
     await expect(page.getByTestId('preview-letter-long').textContent()).resolves.toContain('及附注');
+    // The report's contact sentences, 联系人 included, as the Word file and the web page give them.
+    expect(await page.locator('.nb-pages .nb-contact').allTextContents()).toEqual(contactLines(report));
     // The report starts on a page of its own.
     expect(await page.locator('.nb-page').nth(2).locator('.nb-title').textContent()).toBe(
       reportTitle(report.org, report.year),

@@ -7,6 +7,7 @@ import { buildDocx } from '../../electron/services/docx';
 import { readReportBytes } from '../../electron/services/readers';
 import { lines } from '../../electron/services/docx/content';
 import { REPORT_XML_NS } from '../../electron/services/docx/package';
+import { contactLines } from '../../shared/document';
 import { coverTitle, getFormat, reportTitle } from '../../shared/format';
 import { defaultLetterBody, narrativeKeyOf, parseReportText, setCell, type Report } from '../../shared/report';
 import { fmt } from '../../shared/rules';
@@ -126,6 +127,8 @@ describe('report text', () => {
     expect(contact[0]).toContain(report.website);
     expect(contact[1]).toContain(`电话：${report.contact.phone}`);
     expect(contact[1]).toContain('联系（联系人：张三；地址：');
+    // The same sentences as the 预览 and the web page draw (one description).
+    expect(contact).toEqual(contactLines(report));
     expect(contact[1]).toContain(`电子邮箱：${report.contact.email}`);
   });
 
