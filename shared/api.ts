@@ -111,8 +111,11 @@ export interface NianbaoApi {
   openReportFile(file: FileBytes, choice?: SameReportChoice | null): Promise<OpenReportFileResult>;
   /** Builds a .docx, .xlsx or .html of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
-  /** Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report. */
-  readFile(file: FileBytes): Promise<ReadResult>;
+  /**
+   * Reads any supported file (own file, .docx, .xlsx, .doc, .pdf, .txt) into a report; with
+   * `previous`, last year's report of the same organ, digits run together are split with it (rule 6).
+   */
+  readFile(file: FileBytes, options?: { previous?: Report | null } | null): Promise<ReadResult>;
   /**
    * 审核: reads several files in turn in one reader process (the same limits per file as readFile);
    * each file's outcome, in order. A file that cannot be read is an outcome, not a failed call.
@@ -188,7 +191,8 @@ export const apiArgs = {
     z.union([z.object({ keep: z.literal('both') }).strict(), z.object({ replace: id }).strict()]).nullish(),
   ]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
-  readFile: z.tuple([fileBytes]),
+  // Last year's report is checked by the report schema where it is used (the reader, services/reading).
+  readFile: z.tuple([fileBytes, z.object({ previous: reportArg.nullable().optional() }).nullable().optional()]),
   readFiles: z.tuple([
     z
       .array(fileBytes)

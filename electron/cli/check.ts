@@ -14,8 +14,8 @@ import {
   type Finding,
   type Severity,
 } from '../../shared/rules';
-import { readInIsolation } from '../services/reading';
 import { argErrorMessage } from './arg-errors.mjs';
+import { readWithLastFile } from './last-year';
 import type { Io } from './run';
 
 const USAGE = '用法：nianbao check 文件 [--json] [--last 上年文件]';
@@ -73,18 +73,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const [file, ...extra] = parsed.positionals;
   if (!file) throw new UserError(`请指定要检查的报告文件。${USAGE}`);
   if (extra.length) throw new UserError(`一次只能检查一个报告文件，多出了“${extra.join('”“')}”。${USAGE}`);
-  const { report, problems } = await readInIsolation({ path: file });
-  let last;
-  if (parsed.values.last) {
-    try {
-      last = (await readInIsolation({ path: parsed.values.last })).report;
-    } catch (e) {
-      if (e instanceof UserError) throw new UserError(`上年报告：${e.message}`);
-      throw e;
-    }
-  }
-  const findings = checkReport(report, { last });
+  const { result, last, notes } = await readWithLastFile(file, parsed.values.last);
+  const { report, problems } = result;
+  const findings = checkReport(report, last ? { last } : {});
   if (parsed.values.json) {
+    for (const n of notes) io.err(`${n}\n`);
     io.out(
       JSON.stringify({
         report,
@@ -95,6 +88,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   } else {
     const format = getFormat(report.format);
     io.out(`${reportTitle(report.org, report.year)}——${format.name}\n`);
+    for (const n of notes) io.out(`${n}\n`);
     for (const p of problems) io.out(`读取提示：${p}\n`);
     io.out(formatFindings(findings, format));
   }

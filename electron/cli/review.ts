@@ -16,13 +16,14 @@ function line(r: ReviewEntry): string {
   if (!r.isReport) return `  ✗ ${r.file}：${r.readProblems.join('；')}`;
   const repeat = r.repeatPercent === null ? '' : `，与上年重复${r.repeatPercent}%`;
   const read = r.readProblems.length ? `，读取提示${r.readProblems.length}条` : '';
+  const withLast = r.readWithLast ? `，连在一起的数字已参考上年报告“${r.lastFile}”拆分` : '';
   const twice = r.duplicateOf
     ? `；与“${r.duplicateOf}”是同一份报告，只计一次`
     : r.otherYear
       ? '；年度与其他报告不同，未计入全县数据'
       : '';
   const mark = r.errors ? '✗' : '✓';
-  return `  ${mark} ${r.org || '（未写机关名称）'}${r.year ?? ''}年（${r.file}）：错误${r.errors}个，警告${r.warnings}个${repeat}${read}${twice}`;
+  return `  ${mark} ${r.org || '（未写机关名称）'}${r.year ?? ''}年（${r.file}）：错误${r.errors}个，警告${r.warnings}个${repeat}${read}${withLast}${twice}`;
 }
 
 function summary(result: FolderReview): string {

@@ -26,10 +26,12 @@ export const INTERNAL_FAILURE =
 
 export const USAGE = `用法：
   nianbao check 文件 [--json] [--last 上年文件]   检查报告的勾稽关系
-  nianbao import 文件 --json                       读取报告，输出报告 JSON
+  nianbao import 文件 [--json] [--last 上年文件]  读取报告（--json 输出报告 JSON）
   nianbao export 文件 --docx 输出.docx --xlsx 输出.xlsx --html 输出.html [--report-only]   导出 Word / Excel / 网页
   nianbao review 文件夹 [--last 上年文件夹] [--xlsx 输出.xlsx] [--json]   审核一个文件夹中的全部报告
   nianbao ledger 台账文件 --year 年度 [--json]            从依申请公开登记台账计算表三
+check、import 的 --last：同一机关上一年度的报告，用来拆分连在一起的数字（check 还用它核对上年结转）；
+  不能读取、不是同一机关或不是上一年度的，会说明并不使用。
 退出码：0 没有错误；1 有勾稽错误（ledger：有未能计入的行或未对应的值）；2 文件无法读取或用法有误。
 `;
 

@@ -89,7 +89,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       }
       return { fileName, base64: toBase64(await buildXlsx(report)) };
     },
-    readFile: (file) => readInIsolation({ name: file.name, base64: file.base64 }, { spawn: opts.reader }),
+    readFile: (file, options) =>
+      readInIsolation(
+        { name: file.name, base64: file.base64 },
+        { spawn: opts.reader, read: options?.previous ? { previous: options.previous } : {} },
+      ),
     readFiles: (files) =>
       readManyInIsolation(
         files.map((f) => ({ name: f.name, base64: f.base64 })),

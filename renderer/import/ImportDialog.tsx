@@ -23,10 +23,11 @@ import type { ReadResult } from '../../shared/api';
 import { carryForward } from '../../shared/carry';
 import { allCells, getFormat, ownLabel, reportTitle } from '../../shared/format';
 import { separateReadingFindings } from '../../shared/parse';
-import { getCell, setCell, type Cell, type Report } from '../../shared/report';
+import { getCell, REPORT_FILE_EXT, setCell, type Cell, type Report } from '../../shared/report';
+import { previousUsedLine, readWithPrevious } from '../../shared/review';
 import { checkReport, type Finding } from '../../shared/rules';
 import ReadTables, { type TableMarks } from './ReadTables';
-import { readChosenFile, readPasted } from './source';
+import { readChosenFile, readPasted, storedPrevious } from './source';
 
 export interface ImportDialogProps {
   open: boolean;
@@ -35,7 +36,7 @@ export interface ImportDialogProps {
   onCreate(report: Report): void;
 }
 
-const ACCEPT = '.json,.docx,.xlsx,.doc,.wps,.pdf,.txt,.html,.htm,.mht,.mhtml';
+const ACCEPT = `${REPORT_FILE_EXT},.json,.docx,.xlsx,.doc,.wps,.pdf,.txt,.html,.htm,.mht,.mhtml`;
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -54,6 +55,8 @@ function Findings({ findings }: { findings: Finding[] }) {
 
 interface PreviewProps {
   read: ReadResult;
+  /** The store's report of the year before, when the numbers were read with it. */
+  previous: Report | null;
   /** Last year's report as read, with the clerk's corrections. */
   last: Report;
   corrected: ReadonlySet<string>;
@@ -62,7 +65,7 @@ interface PreviewProps {
   setYear(y: string): void;
 }
 
-function Preview({ read, last, corrected, onEdit, year, setYear }: PreviewProps) {
+function Preview({ read, previous, last, corrected, onEdit, year, setYear }: PreviewProps) {
   const [tab, setTab] = useState(0);
   const format = getFormat(last.format);
   const cells = allCells(format);
@@ -108,6 +111,11 @@ function Preview({ read, last, corrected, onEdit, year, setYear }: PreviewProps)
           )}
           {corrected.size > 0 && <Chip size="small" label={`已更正 ${corrected.size} 个单元格`} color="info" />}
         </Stack>
+        {previous && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }} data-testid="previous-used">
+            {previousUsedLine(previous)}
+          </Typography>
+        )}
       </Box>
       <Tabs value={tab} onChange={(_, v: number) => setTab(v)} variant="scrollable">
         <Tab label="读到的表格" />
@@ -193,6 +201,7 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [read, setRead] = useState<ReadResult | null>(null);
+  const [previous, setPrevious] = useState<Report | null>(null);
   const [last, setLast] = useState<Report | null>(null);
   const [corrected, setCorrected] = useState<ReadonlySet<string>>(new Set());
   const [year, setYear] = useState('');
@@ -205,8 +214,9 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
     setBusy(false);
   }, [open]);
 
-  const accept = (r: ReadResult) => {
+  const accept = ({ result: r, previous: p }: { result: ReadResult; previous: Report | null }) => {
     setRead(r);
+    setPrevious(p);
     setLast(r.report);
     setCorrected(new Set());
     setYear(String(r.report.year + 1));
@@ -218,7 +228,7 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
     setBusy(true);
     setError('');
     try {
-      accept(await readChosenFile(file));
+      accept(await readWithPrevious((p) => readChosenFile(file, p), storedPrevious));
     } catch (e) {
       setError(errText(e));
     } finally {
@@ -227,9 +237,9 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
     }
   };
 
-  const readText = () => {
+  const readText = async () => {
     try {
-      accept(readPasted(text, html));
+      accept(await readWithPrevious(async (p) => readPasted(text, html, p), storedPrevious));
     } catch (e) {
       setError(errText(e));
     }
@@ -283,8 +293,8 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
                   选择文件…
                 </Button>
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                  支持本软件的报告文件及其导出的 Word/Excel、Word 文档（.docx、.doc）、Excel 表格（.xlsx）、有文字层的
-                  PDF、网页（.html）和文本文件（.txt）。
+                  支持本软件的报告文件（{REPORT_FILE_EXT}）及其导出的 Word/Excel、Word 文档（.docx、.doc）、Excel
+                  表格（.xlsx）、有文字层的 PDF、网页（.html）和文本文件（.txt）。
                 </Typography>
               </Box>
             ) : (
@@ -304,7 +314,7 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
                   slotProps={{ htmlInput: { 'data-testid': 'import-paste' } }}
                 />
                 <Box>
-                  <Button variant="outlined" onClick={readText} disabled={!text.trim() || busy}>
+                  <Button variant="outlined" onClick={() => void readText()} disabled={!text.trim() || busy}>
                     读取粘贴的文字
                   </Button>
                 </Box>
@@ -321,6 +331,7 @@ export default function ImportDialog({ open, onClose, onCreate }: ImportDialogPr
         ) : (
           <Preview
             read={read}
+            previous={previous}
             last={last ?? read.report}
             corrected={corrected}
             onEdit={onEdit}

@@ -3,6 +3,8 @@
 import { MAX_IMPORT_BYTES, UserError, type FileBytes, type ReadResult } from '../../shared/api';
 import { format2021, REPORT_TITLE_SUFFIX } from '../../shared/format';
 import { looksLikeReport, parseHtml, parseText } from '../../shared/parse';
+import type { Report } from '../../shared/report';
+import { previousOf } from '../../shared/review';
 import { api } from '../api/client';
 
 /** Base64 of bytes, in chunks (a report file may be a few megabytes). */
@@ -21,15 +23,18 @@ export async function chosenFileBytes(file: File): Promise<FileBytes> {
   return { name: file.name, base64: toBase64(bytes) };
 }
 
-export async function readChosenFile(file: File): Promise<ReadResult> {
-  return api.readFile(await chosenFileBytes(file));
+/** A chosen file read by the main process; `previous` (last year's report of its organ) splits digit runs. */
+export async function readChosenFile(file: File, previous?: Report | null): Promise<ReadResult> {
+  const bytesArg = await chosenFileBytes(file);
+  return previous ? api.readFile(bytesArg, { previous }) : api.readFile(bytesArg);
 }
 
 /** Pasted text, or the HTML the clipboard carried with it (keeps the table's cells and merges). */
-export function readPasted(text: string, html: string): ReadResult {
+export function readPasted(text: string, html: string, previous?: Report | null): ReadResult {
   const useHtml = html.trim().length > 0 && /<t[dr]\b/i.test(html);
   if (!text.trim() && !useHtml) throw new UserError('请先把报告的文字粘贴到框中。');
-  const parsed = useHtml ? parseHtml(html) : parseText(text);
+  const options = previous ? { previous } : {};
+  const parsed = useHtml ? parseHtml(html, options) : parseText(text, options);
   if (!looksLikeReport(parsed.stats)) {
     const first = format2021.sections[0];
     throw new UserError(
@@ -43,4 +48,14 @@ export function readPasted(text: string, html: string): ReadResult {
     cellProblems: parsed.cellProblems,
     ...(parsed.tables && { tables: parsed.tables }),
   };
+}
+
+/**
+ * The store's report of the organ's year before the given one, if the clerk has it (matched by
+ * organ as the review matches: previousOf), for reading the file's digit runs (rule 6).
+ */
+export async function storedPrevious(report: Report): Promise<{ report: Report | null; note: string }> {
+  const match = previousOf(report, await api.listReports(), (s) => s);
+  if (!match.item) return { report: null, note: match.note };
+  return { report: (await api.openReport(match.item.id)).report, note: '' };
 }

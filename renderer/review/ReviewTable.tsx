@@ -94,6 +94,11 @@ export function ReviewTable({ entries, onOpen }: Props) {
                     {getFormat(e.format).name}
                   </Typography>
                 )}
+                {e.readWithLast && (
+                  <Typography variant="caption" color="text.secondary" component="div" data-read-with-last>
+                    连在一起的数字已参考上年报告拆分
+                  </Typography>
+                )}
               </TableCell>
               <TableCell
                 align="right"

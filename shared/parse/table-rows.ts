@@ -7,7 +7,7 @@ import { agreed, digitRun, filledReadings, readingsWithBlanks, SPLIT_LIMITS, typ
 import { Ledger, type TableProblem } from './ledger';
 import type { Lexicon, Match, Target } from './lexicon';
 import type { Line } from './lines';
-import { readByColumns, resolveByPosition, type Tok } from './tokens';
+import { positionReadings, readByColumns, resolveByPosition, type Tok } from './tokens';
 import type { CellValue } from './values';
 
 /** What the readers may know besides the file: last year's 现行有效件数 (rule 6), per row of 二. */
@@ -281,6 +281,42 @@ export function assumedProblem(entries: Assumed[]): TableProblem | null {
   };
 }
 
+const UNSURE_COLUMNS = '前后都有空白格，数字属于哪一列无法确定，这一行未读取，请核对';
+
+/** Whether cells meet their groups' sums (a 总计 present and equal to the rest) and checks. */
+function meetsGroups(cells: CellValue[], groups: BlankGroup[]): boolean {
+  if (cells.some((c) => c.kind !== 'number' && c.kind !== 'blank')) return true;
+  const v = cells.map((c) => (c.kind === 'number' ? c.value : null));
+  let at = 0;
+  for (const g of groups) {
+    const part = v.slice(at, at + g.size);
+    at += g.size;
+    if (g.sum) {
+      const total = part[part.length - 1];
+      if (total === null || total !== part.slice(0, -1).reduce<number>((s, x) => s + (x ?? 0), 0)) return false;
+    }
+    if (g.check && !g.check(part)) return false;
+  }
+  return true;
+}
+
+/**
+ * A row with blanks at both ends and more cells than columns: which blanks to drop decides the
+ * column of every number. The sums choose where they can; where two choices both fit and place
+ * the numbers differently, the row is left open ('open'). Undefined: one choice, or none fits
+ * (the report's own sums disagree), so the usual choice stands.
+ */
+function settleEnds(vals: Tok[], n: number, groups: BlankGroup[]): CellValue[] | 'open' | undefined {
+  const ways = positionReadings(vals, n);
+  if (ways.length < 2) return undefined;
+  const fit = ways.filter((w) => meetsGroups(w, groups));
+  const key = (w: CellValue[]) => w.map((c) => (c.kind === 'number' ? c.value : c.kind)).join(',');
+  const distinct = new Set(fit.map(key));
+  if (distinct.size === 1) return fit[0];
+  if (distinct.size > 1 && groups.some((g) => g.sum || g.check)) return 'open';
+  return undefined;
+}
+
 /** Reads a row found at token k: by header columns when it lines up, otherwise by position. */
 export function readRow(
   lines: Line[],
@@ -304,7 +340,11 @@ export function readRow(
   }
   const n = columns.length;
   const r = resolveByPosition(vals, n, label.strong);
-  if (r.ok) return { cells: r.cells, next };
+  if (r.ok) {
+    const settled = settleEnds(vals, n, rules.groups);
+    if (settled === 'open') return { cells: null, next, problem: `${where}${UNSURE_COLUMNS}` };
+    return { cells: settled ?? r.cells, next };
+  }
   const split = r.count < n ? splitRow(vals, n, rules, where, next) : null;
   if (split && !(rules.deriveTotal && !split.cells && !split.readings)) return split;
   if (rules.deriveTotal) {

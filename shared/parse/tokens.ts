@@ -126,6 +126,24 @@ export function resolveByPosition(vals: Tok[], n: number, strong: boolean): Reso
   return { ok: true, cells: kept.map((v) => v.value), guessed };
 }
 
+/**
+ * Every way of dropping a row's extra blank cells from its two ends (fillers before, a stray
+ * cell after): more than one when blanks stand at both ends, and the numbers then sit in
+ * different columns depending on the choice.
+ */
+export function positionReadings(vals: Tok[], n: number): CellValue[][] {
+  const extra = vals.length - n;
+  if (extra <= 0) return extra === 0 ? [vals.map((v) => v.value)] : [];
+  let lead = 0;
+  while (lead < vals.length && vals[lead].value.kind === 'blank') lead++;
+  let trail = 0;
+  while (trail < vals.length - lead && vals[vals.length - 1 - trail].value.kind === 'blank') trail++;
+  const out: CellValue[][] = [];
+  for (let start = Math.max(0, extra - trail); start <= Math.min(extra, lead); start++)
+    out.push(vals.slice(start, start + n).map((v) => v.value));
+  return out;
+}
+
 /** Values of a real row by its table's column positions; null when the row does not line up. */
 export function readByColumns(line: Line, labelCol: number, indices: number[]): CellValue[] | null {
   if (!indices.length) return null;

@@ -16,6 +16,8 @@ export interface GlueDictionary {
   byFirst: Map<string, string[]>;
   /** Labels of columns and headers: a cell that names them is a table, not prose. */
   headers: Set<string>;
+  /** Section headings: what follows a table's last number when their line break was lost. */
+  ends: Set<string>;
 }
 
 const cache = new WeakMap<FormatDef, GlueDictionary>();
@@ -36,6 +38,9 @@ export function glueDictionary(format: FormatDef): GlueDictionary {
     rows.push(...b.rows.map((r) => ownLabel(r.path)));
   }
   for (const g of format.review.groups) headers.push(...g.path);
+  // Section headings end a table: 0五、存在的主要问题及改进情况 is a last number and the next section.
+  const ends = format.sections.flatMap((x) => [`${x.numeral}、${x.heading}`, x.heading]);
+  rows.push(...ends);
   headers.push(...format.review.columns.map((c) => c.label));
   const byFirst = new Map<string, string[]>();
   const norm = (s: string) => normalizeLabel(s);
@@ -46,7 +51,7 @@ export function glueDictionary(format: FormatDef): GlueDictionary {
     byFirst.set(l[0], list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  const out = { byFirst, headers: new Set(headers.map(norm)) };
+  const out = { byFirst, headers: new Set(headers.map(norm)), ends: new Set(ends.map(norm)) };
   cache.set(format, out);
   return out;
 }
@@ -137,5 +142,7 @@ export function unglue(text: string, dict: GlueDictionary): GluedPiece[] | null 
   }
   // A line of nothing but labels and numbers (行政许可5543) is a row however short.
   const onlyCells = pieces.every((p) => p.kind !== 'text');
-  return rowsWithValues >= 2 || (rowsWithValues >= 1 && (header || onlyCells)) ? pieces : null;
+  const [first, second] = pieces;
+  const tableEnds = first?.kind === 'value' && second?.kind === 'label' && dict.ends.has(second.text);
+  return rowsWithValues >= 2 || (rowsWithValues >= 1 && (header || onlyCells)) || tableEnds ? pieces : null;
 }

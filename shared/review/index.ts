@@ -4,3 +4,4 @@ export * from './review';
 export * from './where';
 export * from './outcomes';
 export * from './schema';
+export * from './last-year';

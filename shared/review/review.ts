@@ -9,7 +9,15 @@ import { matchByOrgan, normalizeOrg } from './organ';
 
 /** One file of the folder, as the reader left it: a report and its reading problems, or an error. */
 export type ReviewInput =
-  { file: string; report: Report; problems: string[]; kind?: string } | { file: string; error: string };
+  | {
+      file: string;
+      report: Report;
+      problems: string[];
+      kind?: string;
+      /** Its numbers were read with last year's report of its organ (digits run together, rule 6). */
+      readWithLast?: boolean;
+    }
+  | { file: string; error: string };
 
 export interface LastYearInput {
   file: string;
@@ -35,6 +43,8 @@ export interface ReviewEntry {
   /** Last year's file matched by organ, and how (empty when exact). */
   lastFile: string | null;
   lastNote: string;
+  /** This year's numbers were read with that report of last year (digits run together, rule 6). */
+  readWithLast?: boolean;
   /** Another file of the folder with the same organ and year, read first; this one is left out of the county's figures. */
   duplicateOf: string | null;
   /** A report of another year than most of the folder's: listed, left out of the county's figures. */
@@ -72,6 +82,9 @@ export interface ReviewResult {
   totals: ReviewTotals;
 }
 
+/** Said beside last year's file when this year's numbers were read with it. */
+export const READ_WITH_LAST = '连在一起的数字已参考这份上年报告拆分';
+
 function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEntry {
   if ('error' in input) {
     return {
@@ -98,6 +111,7 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     ? matchByOrgan(report.org, report.year, lasts, (l) => ({ org: l.report.org, year: l.report.year }))
     : { item: null, note: '' };
   const last = match.item?.report;
+  const readWithLast = Boolean(input.readWithLast && last);
   const findings = checkReport(report, last ? { last } : {});
   const repeatSource = last ?? report.previous;
   // No text on either side is not 0 % repeated: there is nothing to compare.
@@ -115,7 +129,8 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     warnings: countFindings(findings, getFormat(report.format)).warning,
     repeatPercent: repeat && repeat.bySection.length ? repeat.percent : null,
     lastFile: match.item?.file ?? null,
-    lastNote: match.note,
+    lastNote: [match.note, readWithLast ? READ_WITH_LAST : ''].filter(Boolean).join('；'),
+    ...(readWithLast && { readWithLast }),
     duplicateOf: null,
     otherYear: false,
     figures: keyFigures(report),

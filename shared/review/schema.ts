@@ -41,6 +41,7 @@ const entry = z.object({
   repeatPercent: cell,
   lastFile: text(500).nullable(),
   lastNote: text(500),
+  readWithLast: z.boolean().optional(),
   duplicateOf: text(500).nullable(),
   otherYear: z.boolean(),
   figures: figures.nullable(),

@@ -129,3 +129,38 @@ describe('the samples in other layouts', () => {
     });
   }
 });
+
+describe('the samples with their line breaks lost, or every space and line break lost (a page copied badly)', () => {
+  /** Cells read right, and those read wrong (`id: got → want`), over every cell of the format. */
+  function score(parsed: ParsedReport, want: Report): { share: number; wrong: string[] } {
+    const cells = allCells(getFormat(want.format));
+    const wrong: string[] = [];
+    let right = 0;
+    for (const c of cells) {
+      const a = getCell(parsed.report, c.id);
+      const b = getCell(want, c.id);
+      if (a === b) right++;
+      else if (a !== null) wrong.push(`${c.id}: ${a} → ${b}`);
+    }
+    return { share: right / cells.length, wrong };
+  }
+  const cases: [string, (t: string) => string, number][] = [
+    // Cells still apart (tabs), rows not: 0五、存在的主要问题… is cut; a header glued to a row label
+    // (现行有效件数规章) or a number to the next label (0行政规范性文件) leaves that row unread (004).
+    ['one line, tabs kept', (t) => t.replace(/\r?\n+/g, ''), 0.9],
+    // Nothing apart: every cell's digits run into the next label's.
+    ['no whitespace at all', (t) => t.replace(/[\s\u3000\u00a0]+/g, ''), 0.95],
+  ];
+  for (const name of names) {
+    for (const [what, f, least] of cases) {
+      it(`${name}, ${what}: never a wrong cell, at least ${least * 100} % read`, () => {
+        const want = expected(name);
+        const parsed = parseText(f(text(name)));
+        expect(parsed.report.format).toBe(want.format);
+        const s = score(parsed, want);
+        expect(s.wrong).toEqual([]);
+        expect(s.share).toBeGreaterThanOrEqual(least);
+      });
+    }
+  }
+});

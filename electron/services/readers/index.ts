@@ -8,7 +8,7 @@ import { MAX_IMPORT_BYTES, UserError, type ReadResult } from '../../../shared/ap
 import { format2021, REPORT_TITLE_SUFFIX } from '../../../shared/format';
 import { looksLikeReport, parseBlocks, parseHtml, parseText, type ParsedReport } from '../../../shared/parse';
 import { htmlToBlocks, looksLikeHtml } from '../../../shared/parse/html';
-import { parseReportText } from '../../../shared/report';
+import { parseReportText, type Report } from '../../../shared/report';
 import { readOwnHtml } from '../../../shared/document/read-html';
 import { CfbError, inspectCfb, isCfb } from './cfb';
 import { binaryShare, decodeText } from './decode';
@@ -35,7 +35,12 @@ export interface ReadOptions {
    * nothing to check). The app reads it anyway and lists the problem.
    */
   requireTables?: boolean;
+  /** Last year's report of the same organ, when the caller knows it: the parser splits digit runs with it. */
+  previous?: Report | null;
 }
+
+/** What the parser is told besides the text (shared/parse ParseOptions). */
+const parseOptions = (options: ReadOptions) => (options.previous ? { previous: options.previous } : {});
 
 const KIND = {
   json: '报告文件（JSON）',
@@ -129,7 +134,7 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
     }
     const own = readOwnDocx(entries, (e) => readEntryText(bytes, e, budget), blocks);
     if (own) return finish(name, own, KIND.ownDocx, options, problems);
-    return finish(name, parseBlocks(blocks), KIND.docx, options, problems);
+    return finish(name, parseBlocks(blocks, parseOptions(options)), KIND.docx, options, problems);
   }
   if (byName.has('xl/workbook.xml')) {
     const wb = parseWorkbook(text('xl/workbook.xml')!);
@@ -159,7 +164,13 @@ async function readZip(name: string, bytes: Uint8Array, options: ReadOptions): P
     }
     const own = readOwnXlsx(book, wb.names);
     if (own) return finish(name, own, KIND.ownXlsx, options, limited);
-    return finish(name, parseBlocks(sheetsToBlocks(book, new Set())), KIND.xlsx, options, limited);
+    return finish(
+      name,
+      parseBlocks(sheetsToBlocks(book, new Set()), parseOptions(options)),
+      KIND.xlsx,
+      options,
+      limited,
+    );
   }
   if (byName.has('content.xml') || byName.has('mimetype')) {
     throw new UserError(
@@ -193,7 +204,7 @@ async function readCfb(name: string, bytes: Uint8Array, options: ReadOptions): P
       `文件“${name}”（Word 97-2003 文档）已损坏或使用了不支持的格式，无法读取。请在 Word/WPS 中另存为 .docx 后再导入。`,
     );
   }
-  return finish(name, parseText(text, { textRows: 'stream' }), KIND.doc, options);
+  return finish(name, parseText(text, { ...parseOptions(options), textRows: 'stream' }), KIND.doc, options);
 }
 
 /** A stream past the budget: a 压缩炸弹 only when its compression ratio says so. */
@@ -227,14 +238,14 @@ async function readPdf(name: string, bytes: Uint8Array, options: ReadOptions): P
       `PDF 没有文字层（可能是扫描件），无法读取“${name}”中的文字。请使用原始的 Word 文件，或先用文字识别（OCR）软件转换后再导入。`,
     );
   }
-  return finish(name, parseText(text, { textRows: 'stream' }), KIND.pdf, options);
+  return finish(name, parseText(text, { ...parseOptions(options), textRows: 'stream' }), KIND.pdf, options);
 }
 
 function readTextFile(name: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
   const latin = new TextDecoder('latin1').decode(bytes.subarray(0, 4000));
   if (isMht(latin)) {
     const html = mhtHtml(new TextDecoder('latin1').decode(bytes));
-    if (html) return finish(name, parseHtml(html), KIND.html, options);
+    if (html) return finish(name, parseHtml(html, parseOptions(options)), KIND.html, options);
   }
   const { text } = decodeText(bytes);
   if (binaryShare(text) > 0.02) {
@@ -249,9 +260,9 @@ function readTextFile(name: string, bytes: Uint8Array, options: ReadOptions): Re
   if (looksLikeHtml(trimmed)) {
     const own = readOwnHtml(trimmed);
     if (own) return finish(name, own, KIND.ownHtml, options);
-    return finish(name, parseHtml(trimmed), KIND.html, options);
+    return finish(name, parseHtml(trimmed, parseOptions(options)), KIND.html, options);
   }
-  return finish(name, parseText(trimmed), KIND.text, options);
+  return finish(name, parseText(trimmed, parseOptions(options)), KIND.text, options);
 }
 
 /** Reads bytes already in memory (from the app's file picker or the CLI). */

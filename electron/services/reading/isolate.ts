@@ -5,11 +5,13 @@
 import { open, stat } from 'node:fs/promises';
 import { UserError, type FileReadOutcome, type ReadResult } from '../../../shared/api';
 import type { RawLedger } from '../../../shared/ledger/types';
-import { readReportBytes, readReportPath, type ReadOptions } from '../readers';
-import { base64Head, base64Size, fromBase64 } from './base64';
+import type { Report } from '../../../shared/report';
+import type { ReadOptions } from '../readers';
+import { base64Head, base64Size } from './base64';
 import { READ_LIMITS, type ReadLimits } from './limits';
 import { crashMessage, exitMessage, spawnMessage, timeoutMessage } from './messages';
 import { nodeReader } from './node-process';
+import { runRead } from './run';
 import { ReaderSession } from './session';
 import type { ReaderProcess, SpawnReader } from './process';
 import {
@@ -122,11 +124,7 @@ export function readInProcess(request: ReadRequest, limits: ReadLimits, spawn: S
 /** Reads a file into a report, in a reader process with time and memory limits. Refusals are UserErrors. */
 export async function readInIsolation(source: ReadSource, options: IsolationOptions = {}): Promise<ReadResult> {
   const read = options.read ?? ('path' in source ? { requireTables: true } : {});
-  if (await isSmallJson(source)) {
-    return 'path' in source
-      ? readReportPath(source.path, read)
-      : readReportBytes(source.name, fromBase64(source.name, source.base64), read);
-  }
+  if (await isSmallJson(source)) return replyResult(source, await runRead({ type: 'read', source, options: read }));
   const limits = { ...READ_LIMITS, ...options.limits };
   const release = await slot();
   let reply: ReadReply;
@@ -135,6 +133,10 @@ export async function readInIsolation(source: ReadSource, options: IsolationOpti
   } finally {
     release();
   }
+  return replyResult(source, reply);
+}
+
+function replyResult(source: ReadSource, reply: ReadReply): ReadResult {
   if (!reply.ok) throw new UserError(reply.error);
   if (!('result' in reply)) throw new UserError(crashMessage(sourceName(source)));
   return reply.result;
@@ -147,22 +149,25 @@ export type BatchRead = FileReadOutcome;
  * Reads several files one after another in one reader process (a new one after a failure), with
  * the same limits per file as readInIsolation: a folder of a hundred reports pays the start of a
  * process once, not a hundred times. Small own JSON files are read here, as readInIsolation does.
+ * `previous` gives last year's report per file (same order), for splitting digit runs.
  */
-export async function readManyInIsolation(sources: ReadSource[], options: IsolationOptions = {}): Promise<BatchRead[]> {
+export async function readManyInIsolation(
+  sources: ReadSource[],
+  options: IsolationOptions & { previous?: readonly (Report | null)[] } = {},
+): Promise<BatchRead[]> {
   const limits = { ...READ_LIMITS, ...options.limits };
   const session = new ReaderSession(options.spawn ?? nodeReader(), limits);
   const release = await slot();
   const out: BatchRead[] = [];
   try {
-    for (const source of sources) {
-      const read = options.read ?? ('path' in source ? { requireTables: true } : {});
-      if (await isSmallJson(source)) {
-        out.push(await inline(source, read));
-        continue;
-      }
-      const reply = await session.read({ type: 'read', source, options: read });
-      if (reply.ok && 'result' in reply) out.push({ ok: true, result: reply.result });
-      else out.push({ ok: false, error: reply.ok ? crashMessage(sourceName(source)) : reply.error });
+    for (const [i, source] of sources.entries()) {
+      const given = options.read ?? ('path' in source ? { requireTables: true } : {});
+      // Last year's report of this file's organ, where the caller matched one (the review).
+      const previous = options.previous?.[i];
+      const read = previous ? { ...given, previous } : given;
+      const request: ReadRequest = { type: 'read', source, options: read };
+      // A small own JSON file is read right here, as the reader process would read it.
+      out.push(batchRead(source, await ((await isSmallJson(source)) ? runRead(request) : session.read(request))));
     }
   } finally {
     session.close();
@@ -171,17 +176,9 @@ export async function readManyInIsolation(sources: ReadSource[], options: Isolat
   return out;
 }
 
-async function inline(source: ReadSource, read: ReadOptions): Promise<BatchRead> {
-  try {
-    const result =
-      'path' in source
-        ? await readReportPath(source.path, read)
-        : await readReportBytes(source.name, fromBase64(source.name, source.base64), read);
-    return { ok: true, result };
-  } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: e.message };
-    return { ok: false, error: `无法读取“${sourceName(source)}”：文件已损坏或格式无法识别。` };
-  }
+function batchRead(source: ReadSource, reply: ReadReply): BatchRead {
+  if (reply.ok && 'result' in reply) return { ok: true, result: reply.result };
+  return { ok: false, error: reply.ok ? crashMessage(sourceName(source)) : reply.error };
 }
 
 /** Reads an application ledger (.xlsx/.csv) into raw cells, in a reader process like every file. */

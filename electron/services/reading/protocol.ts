@@ -34,8 +34,23 @@ const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'obj
 
 export function isReadRequest(m: unknown): m is ReadRequest {
   if (!isObject(m) || m.type !== 'read' || !isObject(m.source) || !isObject(m.options)) return false;
+  const previous = m.options.previous;
+  if (previous !== undefined && previous !== null && !isObject(previous)) return false;
   const s = m.source;
   return typeof s.path === 'string' || (typeof s.name === 'string' && typeof s.base64 === 'string');
+}
+
+/**
+ * The reader's options as the reader takes them: last year's report must pass the report schema
+ * like any report; one that does not is left out (the file is read without it) and said.
+ */
+export function checkedOptions(options: ReadOptions): { options: ReadOptions; problems: string[] } {
+  if (options.previous === undefined || options.previous === null) return { options, problems: [] };
+  const parsed = parseReportJson(options.previous);
+  if (parsed.ok) return { options: { ...options, previous: parsed.report }, problems: [] };
+  const rest = { ...options };
+  delete rest.previous;
+  return { options: rest, problems: [`上年报告的数据无效（${parsed.error}），读取数字时未使用上年报告。`] };
 }
 
 export function isReaderMessage(m: unknown): m is ReaderMessage {
