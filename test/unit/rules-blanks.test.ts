@@ -1,7 +1,9 @@
 // Blank cells said one way: 检查结果, `nianbao check`, the export notes and 审核 group the engine's
 // row-by-row value.blank findings the same way and give the same count of cells and rows.
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { formatFindings } from '../../electron/cli/check';
+import { buildReviewWorkbook } from '../../electron/services/review/workbook';
 import { exportNotes } from '../../shared/document';
 import { getFormat } from '../../shared/format';
 import { emptyReport, setCell } from '../../shared/report';
@@ -79,5 +81,17 @@ describe('every place says the same', () => {
     const [entry] = reviewReports([{ file: 'a.json', report, problems: [] }], []).reports;
     expect(entry.warnings).toBe(counts.warning);
     expect(entry.findings.filter((f) => f.rule === 'value.blank')).toHaveLength(blankRows);
+  });
+
+  it('the reviewer’s workbook: 问题清单 lists as many lines for a report as 报告一览 counts', async () => {
+    const result = reviewReports([{ file: 'a.json', report, problems: [] }], []);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildReviewWorkbook(result)) as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('问题清单')!.getSheetValues().slice(2).filter(Boolean) as unknown[][];
+    const [entry] = result.reports;
+    expect(rows).toHaveLength(entry.errors + entry.warnings + findings.filter((f) => f.severity === 'info').length);
+    expect(rows.map((r) => String(r[6]))).toEqual(
+      expect.arrayContaining(summarizeBlanks(findings, format)!.groups.map((g) => g.text)),
+    );
   });
 });
