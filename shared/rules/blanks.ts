@@ -1,7 +1,7 @@
 // Blank cells said one way everywhere. The engine reports blanks row by row (rule value.blank, so
 // that the editor can mark the cells); read as a list, a blank table would be 25 lines. Here they
 // are grouped per table — the whole table, whole rows, or the same columns in many rows — and
-// counted once: “有178个单元格空白（涉及33行）”. 检查结果, `nianbao check` and the export notes
+// counted once: “有178个单元格空白（涉及33行）”. 检查结果, `nianbao check`, 审核 and the export notes
 // all say it with these functions.
 import { parseCellId, tableSection, type FormatDef } from '../format';
 import { tableRows, type PlanRow } from './plan';
