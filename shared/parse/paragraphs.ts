@@ -30,8 +30,17 @@ export function printedWidth(text: string): number {
 
 const isProse = (line: string) => {
   const t = line.trim();
-  // (Cells set apart by runs of spaces are a row: split, not a backtracking pattern, on long runs.)
-  return t.length > 0 && !line.includes('\t') && !isValueish(t) && t.split(/\s{2,}/).length < 3 && !t.includes('|');
+  // (Cells set apart by runs of spaces are a row: split, not a backtracking pattern, on long runs.
+  // Two cells a wide gap apart — 信息内容      本年收费金额 — are a row of a text layer too.)
+  const parts = t.split(/\s{2,}/).length;
+  return (
+    t.length > 0 &&
+    !line.includes('\t') &&
+    !isValueish(t) &&
+    parts < 3 &&
+    (parts === 1 || !/\S[ \u00a0]{4,}\S/.test(t)) &&
+    !t.includes('|')
+  );
 };
 
 /**

@@ -54,7 +54,7 @@ export function tokensOf(lines: Line[], from: number, to: number, options: Token
       const push = (t: string, glued = false) =>
         out.push({ text: t, value: readCell(t), line: i, col: j, strong: l.strong, table: l.table, merged, glued });
       if (dict && text.length > 2 && !(l.strong && !merged && readCell(text).kind !== 'text')) {
-        const pieces = unglue(text, dict);
+        const pieces = unglue(text, dict, l.strong);
         if (pieces) {
           for (const p of pieces) push(p.text, true);
           continue;

@@ -121,8 +121,9 @@ function cutChunk(chunk: string, dict: GlueDictionary, out: GluedPiece[]): void 
 /**
  * The pieces of a text whose table cells ran together, or null when the text is not such a
  * table (prose: a label followed by a number and a unit, 行政处罚12件, does not count).
+ * `cell`: the text is one cell of a row whose cells stand apart (tabs, a table's cell).
  */
-export function unglue(text: string, dict: GlueDictionary): GluedPiece[] | null {
+export function unglue(text: string, dict: GlueDictionary, cell = false): GluedPiece[] | null {
   if (!DIGIT.test(text)) return null;
   const pieces: GluedPiece[] = [];
   for (const chunk of text.split(/[\s\u00a0\u3000]+/)) {
@@ -142,7 +143,12 @@ export function unglue(text: string, dict: GlueDictionary): GluedPiece[] | null 
   }
   // A line of nothing but labels and numbers (行政许可5543) is a row however short.
   const onlyCells = pieces.every((p) => p.kind !== 'text');
+  // 0行政规范性文件, 03.其他: a row's last number and the next row's label, their line break lost,
+  // in a cell of a row whose cells stand apart (`cell`). An item's own number (2.其他法律…) is its label's.
+  const numberThenLabel = cell && pieces.length === 2 && pieces[0].kind === 'value' && pieces[1].kind === 'label';
   const [first, second] = pieces;
   const tableEnds = first?.kind === 'value' && second?.kind === 'label' && dict.ends.has(second.text);
-  return rowsWithValues >= 2 || (rowsWithValues >= 1 && (header || onlyCells)) || tableEnds ? pieces : null;
+  return rowsWithValues >= 2 || (rowsWithValues >= 1 && (header || onlyCells)) || numberThenLabel || tableEnds
+    ? pieces
+    : null;
 }
