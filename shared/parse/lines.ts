@@ -1,5 +1,6 @@
 // The one shape every reader's output takes before parsing: a sequence of lines, each either a
 // paragraph or a row of table cells. Text, HTML and the docx/xlsx/pdf readers all produce it.
+import { asciiDigits } from './values';
 
 /**
  * What a paragraph is, when the file says so by its style (this app's own export, Word's
@@ -46,6 +47,10 @@ export function singleText(line: Line): string | null {
 
 export function blocksToLines(blocks: Block[]): Line[] {
   const out: Line[] = [];
+  // (Full-width digits read as ASCII, as in plain text.)
+  blocks = blocks.map((b) =>
+    b.type === 'p' ? { ...b, text: asciiDigits(b.text) } : { ...b, rows: b.rows.map((r) => r.map(asciiDigits)) },
+  );
   let table = 0;
   for (const b of blocks) {
     if (b.type === 'p') {

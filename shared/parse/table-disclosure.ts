@@ -57,18 +57,28 @@ function stockGroup(
 
 /**
  * What any reading of a row must satisfy besides rule 6: only a change (本年增/减) is below 0,
- * and an item count plus its change is this year's count, never below 0 (2019 format).
+ * and an item count plus its change is this year's count, never below 0; with last year's report,
+ * 上一年项目数量 is last year's count (2019 format).
  */
-function withinReason(columns: ColumnDef[], block: DisclosureBlockDef, group: BlankGroup): BlankGroup {
+function withinReason(
+  columns: ColumnDef[],
+  block: DisclosureBlockDef,
+  group: BlankGroup,
+  lastItems: number | null | undefined,
+): BlankGroup {
   const signed = columns.map((c) => c.kind === 'change');
   const last = block.items ? columns.findIndex((c) => c.id === block.items!.last) : -1;
   const change = block.items ? columns.findIndex((c) => c.id === block.items!.change) : -1;
   const check = group.check;
+  // Last year's report known: this year's 上一年项目数量 is its count (its 上一年项目数量 + 本年增/减); as with
+  // rule 6, a reading that leaves it blank is not taken.
+  const known = last >= 0 && lastItems !== null && lastItems !== undefined ? lastItems : null;
   return {
     ...group,
     check: (v) =>
       v.every((x, i) => x === null || x >= 0 || signed[i]) &&
       (last < 0 || change < 0 || v[last] === null || (v[last] ?? 0) + (v[change] ?? 0) >= 0) &&
+      (known === null || v[last] === known) &&
       (!check || check(v)),
   };
 }
@@ -139,7 +149,14 @@ function readDisclosureInto(
       indices = header.map((h) => h.tok.col);
     }
     const rules: RowRules = {
-      groups: [withinReason(columns, block, stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId]))],
+      groups: [
+        withinReason(
+          columns,
+          block,
+          stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId]),
+          context.lastItems?.[tg.rowId],
+        ),
+      ],
       budget,
       blanks,
       assume: 'never',

@@ -13,6 +13,8 @@ import type { CellValue } from './values';
 /** What the readers may know besides the file: last year's 现行有效件数 (rule 6), per row of 二. */
 export interface TableContext {
   lastInForce?: Partial<Record<string, number | null>>;
+  /** Last year's item count per row (its 上一年项目数量 + 本年增/减): this year's 上一年项目数量 (2019 format). */
+  lastItems?: Partial<Record<string, number | null>>;
 }
 
 export interface TableRead {

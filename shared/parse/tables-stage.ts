@@ -13,7 +13,7 @@ export interface TablesInput {
   format: FormatDef;
   /** Where each table is looked for (its section's lines; the whole text when the section was not found). */
   ranges: { disclosure: Range; applications: Range; review: Range };
-  /** Last year's report, when known: its 现行有效件数 split this year's digit runs of 二 (rule 6). */
+  /** Last year's report, when known: its 现行有效件数 (rule 6) or item counts split this year's digit runs of 二. */
   previous?: Report | null;
 }
 
@@ -31,17 +31,24 @@ export interface TablesStage {
   ledger: TableLedger;
 }
 
-/** What last year's report tells this year's reading: its 现行有效件数 per row (same format only). */
+/** What last year's report tells this year's reading: its 现行有效件数, or its item counts, per row (same format only). */
 export function tableContext(format: FormatDef, previous?: Report | null): TableContext {
   if (!previous || previous.format !== format.id) return {};
   const data: TableData | undefined =
     format.disclosureKey === 'activeDisclosure' ? previous.activeDisclosure : previous.activeDisclosure2019;
   const lastInForce: Record<string, number | null> = {};
+  const lastItems: Record<string, number | null> = {};
   for (const b of format.disclosure) {
-    if (!b.stock) continue;
-    for (const r of b.rows) lastInForce[r.id] = data?.[r.id]?.[b.stock.closing] ?? null;
+    if (b.stock) for (const r of b.rows) lastInForce[r.id] = data?.[r.id]?.[b.stock.closing] ?? null;
+    if (b.items) {
+      for (const r of b.rows) {
+        const last = data?.[r.id]?.[b.items.last] ?? null;
+        const change = data?.[r.id]?.[b.items.change] ?? null;
+        lastItems[r.id] = last === null || change === null ? null : last + change;
+      }
+    }
   }
-  return { lastInForce };
+  return { lastInForce, lastItems };
 }
 
 export function readTables(input: TablesInput): TablesStage {

@@ -4,16 +4,16 @@
 // cells separated by runs of spaces, bare numbers one per line. Blank cells survive as lone
 // tabs or spaces; an empty line carries nothing (it may even split a cell: 商业\n\n企业).
 import type { Line } from './lines';
-import { isValueish } from './values';
+import { asciiDigits, isValueish } from './values';
 
 const MAX_LINE = 20_000;
 const SENTENCE = /[。，；：,;:！？!?]/;
 const NUMERAL_HEAD = /^[一二三四五六七八九十]+、/;
 const ONLY_SPACE = /^[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]*$/;
 
-/** Removes characters that carry nothing and normalises line ends. */
+/** Removes characters that carry nothing, normalises line ends and digits. */
 export function cleanText(text: string): string {
-  return text
+  return asciiDigits(text)
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u000b\f\u2028\u2029\u0085]/g, '\n')

@@ -67,3 +67,13 @@ export function isValueish(raw: string): boolean {
 export function cellOf(v: CellValue): Cell {
   return v.kind === 'number' ? v.value : null;
 }
+
+/**
+ * Full-width digits (２０２２, ３５．６) as ASCII: some clerks type them, and a digit run or a year
+ * must read the same either way.
+ */
+export function asciiDigits(text: string): string {
+  return text
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/(?<=\d)．(?=\d)/g, '.');
+}

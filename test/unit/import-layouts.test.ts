@@ -209,6 +209,30 @@ describe('digits run together', () => {
     expect(p.tables!.problems.filter((x) => x.rows.includes('activeDisclosure.normativeDocs'))).toEqual([]);
   });
 
+  it('with last year’s report in the 2019 format, 上一年项目数量 is last year’s count: 行政处罚90126 is 9, 0, 126', () => {
+    const without = parseText(text('busy-2019.web-rows'));
+    expect(without.report.activeDisclosure2019?.punishment).toEqual({
+      lastYearItems: null,
+      change: null,
+      decisions: null,
+    });
+    let previous = emptyReport('某某县自然资源局', 2019, '2019');
+    // Last year: 7 items, 2 more that year, so 9 this year; 行政强制 3 + 1.
+    for (const [id, v] of [
+      ['punishment.lastYearItems', 7],
+      ['punishment.change', 2],
+      ['enforcement.lastYearItems', 3],
+      ['enforcement.change', 1],
+    ] as const)
+      previous = setCell(previous, `activeDisclosure2019.${id}`, v);
+    const p = parseText(text('busy-2019.web-rows'), { previous });
+    expect(p.report.activeDisclosure2019?.punishment).toEqual({ lastYearItems: 9, change: 0, decisions: 126 });
+    expect(p.report.activeDisclosure2019?.enforcement).toEqual({ lastYearItems: 4, change: 0, decisions: 12 });
+    // A report of the other format tells nothing here.
+    const other = parseText(text('busy-2019.web-rows'), { previous: emptyReport('某某县自然资源局', 2019, '2021') });
+    expect(other.report.activeDisclosure2019?.punishment.decisions).toBeNull();
+  });
+
   it('a run whose total no split can make is left unread and said, never guessed', () => {
     const lines = [
       '某局2024年政府信息公开工作年度报告',
@@ -292,6 +316,19 @@ describe('digits run together', () => {
     const p = parseText(text('busy-2019.web-rows'));
     expect(text('busy-2019.web-rows')).toContain('其他对外管理服务事项20-315');
     expect(p.report.activeDisclosure2019?.otherServices).toEqual({ lastYearItems: 20, change: -3, decisions: 15 });
+  });
+
+  it('full-width digits (２０２２年, ８０１０００８１) read as if typed half-width, run together or not', () => {
+    const wide = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    for (const name of ['busy.web-rows', 'busy.web-oneline', 'busy.pdf-vertical', 'sample-003.markdown-groups']) {
+      const plain = parse(name);
+      const p = parseText(wide(text(name)));
+      expect([name, p.report.year, score(p, expected(name)).share]).toEqual([
+        name,
+        plain.report.year,
+        score(plain, expected(name)).share,
+      ]);
+    }
   });
 
   describe('a clerk who left one zero cell blank among written zeros, run together: never a wrong cell', () => {
