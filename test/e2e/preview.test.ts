@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { buildDocx } from '../../electron/services/docx';
+import { contactLines } from '../../shared/document/describe';
 import { reportWebPage } from '../../shared/document/html';
 import { reportTitle } from '../../shared/format';
 import type { Report } from '../../shared/report';
@@ -48,15 +49,23 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     expect(Math.round(size!.height)).toBe(1123);
     const numbers = await page.locator('.nb-pageno').allTextContents();
     expect(numbers).toEqual(Array.from({ length: n }, (_, i) => `— ${i + 1} —`));
-    expect(await page.getByTestId('preview-letter-long').count()).toBe(0);
     const first = await page.locator('.nb-page').first().textContent();
     expect(first).toContain(`${report.org}文件`);
     expect(first).toContain(report.cover.docNumber);
     expect(first).toContain(`签发人：${report.cover.signer}`);
-    expect(first).toContain('特此报告。');
-    expect(first).toContain('2025年1月20日');
+    // The 附注 (联系人, 联系电话) takes the default letter one line past its page: the last line of text
+    // goes with 署名, 成文日期 and 附注, and the clerk is told.
+    const second = await page.locator('.nb-page').nth(1).textContent();
+    expect(second).toContain('特此报告。');
+    expect(second).toContain('2025年1月20日');
+    expect(await page.locator('.nb-page').nth(1).locator('.nb-note').textContent()).toBe(
+      '（联系人：张三，联系电话：0915-4321234）',
+    );
+    await expect(page.getByTestId('preview-letter-long').textContent()).resolves.toContain('及附注');
+    // The report's contact sentences, 联系人 included, as the Word file and the web page give them.
+    expect(await page.locator('.nb-pages .nb-contact').allTextContents()).toEqual(contactLines(report));
     // The report starts on a page of its own.
-    expect(await page.locator('.nb-page').nth(1).locator('.nb-title').textContent()).toBe(
+    expect(await page.locator('.nb-page').nth(2).locator('.nb-title').textContent()).toBe(
       reportTitle(report.org, report.year),
     );
     // Nothing overflows its page's text block.
@@ -184,7 +193,8 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
   it('shows the report alone for the website, numbered from 1', async () => {
     const both = await pageCount();
     await page.getByRole('button', { name: '仅报告' }).click();
-    await expect.poll(pageCount).toBe(both - 1);
+    // The letter, two pages with its 附注, is left out.
+    await expect.poll(pageCount).toBe(both - 2);
     await expect(page.locator('.nb-page').first().locator('.nb-title').textContent()).resolves.toBe(
       reportTitle(report.org, report.year),
     );
@@ -236,7 +246,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: '导出 Word' }).click();
     const dialog = page.getByRole('dialog');
     const warnings = await dialog.getByTestId('export-warnings').textContent();
-    expect(warnings).toContain('个空白单元格');
+    expect(warnings).toContain('表格中有1个单元格空白（涉及1行）');
     expect(warnings).toContain('未填写成文日期');
     expect(warnings).toContain('未填写发文字号');
     const title = reportTitle(report.org, report.year);
