@@ -99,7 +99,10 @@ export function letterBlocks(report: Report): Block[] {
   // 署名 centred on the date, which stands 4 characters from the right margin.
   const indentRight = Math.max(0, 4 + (ems(date) - ems(org)) / 2);
   const note = letterNote(report);
-  blocks.push(para('signature', org, { indentRight }), para('date', date, note ? { keepWithNext: true } : {}));
+  // With a 附注 the room left for the seal is one line, not two (the seal's top stays within a line
+  // of the text, 7.3.5.1), so that a short letter keeps to one page (7.3.5.4: 调整行距).
+  const seal = note ? { spaceBefore: 1 } : {};
+  blocks.push(para('signature', org, { indentRight, ...seal }), para('date', date, note ? { keepWithNext: true } : {}));
   // 附注 (GB/T 9704 7.3.6): 居左空二字加圆括号, on the line after 成文日期.
   if (note) blocks.push(para('note', note));
   return blocks;

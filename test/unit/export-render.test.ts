@@ -77,13 +77,12 @@ describe.skipIf(!available)('rendered by LibreOffice', () => {
     const website = pages(join(dir, 'pdf', 'website.pdf'));
     expect(website).toBeGreaterThanOrEqual(4);
     expect(website).toBeLessThanOrEqual(9);
-    // The 附注 (联系人, 联系电话) takes the default letter one line past its page: 特此报告。 goes with
-    // 署名, 成文日期 and 附注 to the second page, so that the seal never stands alone.
-    expect(full).toBe(website + 2);
-    const second = squeeze(
-      execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'pdf', 'full.pdf'), '-']).toString(),
+    // The letter keeps to its page with its 附注 (联系人, 联系电话): the seal's room gives up a line.
+    expect(full).toBe(website + 1);
+    const first = squeeze(
+      execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'pdf', 'full.pdf'), '-']).toString(),
     );
-    expect(second).toMatch(/^特此报告。紫阳县行政审批服务局2025年1月20日（联系人：张三，联系电话：0915-4321234）/);
+    expect(first).toMatch(/特此报告。紫阳县行政审批服务局2025年1月20日（联系人：张三，联系电话：0915-4321234）/);
     const t = squeeze(text(join(dir, 'pdf', 'full.pdf')));
     expect(t).toContain(squeeze(coverTitle(report.org, report.year)));
     expect(t).toContain('县政府办：');
