@@ -24,6 +24,18 @@ export interface ReportSummary {
   status?: ReportStatus;
 }
 
+/** 打开报告文件 when the list holds the same report: keep both (the copy named …（副本）) or replace one. */
+export type SameReportChoice = { keep: 'both' } | { replace: string };
+
+export type OpenReportFileResult = { id: string; same?: undefined } | { id?: undefined; same: ReportSummary[] };
+
+/** What reading one file of readFiles gave: its report, or the Chinese reason it was not read. */
+export type FileReadOutcome = { ok: true; result: ReadResult } | { ok: false; error: string };
+
+/** At most this many files, and this many bytes together, in one readFiles call (the web host's body limit). */
+export const MAX_BATCH_FILES = 25;
+export const MAX_BATCH_BYTES = 60 * 1024 * 1024;
+
 export interface BackupInfo {
   backupId: string;
   savedAt: string;
@@ -91,8 +103,12 @@ export interface NianbaoApi {
   listVersions(id: string): Promise<VersionInfo[]>;
   /** One kept version, for the preview. */
   readVersion(id: string, backupId: string): Promise<{ report: Report }>;
-  /** 打开报告文件: reads a .nianbao file (validated, migrated) into the store as a new report. */
-  openReportFile(file: FileBytes): Promise<{ id: string }>;
+  /**
+   * 打开报告文件: reads a .nianbao file (validated, migrated) into the store as a new report. When
+   * the list already holds the same report (same organ and year) and no choice is given, nothing is
+   * added and `same` lists those reports (most recent first), so that the clerk can choose.
+   */
+  openReportFile(file: FileBytes, choice?: SameReportChoice | null): Promise<OpenReportFileResult>;
   /** Builds a .docx, .xlsx or .html of a saved report; returns its bytes and the default file name. */
   exportFile(id: string, options: ExportOptions): Promise<{ fileName: string; base64: string }>;
   /**
@@ -100,6 +116,11 @@ export interface NianbaoApi {
    * `previous`, last year's report of the same organ, digits run together are split with it (rule 6).
    */
   readFile(file: FileBytes, options?: { previous?: Report | null } | null): Promise<ReadResult>;
+  /**
+   * 审核: reads several files in turn in one reader process (the same limits per file as readFile);
+   * each file's outcome, in order. A file that cannot be read is an outcome, not a failed call.
+   */
+  readFiles(files: FileBytes[]): Promise<FileReadOutcome[]>;
   /** The reviewer's workbook (报告一览, 问题清单, 全县数据) of a review made in the renderer. */
   exportReview(result: ReviewResult): Promise<{ fileName: string; base64: string }>;
   /** Reads an application ledger (.xlsx or .csv) into its sheets' cells; counting is shared/ledger's. */
@@ -165,10 +186,23 @@ export const apiArgs = {
   restoreBackup: z.tuple([id, backupId]),
   listVersions: z.tuple([id]),
   readVersion: z.tuple([id, backupId]),
-  openReportFile: z.tuple([fileBytes]),
+  openReportFile: z.tuple([
+    fileBytes,
+    z.union([z.object({ keep: z.literal('both') }).strict(), z.object({ replace: id }).strict()]).nullish(),
+  ]),
   exportFile: z.tuple([id, z.object({ kind: z.enum(['docx', 'xlsx', 'html']), reportOnly: z.boolean().optional() })]),
   // Last year's report is checked by the report schema where it is used (the reader, services/reading).
   readFile: z.tuple([fileBytes, z.object({ previous: reportArg.nullable().optional() }).nullable().optional()]),
+  readFiles: z.tuple([
+    z
+      .array(fileBytes)
+      .min(1)
+      .max(MAX_BATCH_FILES)
+      .refine(
+        (files) => files.reduce((n, f) => n + f.base64.length, 0) <= Math.ceil((MAX_BATCH_BYTES * 4) / 3) + 8,
+        '一次读取的文件合计超过60MB，请分批读取',
+      ),
+  ]),
   exportReview: z.tuple([reviewResultSchema]),
   readLedger: z.tuple([fileBytes]),
 } satisfies Record<keyof NianbaoApi, z.ZodTypeAny>;

@@ -4,8 +4,8 @@ import { apiArgs, UserError, validateArgs, type ApiResponse, type AppInfo, type 
 import { reportWebPage } from '../../shared/document/html';
 import { exportFileName } from '../../shared/document/names';
 import { buildDocx } from './docx/index';
-import { parseReportFile } from './report-file';
-import { readInIsolation, readLedgerInIsolation, type SpawnReader } from './reading';
+import { addReportFile, parseReportFile } from './report-file';
+import { readInIsolation, readLedgerInIsolation, readManyInIsolation, type SpawnReader } from './reading';
 import { fromBase64 } from './reading/base64';
 import { ReportStatuses } from './report-status';
 import { openStore, type ReportStore } from './store';
@@ -73,9 +73,9 @@ export function createAppService(opts: AppServiceOptions): AppService {
     restoreBackup: async (id, backupId) => (await store()).restoreBackup(id, backupId),
     listVersions: async (id) => (await store()).listVersions(id),
     readVersion: async (id, backupId) => (await store()).readVersion(id, backupId),
-    async openReportFile(file) {
+    async openReportFile(file, choice) {
       const report = parseReportFile(file.name, fromBase64(file.name, file.base64));
-      return (await store()).create(report);
+      return addReportFile(await store(), report, choice);
     },
     async exportFile(id, options) {
       const report = await (await store()).read(id);
@@ -93,6 +93,11 @@ export function createAppService(opts: AppServiceOptions): AppService {
       readInIsolation(
         { name: file.name, base64: file.base64 },
         { spawn: opts.reader, read: options?.previous ? { previous: options.previous } : {} },
+      ),
+    readFiles: (files) =>
+      readManyInIsolation(
+        files.map((f) => ({ name: f.name, base64: f.base64 })),
+        { spawn: opts.reader },
       ),
     async exportReview(result) {
       const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { getFormat, reportTitle, type FormatDef } from '../../shared/format';
 import type { Report } from '../../shared/report';
-import { applyAutoTotals, type Finding } from '../../shared/rules';
+import { applyAutoTotals, countFindings, type Finding } from '../../shared/rules';
 import { api } from '../api/client';
 import { isSaveKey } from '../saveKey';
 import { useNotify } from '../notify';
@@ -273,12 +273,23 @@ const HeaderBar = memo(function HeaderBar(props: {
       <Button size="small" onClick={() => void onExit()}>
         ‹ 报告列表
       </Button>
+      {/* A long organ name wraps to a second line in a smaller size, then is cut; the whole title on hover. */}
       <Typography
         component="div"
-        noWrap
         title={title}
         data-testid="report-title"
-        sx={{ flex: 1, minWidth: 0, fontWeight: 600, fontSize: 16 }}
+        sx={{
+          flex: 1,
+          minWidth: 0,
+          fontWeight: 600,
+          fontSize: title.length > 32 ? 14 : 16,
+          lineHeight: 1.3,
+          display: '-webkit-box',
+          WebkitLineClamp: 2,
+          WebkitBoxOrient: 'vertical',
+          overflow: 'hidden',
+          overflowWrap: 'anywhere',
+        }}
       >
         {title}
       </Typography>
@@ -331,16 +342,16 @@ function EditorBody({
   const counts = useMemo(() => {
     const errors: Record<string, number> = {};
     let e = 0;
-    let w = 0;
     for (const f of doc.findings) {
       if (f.severity === 'error') {
         e++;
         const key = sectionOfFinding(f);
         errors[key] = (errors[key] ?? 0) + 1;
-      } else if (f.severity === 'warning') w++;
+      }
     }
-    return { errors, e, w };
-  }, [doc.findings]);
+    // Warnings as 检查结果 lists them (blank cells by group).
+    return { errors, e, w: countFindings(doc.findings, format).warning };
+  }, [doc.findings, format]);
   // Keep the badge object stable while the counts stay the same (the nav is memoised).
   const errorsKey = JSON.stringify(counts.errors);
   const errorsBySection = useMemo(() => JSON.parse(errorsKey) as Record<string, number>, [errorsKey]);

@@ -174,7 +174,8 @@ function Preview({ read, previous, last, corrected, onEdit, year, setYear }: Pre
             slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
           />
           <Alert severity="info">
-            将从上年报告带入：机关名称、联系方式、报送对象、网站；“{rowLabel(nm.carriedOverRow)}”一行按上年“
+            将从上年报告带入：机关名称、联系人和联系方式、网站，报送函的报送对象、签发人和红头设置（成文日期、发文字号需本年填写）；“
+            {rowLabel(nm.carriedOverRow)}”一行按上年“
             {rowLabel(nm.carryForwardRow)}”逐列填入（下表绿色单元格，共 {carry.carried.length} 个）；
             上年的文字和“存在的主要问题”留作编写本年报告时的参考。
           </Alert>

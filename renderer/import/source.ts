@@ -1,6 +1,6 @@
 // Where an import comes from: a file (read by the main process through the API, which knows every
 // file type) or pasted text (parsed right here with shared/parse: text and the clipboard's HTML).
-import { MAX_IMPORT_BYTES, UserError, type ReadResult } from '../../shared/api';
+import { MAX_IMPORT_BYTES, UserError, type FileBytes, type ReadResult } from '../../shared/api';
 import { format2021, REPORT_TITLE_SUFFIX } from '../../shared/format';
 import { looksLikeReport, parseHtml, parseText } from '../../shared/parse';
 import type { Report } from '../../shared/report';
@@ -15,12 +15,17 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-/** A chosen file read by the main process; `previous` (last year's report of its organ) splits digit runs. */
-export async function readChosenFile(file: File, previous?: Report | null): Promise<ReadResult> {
+/** A chosen file's bytes for the API; an empty or far too large file is refused here, in Chinese. */
+export async function chosenFileBytes(file: File): Promise<FileBytes> {
   if (file.size === 0) throw new UserError(`文件“${file.name}”是空的，没有可读取的内容。`);
   if (file.size > MAX_IMPORT_BYTES) throw new UserError(`文件“${file.name}”超过100MB，不像是年度报告，未读取。`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const bytesArg = { name: file.name, base64: toBase64(bytes) };
+  return { name: file.name, base64: toBase64(bytes) };
+}
+
+/** A chosen file read by the main process; `previous` (last year's report of its organ) splits digit runs. */
+export async function readChosenFile(file: File, previous?: Report | null): Promise<ReadResult> {
+  const bytesArg = await chosenFileBytes(file);
   return previous ? api.readFile(bytesArg, { previous }) : api.readFile(bytesArg);
 }
 

@@ -83,6 +83,7 @@ export function PreviewPage({ report }: { report: Report }) {
   }, [pages]);
 
   const letterPages = pages?.filter((p) => p.part === 'letter').length ?? 0;
+  const hasNote = doc.sections.some((s) => s.blocks.some((b) => b.type === 'paragraph' && b.kind === 'note'));
 
   const exportPdf = async () => {
     try {
@@ -125,7 +126,8 @@ export function PreviewPage({ report }: { report: Report }) {
       {letterPages > 1 && (
         <Alert severity="warning" sx={{ mb: 2 }} className="nb-preview-bar" data-testid="preview-letter-long">
           报送函排成了{letterPages}
-          页：署名和成文日期连同最后一行文字移到了下一页。可以精简正文或附件说明，使报送函排在一页之内。
+          页：署名和成文日期{hasNote && '及附注（联系人、联系电话）'}
+          连同最后一行文字移到了下一页，不会出现空白印章页。如需排在一页之内，可以精简正文或附件说明。
         </Alert>
       )}
       <div ref={measure} className="nb-doc nb-measure" aria-hidden="true" style={DOCUMENT_CSS_VARS}>

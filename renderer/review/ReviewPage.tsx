@@ -118,17 +118,19 @@ export function ReviewPage({ onExit }: { onExit(): void }) {
         </Stack>
 
         {progress && (
-          <Paper variant="outlined" sx={{ p: 2, mb: 2 }} role="status">
+          <Paper variant="outlined" sx={{ p: 2, mb: 2 }} role="status" data-testid="review-progress">
             <Typography variant="body2" sx={{ mb: 1 }}>
               {progress.again
-                ? `正在参考上年报告重新读取数字连在一起的文件，第 ${progress.done + 1} / ${progress.total} 个：`
-                : `正在读取${progress.which === 'last' ? '上年' : ''}第 ${progress.done + 1} / ${progress.total} 个文件：`}
-              {progress.current}
+                ? `正在参考上年报告重新读取数字连在一起的文件，第 ${progress.done + 1} / ${progress.total} 个：${progress.current}`
+                : `正在读取${progress.which === 'last' ? '上年' : ''}文件夹：已读 ${progress.done} / ${progress.total} 个文件${progress.current ? `，正在读取“${progress.current}”等` : ''}`}
             </Typography>
             <LinearProgress variant="determinate" value={(progress.done / progress.total) * 100} />
             <Button size="small" sx={{ mt: 1 }} onClick={review.stop}>
               停止
             </Button>
+            <Typography variant="caption" color="text.secondary" component="span" sx={{ ml: 1 }}>
+              停止后，正在读取的一批文件读完即不再继续，已读的报告保留在下表中。
+            </Typography>
           </Paper>
         )}
 

@@ -14,7 +14,7 @@ import { useMemo, useState } from 'react';
 import { getFormat, reportTitle } from '../../shared/format';
 import { narrativeKeyOf, type Report } from '../../shared/report';
 import { findingPlace, type ReviewEntry } from '../../shared/review';
-import { RULES, type Severity } from '../../shared/rules';
+import { groupBlanks, RULES, type Severity } from '../../shared/rules';
 import { layoutsOf } from '../editor/grid/layout';
 import { PreviewPage } from '../preview/PreviewPage';
 import { SEVERITY_NAME } from '../editor/FindingList';
@@ -83,7 +83,8 @@ export function ReviewedReport({ entry, report, onClose }: Props) {
                   </Typography>
                 )}
                 <ol className="review-findings">
-                  {entry.findings.map((f, i) => (
+                  {/* Blank cells by group, as counted in 警告. */}
+                  {groupBlanks(entry.findings, getFormat(entry.format ?? '2021')).map((f, i) => (
                     <li key={i} className={`finding-${f.severity}`} data-rule={f.rule}>
                       <strong>{SEVERITY_NAME[f.severity]}</strong> {f.message}
                       <span className="review-where">

@@ -1,9 +1,10 @@
-// Reads the files of a chosen folder one by one through the API (each file in the main process's
-// readers), so that the reviewer sees progress and can stop; the review itself is pure and runs here.
+// Reads the files of a chosen folder through the API in batches (readFiles: a batch in one reader
+// process of the main process), two batches at a time, so that the reviewer sees progress and can
+// stop between batches; the review itself is pure and runs here.
 // With both folders read, this year's files with ambiguous digit runs are read again with their
 // organ's report of last year (rule 6 settles them).
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { UserError } from '../../shared/api';
+import { UserError, type FileBytes, type ReadResult } from '../../shared/api';
 import type { Report } from '../../shared/report';
 import {
   reviewReports,
@@ -13,7 +14,9 @@ import {
   type ReviewInput,
   type ReviewResult,
 } from '../../shared/review';
-import { readChosenFile } from '../import/source';
+import { api } from '../api/client';
+import { chosenFileBytes, readChosenFile } from '../import/source';
+import { batches, tooBigForBatch } from './batches';
 
 export type Which = 'current' | 'last';
 
@@ -49,17 +52,54 @@ interface FileRead {
   wants: boolean;
 }
 
+const message = (e: unknown) => (e instanceof UserError || e instanceof Error ? e.message : String(e));
+
+function readOf(file: File, result: ReadResult, previous?: Report): FileRead {
+  const { report, problems, kind } = result;
+  const input: ReviewInput = { file: file.name, report, problems, kind, ...(previous && { readWithLast: true }) };
+  return { file, input, wants: wantsPrevious(result) };
+}
+
+const failed = (file: File, error: string): FileRead => ({ file, input: { file: file.name, error }, wants: false });
+
 async function readOne(file: File, previous?: Report): Promise<FileRead> {
   try {
-    const result = await readChosenFile(file, previous);
-    const { report, problems, kind } = result;
-    const input: ReviewInput = { file: file.name, report, problems, kind, ...(previous && { readWithLast: true }) };
-    return { file, input, wants: wantsPrevious(result) };
+    return readOf(file, await readChosenFile(file, previous), previous);
   } catch (e) {
-    const error = e instanceof UserError || e instanceof Error ? e.message : String(e);
-    return { file, input: { file: file.name, error }, wants: false };
+    return failed(file, message(e));
   }
 }
+
+/** One batch in one API call; a file refused before sending (empty, too big) keeps its reason. */
+async function readBatch(files: File[]): Promise<FileRead[]> {
+  if (tooBigForBatch(files)) return [await readOne(files[0])];
+  const out: FileRead[] = new Array(files.length);
+  const sent: { i: number; bytes: FileBytes }[] = [];
+  for (let i = 0; i < files.length; i++) {
+    try {
+      sent.push({ i, bytes: await chosenFileBytes(files[i]) });
+    } catch (e) {
+      out[i] = failed(files[i], message(e));
+    }
+  }
+  if (sent.length) {
+    try {
+      const outcomes = await api.readFiles(sent.map((s) => s.bytes));
+      sent.forEach(({ i }, k) => {
+        const o = outcomes[k];
+        out[i] = o?.ok
+          ? readOf(files[i], o.result)
+          : failed(files[i], o ? o.error : `未能读取“${files[i].name}”，请重新选择文件夹。`);
+      });
+    } catch (e) {
+      for (const { i } of sent) out[i] = failed(files[i], message(e));
+    }
+  }
+  return out;
+}
+
+/** Batches read at once: the main process runs two readers at a time. */
+const LANES = 2;
 
 const reportsOf = (inputs: ReviewInput[]): LastYearInput[] =>
   inputs.flatMap((i) => ('report' in i ? [{ file: i.file, report: i.report }] : []));
@@ -113,14 +153,34 @@ export function useFolderReview(): FolderReviewState {
       (which === 'current' ? setInputs : setLasts)([]);
       read.current[which] = [];
       complete.current[which] = false;
-      const reads: FileRead[] = [];
-      for (let i = 0; i < files.length; i++) {
-        if (run.current !== token) return; // stopped, or another folder chosen
-        setProgress({ which, done: i, total: files.length, current: files[i].name });
-        reads.push(await readOne(files[i]));
-        read.current[which] = [...reads];
-        (which === 'current' ? setInputs : setLasts)(reads.map((r) => r.input));
-      }
+      const queue = batches(files);
+      const got: (FileRead[] | undefined)[] = new Array(queue.length);
+      const inFlight = new Set<string>();
+      let done = 0;
+      let next = 0;
+      const show = () =>
+        setProgress({ which, done, total: files.length, current: [...inFlight].join('、') || files[0]?.name || '' });
+      // Each lane takes the next batch; results go in the folder's order as they come.
+      const lane = async () => {
+        while (next < queue.length) {
+          if (run.current !== token) return; // stopped, or another folder chosen
+          const k = next++;
+          const batch = queue[k];
+          inFlight.add(batch[0].name);
+          show();
+          const reads = await readBatch(batch);
+          inFlight.delete(batch[0].name);
+          if (run.current !== token) return;
+          got[k] = reads;
+          done += batch.length;
+          show();
+          read.current[which] = got.flatMap((r) => r ?? []);
+          (which === 'current' ? setInputs : setLasts)(read.current[which].map((r) => r.input));
+        }
+      };
+      if (files.length) show();
+      await Promise.all(Array.from({ length: Math.min(LANES, queue.length) }, lane));
+      if (run.current !== token) return;
       complete.current[which] = true;
       if (complete.current.current && complete.current.last) await rereadWithLast(token);
       if (run.current === token) setProgress(null);

@@ -315,7 +315,8 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
                 <TableRow>
                   <TableCell>名称</TableCell>
                   <TableCell sx={{ width: 80 }}>年度</TableCell>
-                  <TableCell sx={{ width: 190 }}>状态</TableCell>
+                  {/* Wide enough for 错误, 警告 and 空白 chips on one line. */}
+                  <TableCell sx={{ width: 250 }}>状态</TableCell>
                   <TableCell sx={{ width: 150 }}>上次保存</TableCell>
                   <TableCell sx={{ width: 290 }} align="right">
                     操作

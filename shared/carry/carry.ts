@@ -1,9 +1,10 @@
 // 新建本年度报告（从上年报告结转）: this year's report started from last year's. Carries the
 // balances the format links across years (二、上年结转 ← 四、结转下年度继续办理, column by column),
 // keeps last year's 现行有效件数 as rule 6's baseline and its text as reference (report.previous),
-// copies organ, contact, recipient and website, and says what could not be carried.
+// copies organ, contact (联系人 included), website and what of the cover letter rarely changes
+// (报送对象, 签发人, 红头) — never 成文日期 or 发文字号, which are this year's — and says what could not be carried.
 import { cellId, getFormat, ownLabel, relations, requiredFormatFor } from '../format';
-import { emptyReport, getCell, setCell, type Cell, type Report } from '../report';
+import { emptyReport, getCell, setCell, type Cell, type CoverLetter, type Report } from '../report';
 import { summarizePrevious } from './previous';
 
 export interface CarriedCell {
@@ -21,13 +22,21 @@ export interface CarryResult {
   notCarried: string[];
 }
 
+/** The cover letter's fields that stay from year to year; blanks keep this year's defaults. */
+function carriedCover(last: CoverLetter): Partial<CoverLetter> {
+  const kept: Partial<CoverLetter> = { letterhead: last.letterhead };
+  if (last.recipient.trim()) kept.recipient = last.recipient;
+  if (last.signer.trim()) kept.signer = last.signer;
+  return kept;
+}
+
 export function carryForward(last: Report, year: number = last.year + 1, source = ''): CarryResult {
   const lastFormat = getFormat(last.format);
   const format = getFormat(requiredFormatFor(year));
   let report = emptyReport(last.org, year, format.id);
   report.contact = { ...report.contact, ...last.contact };
   report.website = last.website;
-  if (last.cover.recipient.trim()) report.cover = { ...report.cover, recipient: last.cover.recipient };
+  report.cover = { ...report.cover, ...carriedCover(last.cover) };
   const previous = summarizePrevious(last, source);
   report.previous = previous;
 

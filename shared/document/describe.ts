@@ -98,8 +98,22 @@ export function letterBlocks(report: Report): Block[] {
   if (attachment) blocks.push(para('attachment', `附件：${attachment}`, { spaceBefore: 1, keepWithNext: true }));
   // 署名 centred on the date, which stands 4 characters from the right margin.
   const indentRight = Math.max(0, 4 + (ems(date) - ems(org)) / 2);
-  blocks.push(para('signature', org, { indentRight }), para('date', date));
+  const note = letterNote(report);
+  // With a 附注 the room left for the seal is one line, not two (the seal's top stays within a line
+  // of the text, 7.3.5.1), so that a short letter keeps to one page (7.3.5.4: 调整行距).
+  const seal = note ? { spaceBefore: 1 } : {};
+  blocks.push(para('signature', org, { indentRight, ...seal }), para('date', date, note ? { keepWithNext: true } : {}));
+  // 附注 (GB/T 9704 7.3.6): 居左空二字加圆括号, on the line after 成文日期.
+  if (note) blocks.push(para('note', note));
   return blocks;
+}
+
+/** An upward document names its 联系人 and 联系电话 in the 附注: （联系人：张三，联系电话：0000-1234567）. */
+export function letterNote(report: Report): string {
+  const person = report.contact.person?.trim() ?? '';
+  const phone = report.contact.phone.trim();
+  const parts = [person && `联系人：${person}`, phone && `联系电话：${phone}`].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
 }
 
 /** Website and contact sentences printed after the preamble. */
@@ -110,6 +124,7 @@ export function contactLines(report: Report): string[] {
   if (site && !preamble.includes(site)) out.push(`本报告电子版可在${site}查阅。`);
   const c = report.contact;
   const fields: [string, string][] = [
+    ['联系人', c.person ?? ''],
     ['地址', c.address],
     ['邮编', c.postcode],
     ['电话', c.phone],

@@ -10,6 +10,7 @@ export type ParagraphKind =
   | 'attachment'
   | 'signature'
   | 'date'
+  | 'note'
   | 'title'
   | 'body'
   | 'contact'

@@ -1,6 +1,8 @@
 // What an export should mention beside the 勾稽 errors: blanks, empty sections, a letter without
 // 成文日期, 发文字号 or 签发人. Never blocking: the clerk decides.
 import type { Report } from '../report/model';
+import { getFormat } from '../format';
+import { BLANK_HINT, blankHeadline, summarizeBlanks } from '../rules/blanks';
 import type { Finding } from '../rules/types';
 
 export interface ExportWarning {
@@ -23,8 +25,8 @@ const LETTER_RULES = new Set<Finding['rule']>(['meta.recipient', 'meta.date']);
 export function exportNotes(report: Report, findings: Finding[], withLetter: boolean): ExportNotes {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings: ExportWarning[] = [];
-  const blanks = findings.filter((f) => f.rule === 'value.blank').reduce((n, f) => n + f.cells.length, 0);
-  if (blanks) warnings.push({ message: `表格中还有${blanks}个空白单元格：空白不等于0，没有的请填0` });
+  const blanks = summarizeBlanks(findings, getFormat(report.format));
+  if (blanks) warnings.push({ message: `表格中${blankHeadline(blanks)}：${BLANK_HINT}` });
   for (const f of findings) {
     if (f.severity !== 'warning' || f.rule === 'value.blank') continue;
     if (!withLetter && LETTER_RULES.has(f.rule)) continue;

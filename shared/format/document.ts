@@ -34,9 +34,10 @@ export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 
 /** Contact fields (model Contact + website) and the labels that introduce them. */
 export const CONTACT_LABELS: {
-  field: 'address' | 'postcode' | 'phone' | 'fax' | 'email' | 'website' | 'office';
+  field: 'address' | 'postcode' | 'phone' | 'fax' | 'email' | 'website' | 'office' | 'person';
   labels: string[];
 }[] = [
+  { field: 'person', labels: ['联系人'] },
   { field: 'office', labels: ['联系单位', '联系部门', '联系机构'] },
   { field: 'address', labels: ['通讯地址', '联系地址', '办公地址', '地址'] },
   { field: 'postcode', labels: ['邮政编码', '邮编'] },

@@ -247,6 +247,8 @@ export function readContact(texts: string[]): { contact: Contact; website: strin
         else if (key === 'email') v = after.match(/^[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}/)?.[0] ?? '';
         else v = after.split(/[；;。]|[（(]?\s*(?:邮编|邮政编码|联系电话|电话|传真)/)[0];
         v = balanced(v.trim().replace(/[，,]$/, ''));
+        // 联系人 is a name (the letter's 附注 or the contact sentence), not the rest of a line.
+        if (key === 'person' && v.length > 20) v = '';
         if (v) {
           contact[key] = v;
           break;

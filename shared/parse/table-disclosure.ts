@@ -4,7 +4,9 @@ import { ownLabel, type ColumnDef, type DisclosureBlockDef, type FormatDef } fro
 import type { TableData } from '../report/model';
 import { type BlankGroup } from './digit-runs';
 import { Ledger } from './ledger';
-import { lexiconFor } from './lexicon';
+import { lexiconFor, type Match, type Target } from './lexicon';
+import { likeness } from './label-align';
+import { prepareLabel } from '../format/match';
 import { emptyDisclosure } from '../report/defaults';
 import type { Line } from './lines';
 import { sliceTokens, tokensOf, type Tok } from './tokens';
@@ -83,6 +85,28 @@ function withinReason(
   };
 }
 
+/** Likeness a mistyped row label needs, and its lead over the next row of the block. */
+const MISTYPED = { least: 0.7, margin: 0.15 };
+
+/**
+ * A row label of the current block as mistyped (行政许囗, 行政事性收费): a short text right
+ * before a number, most like one row of the block not yet found and clearly less like the others.
+ */
+function mistyped(t: Tok, next: Tok | undefined, block: DisclosureBlockDef | null, seen: Set<string>): Match | null {
+  if (!block || !next || next.value.kind === 'text' || t.text.length > 20) return null;
+  const found = prepareLabel(t.text);
+  const scored = block.rows
+    .map((r) => ({
+      r,
+      s: Math.max(...[ownLabel(r.path), ...(r.aliases ?? [])].map((l) => likeness(found, prepareLabel(l)))),
+    }))
+    .sort((a, b) => b.s - a.s);
+  const [best, second] = scored;
+  if (!best || seen.has(best.r.id) || best.s < MISTYPED.least || (second && best.s - second.s < MISTYPED.margin))
+    return null;
+  return { target: { kind: 'disclosureRow', blockId: block.id, rowId: best.r.id }, score: best.s };
+}
+
 function readDisclosureInto(
   lines: Line[],
   range: Range,
@@ -103,17 +127,20 @@ function readDisclosureInto(
   /** Header columns seen since the last block label, in order, with the line they sit on. */
   let header: { colId: string; tok: Tok }[] = [];
   let inHeader = false;
+  /** The block (第二十条第（x）项) whose label came last: where a mistyped row label is looked for. */
+  let block: DisclosureBlockDef | null = null;
 
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (t.value.kind !== 'text') continue;
-    const match = lex.match(t.text);
+    const match: Match | null = lex.match(t.text) ?? mistyped(t, toks[k + 1], block, seen);
     if (!match) {
       inHeader = false;
       continue;
     }
-    const tg = match.target;
+    const tg: Target = match.target;
     if (tg.kind === 'block') {
+      block = format.disclosure.find((b) => b.id === tg.blockId) ?? null;
       header = [];
       inHeader = false;
       continue;
@@ -133,13 +160,14 @@ function readDisclosureInto(
     if (tg.kind !== 'disclosureRow') continue;
     seen.add(tg.rowId);
     if (ledger.isRead(table, tg.rowId)) continue;
-    const block = format.disclosure.find((b) => b.id === tg.blockId)!;
-    const row = block.rows.find((r) => r.id === tg.rowId)!;
-    const where = `${sectionMark(format, 2)}${block.label}“${ownLabel(row.path)}”行`;
+    const own: DisclosureBlockDef = format.disclosure.find((b) => b.id === tg.blockId)!;
+    block = own;
+    const row = own.rows.find((r) => r.id === tg.rowId)!;
+    const where = `${sectionMark(format, 2)}${own.label}“${ownLabel(row.path)}”行`;
     // The header's order when it names exactly this block's columns; the format's order otherwise.
-    const ids = new Set(block.columns.map((c) => c.id));
-    const fits = header.length === block.columns.length && header.every((h) => ids.has(h.colId));
-    const columns = fits ? header.map((h) => block.columns.find((c) => c.id === h.colId)!) : block.columns;
+    const ids = new Set(own.columns.map((c) => c.id));
+    const fits = header.length === own.columns.length && header.every((h) => ids.has(h.colId));
+    const columns = fits ? header.map((h) => own.columns.find((c) => c.id === h.colId)!) : own.columns;
     let indices: number[] | null = null;
     if (
       fits &&
@@ -152,8 +180,8 @@ function readDisclosureInto(
       groups: [
         withinReason(
           columns,
-          block,
-          stockGroup(columns, block.stock, context.lastInForce?.[tg.rowId]),
+          own,
+          stockGroup(columns, own.stock, context.lastInForce?.[tg.rowId]),
           context.lastItems?.[tg.rowId],
         ),
       ],

@@ -398,7 +398,8 @@ function readMatrixInto(
   const shifted =
     below.size > 0 && lastEmpty && (untakenBefore(toks, taken, lex, m.columns.length) || !columnsHold(format, data));
   if (placed.size || shifted) {
-    const unsure = anyEmpty || !columnsHold(format, data) || leftOver(toks, taken, m.columns.length, (i) => rowAt(i) !== null);
+    const unsure =
+      anyEmpty || !columnsHold(format, data) || leftOver(toks, taken, m.columns.length, (i) => rowAt(i) !== null);
     // Each cell a line of its own (a PDF read as a stream): a lone label tells nothing there.
     const stream = toks.every((x, i) => i === 0 || x.value.kind === 'text' || x.line !== toks[i - 1].line);
     const suspects = stream && !shifted && !unsure ? [] : [...below].filter((id) => !placed.has(id));

@@ -1,8 +1,8 @@
 // The reviewer's desk: every report of a folder checked by every rule, with last year's report of
 // the same organ where given, and the county's figures. Pure: the files are read by the caller.
-import type { FormatId } from '../format';
+import { getFormat, type FormatId } from '../format';
 import type { Report } from '../report';
-import { checkReport, type Finding } from '../rules';
+import { checkReport, countFindings, findingJson, type FindingJson } from '../rules';
 import { textRepeat } from '../rules/repeat';
 import { countyFigures, keyFigures, percent, type KeyFigures } from './figures';
 import { matchByOrgan, normalizeOrg } from './organ';
@@ -24,7 +24,7 @@ export interface LastYearInput {
   report: Report;
 }
 
-export type ReviewFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'cells' | 'field'>;
+export type ReviewFinding = FindingJson;
 
 export interface ReviewEntry {
   file: string;
@@ -125,7 +125,8 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     kind: input.kind ?? '',
     readProblems: input.problems,
     errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
+    // As 检查结果 and `nianbao check` count them: blank cells by group (shared/rules/blanks.ts).
+    warnings: countFindings(findings, getFormat(report.format)).warning,
     repeatPercent: repeat && repeat.bySection.length ? repeat.percent : null,
     lastFile: match.item?.file ?? null,
     lastNote: [match.note, readWithLast ? READ_WITH_LAST : ''].filter(Boolean).join('；'),
@@ -133,9 +134,7 @@ function entryOf(input: ReviewInput, lasts: readonly LastYearInput[]): ReviewEnt
     duplicateOf: null,
     otherYear: false,
     figures: keyFigures(report),
-    findings: findings.map(({ rule, severity, message, cells, field }) =>
-      field === undefined ? { rule, severity, message, cells } : { rule, severity, message, cells, field },
-    ),
+    findings: findings.map(findingJson),
   };
 }
 

@@ -9,3 +9,13 @@ export { quotedFigures } from './quoted-figures';
 export { listedProblems } from './text-problems';
 export * from './deadlines';
 export { reportStatus, type ReportStatus } from './status';
+export {
+  summarizeBlanks,
+  groupBlanks,
+  blankHeadline,
+  countFindings,
+  BLANK_HINT,
+  type BlankGroup,
+  type BlankSummary,
+} from './blanks';
+export { findingJson, type FindingJson } from './finding-json';

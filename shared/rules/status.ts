@@ -1,6 +1,8 @@
 // A report's state in a few numbers, for the report list: what is wrong, what to look at, and how
-// many cells are still blank.
+// many cells are still blank. Warnings are counted as 检查结果 lists them (blanks by group).
+import { getFormat } from '../format';
 import type { Report } from '../report';
+import { countFindings } from './blanks';
 import { checkReport } from './engine';
 
 export interface ReportStatus {
@@ -11,11 +13,9 @@ export interface ReportStatus {
 }
 
 export function reportStatus(report: Report): ReportStatus {
-  const status: ReportStatus = { errors: 0, warnings: 0, blanks: 0 };
-  for (const f of checkReport(report)) {
-    if (f.severity === 'error') status.errors++;
-    else if (f.severity === 'warning') status.warnings++;
-    if (f.rule === 'value.blank') status.blanks += f.cells.length;
-  }
-  return status;
+  const findings = checkReport(report);
+  const counts = countFindings(findings, getFormat(report.format));
+  let blanks = 0;
+  for (const f of findings) if (f.rule === 'value.blank') blanks += f.cells.length;
+  return { errors: counts.error, warnings: counts.warning, blanks };
 }

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { buildDocx } from '../../electron/services/docx';
+import { contactLines } from '../../shared/document/describe';
 import { reportWebPage } from '../../shared/document/html';
 import { reportTitle } from '../../shared/format';
 import type { Report } from '../../shared/report';
@@ -48,13 +49,19 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     expect(Math.round(size!.height)).toBe(1123);
     const numbers = await page.locator('.nb-pageno').allTextContents();
     expect(numbers).toEqual(Array.from({ length: n }, (_, i) => `— ${i + 1} —`));
-    expect(await page.getByTestId('preview-letter-long').count()).toBe(0);
     const first = await page.locator('.nb-page').first().textContent();
     expect(first).toContain(`${report.org}文件`);
     expect(first).toContain(report.cover.docNumber);
     expect(first).toContain(`签发人：${report.cover.signer}`);
+    // The letter keeps to its page with its 附注 (联系人, 联系电话): the seal's room gives up a line.
+    expect(await page.getByTestId('preview-letter-long').count()).toBe(0);
     expect(first).toContain('特此报告。');
     expect(first).toContain('2025年1月20日');
+    expect(await page.locator('.nb-page').first().locator('.nb-note').textContent()).toBe(
+      '（联系人：张三，联系电话：0915-4321234）',
+    );
+    // The report's contact sentences, 联系人 included, as the Word file and the web page give them.
+    expect(await page.locator('.nb-pages .nb-contact').allTextContents()).toEqual(contactLines(report));
     // The report starts on a page of its own.
     expect(await page.locator('.nb-page').nth(1).locator('.nb-title').textContent()).toBe(
       reportTitle(report.org, report.year),
@@ -236,7 +243,7 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: '导出 Word' }).click();
     const dialog = page.getByRole('dialog');
     const warnings = await dialog.getByTestId('export-warnings').textContent();
-    expect(warnings).toContain('个空白单元格');
+    expect(warnings).toContain('表格中有1个单元格空白（涉及1行）');
     expect(warnings).toContain('未填写成文日期');
     expect(warnings).toContain('未填写发文字号');
     const title = reportTitle(report.org, report.year);

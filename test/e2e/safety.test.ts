@@ -113,6 +113,10 @@ describe.skipIf(!run)('nothing lost, nobody else in (browser mode)', () => {
     await page.getByRole('button', { name: '打开报告文件' }).waitFor();
     const before = (await call<unknown[]>('listReports')).length;
     await page.getByTestId('open-report-file').setInputFiles(path);
+    // The list already holds this report (it was saved from it): the clerk is asked, and keeps both.
+    const same = page.getByTestId('same-report-dialog');
+    await expect.poll(() => same.textContent()).toContain('某某县档案馆2024年度报告');
+    await same.getByRole('button', { name: '两份都保留' }).click();
     await expect.poll(() => page.getByTestId('report-title').textContent()).toContain('某某县档案馆2024年');
     const list = await call<{ id: string }[]>('listReports');
     expect(list).toHaveLength(before + 1);

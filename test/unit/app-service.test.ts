@@ -137,6 +137,27 @@ describe('exportFile and readFile', () => {
   });
 });
 
+describe('readFiles (审核 of a folder)', () => {
+  it('reads several files in one call, each its outcome in order, an unreadable one among them', async () => {
+    const svc = createAppService({ dataDir: dir, mode: 'browser', version: '1' });
+    const file = (name: string, org: string) => ({
+      name,
+      base64: Buffer.from(serializeReport(emptyReport(org, 2024))).toString('base64'),
+    });
+    const outcomes = value<{ ok: boolean; result?: { report: { org: string } }; error?: string }[]>(
+      await handleCall(svc, 'readFiles', [
+        [file('a.json', '县统计局'), { name: 'x.json', base64: '###' }, file('b.json', '县审计局')],
+      ]),
+    );
+    expect(outcomes.map((o) => (o.ok ? o.result!.report.org : 'error'))).toEqual(['县统计局', 'error', '县审计局']);
+    expect(outcomes[1].error).toMatch(/[\u4e00-\u9fff]/);
+    // The batch's size is validated like every argument.
+    expect(await handleCall(svc, 'readFiles', [[]])).toMatchObject({ ok: false });
+    const many = Array.from({ length: 26 }, (_, i) => file(`${i}.json`, '县统计局'));
+    expect(await handleCall(svc, 'readFiles', [many])).toMatchObject({ ok: false });
+  });
+});
+
 describe('notices', () => {
   it('reports a recovered store through appInfo', async () => {
     const first = createAppService({ dataDir: dir, mode: 'browser', version: '1' });

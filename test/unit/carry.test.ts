@@ -40,6 +40,29 @@ describe('carryForward', () => {
     expect(report.narrative.problems.every((p) => p.text === '')).toBe(true);
   });
 
+  it('carries 签发人, 红头 setting, 报送对象 and 联系人 with phone, never 成文日期 or 发文字号', () => {
+    const full = fullReport();
+    const last = {
+      ...full,
+      contact: { ...full.contact, person: '张三', phone: '0000-1234567' },
+      cover: {
+        ...full.cover,
+        recipient: '某某县人民政府办公室',
+        signer: '李四',
+        letterhead: 'none' as const,
+        date: '2025-01-20',
+        docNumber: '某审批发〔2025〕3号',
+      },
+    };
+    const { report } = carryForward(last);
+    expect(report.cover).toMatchObject({ recipient: '某某县人民政府办公室', signer: '李四', letterhead: 'none' });
+    expect(report.cover).toMatchObject({ date: '', docNumber: '' });
+    expect(report.contact).toMatchObject({ person: '张三', phone: '0000-1234567' });
+    // A blank 签发人 or 报送对象 last year leaves this year's default, not an empty string over it.
+    const blank = carryForward({ ...last, cover: { ...last.cover, recipient: ' ', signer: '' } }).report;
+    expect(blank.cover).toMatchObject({ recipient: '县政府办', signer: '', letterhead: 'none' });
+  });
+
   it('rule 5 then holds against last year, and rule 6 uses last year’s 现行有效件数', () => {
     const { report } = carryForward(lastYearReport());
     expect(checkReport(report).filter((f) => f.rule === 'carry.carriedOver')).toEqual([]);

@@ -109,6 +109,11 @@ describe('nianbao check', () => {
     const parsed = JSON.parse(r.out);
     expect(parsed.report).toEqual(emptyReport('某局', 2024));
     expect(parsed.findings.every((f: { severity: string }) => f.severity === 'warning')).toBe(true);
+    // A finding on text says where, as in `nianbao review --json`: field, beside rule and cells.
+    expect(parsed.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'narrative.empty', field: { section: 1 } })]),
+    );
+    expect(parsed.findings.find((f: { rule: string }) => f.rule === 'value.blank')).not.toHaveProperty('field');
   });
 
   it('--last checks the carry-over against last year’s file', async () => {
@@ -138,7 +143,7 @@ describe('nianbao check', () => {
         '  5. 第五部分“存在的主要问题及改进情况”还没有内容（完整性）',
         '  6. 第六部分“其他需要报告的事项”还没有内容（完整性）',
         '  7. 第六部分未说明信息处理费收取情况：请写明本年度是否收取信息处理费（未收取的写“未收取信息处理费”）（完整性）',
-        '  空白不等于0：没有的请填0。',
+        '  有166个单元格空白（涉及30行）：空白不等于0，没有的请填0。',
         '共 7 个警告。',
         '',
       ].join('\n'),

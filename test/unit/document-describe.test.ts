@@ -9,7 +9,7 @@ const kinds = (r = report) =>
   describeDocument(r).sections[0].blocks.map((b) => (b.type === 'paragraph' ? b.kind : b.type));
 
 describe('describeDocument', () => {
-  it('lays the letter out as an upward document: 版头, title, recipient, body, 署名, 成文日期', () => {
+  it('lays the letter out as an upward document: 版头, title, recipient, body, 署名, 成文日期, 附注', () => {
     expect(kinds()).toEqual([
       'letterhead',
       'docNumber',
@@ -20,6 +20,7 @@ describe('describeDocument', () => {
       'letterBody',
       'signature',
       'date',
+      'note',
     ]);
     const [head, number, line] = describeDocument(report).sections[0].blocks;
     expect(head).toMatchObject({ text: `${report.org}文件`, printed: true });
@@ -32,7 +33,7 @@ describe('describeDocument', () => {
     const blocks = describeDocument(r).sections[0].blocks;
     expect(blocks[0]).toMatchObject({ type: 'letterhead', printed: false });
     expect(blocks[2]).toEqual({ type: 'separator', printed: false });
-    expect(kinds(r).slice(-4)).toEqual(['letterBody', 'attachment', 'signature', 'date']);
+    expect(kinds(r).slice(-5)).toEqual(['letterBody', 'attachment', 'signature', 'date', 'note']);
     expect(blocks.find((b) => b.type === 'paragraph' && b.kind === 'attachment')).toMatchObject({
       lines: ['附件：统计表'],
       spaceBefore: 1,
@@ -73,7 +74,7 @@ describe('exports say what they are', () => {
     r.narrative.problems = r.narrative.problems.map((p) => ({ ...p, text: '' }));
     const notes = exportNotes(r, checkReport(r), true);
     const messages = notes.warnings.map((w) => w.message).join('\n');
-    expect(messages).toMatch(/表格中还有1个空白单元格/);
+    expect(messages).toContain('表格中有1个单元格空白（涉及1行）：空白不等于0，没有的请填0');
     expect(messages).toContain('未填写成文日期');
     expect(messages).toContain('还没有内容');
     expect(notes.warnings.filter((w) => typeof w.field === 'string').map((w) => w.field)).toEqual(

@@ -4,8 +4,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../electron/services/docx';
+import { readReportBytes } from '../../electron/services/readers';
 import { lines } from '../../electron/services/docx/content';
 import { REPORT_XML_NS } from '../../electron/services/docx/package';
+import { contactLines } from '../../shared/document';
 import { coverTitle, getFormat, reportTitle } from '../../shared/format';
 import { defaultLetterBody, narrativeKeyOf, parseReportText, setCell, type Report } from '../../shared/report';
 import { fmt } from '../../shared/rules';
@@ -26,8 +28,8 @@ beforeAll(async () => {
 const styled = (s: string) => blocks.filter((b) => b.style === s).map((b) => b.text);
 
 describe('cover letter', () => {
-  it('has the 版头, title, recipient, body closed by 特此报告。, signature and date, then the report on a new section', () => {
-    const [head, docNumber, title, recipient, body1, closing, signature, date] = blocks;
+  it('has the 版头, title, recipient, body closed by 特此报告。, signature, date and 附注, then the report on a new section', () => {
+    const [head, docNumber, title, recipient, body1, closing, signature, date, note] = blocks;
     // 红头: 发文机关标志 in red, then 发文字号 and 签发人 on one line above the red separator.
     expect(head).toMatchObject({ style: 'NbLetterhead', text: `${report.org}文件` });
     expect(head.xml).toContain('<w:color w:val="E60012"/>');
@@ -41,9 +43,12 @@ describe('cover letter', () => {
     expect(closing).toMatchObject({ style: 'NbLetterBody', text: '特此报告。' });
     expect(signature).toMatchObject({ style: 'NbSignature', text: report.org });
     expect(date).toMatchObject({ style: 'NbDate', text: '2025年1月20日' });
-    // The letter's section ends with the date; the report follows on a new page, numbered on.
-    expect(date.xml).toContain('<w:sectPr>');
-    expect(blocks[8]).toMatchObject({
+    // 附注 of an upward document: 联系人 and 联系电话 in brackets on the line after the date, kept with it.
+    expect(note).toMatchObject({ style: 'NbNote', text: '（联系人：张三，联系电话：0915-4321234）' });
+    expect(date.xml).toContain('<w:keepNext/>');
+    // The letter's section ends with the 附注; the report follows on a new page, numbered on.
+    expect(note.xml).toContain('<w:sectPr>');
+    expect(blocks[9]).toMatchObject({
       style: 'NbTitle',
       text: `${report.org}\n${report.year}年政府信息公开工作年度报告`,
     });
@@ -73,14 +78,37 @@ describe('cover letter', () => {
     expect(b.find((p) => p.style === 'NbDate')!.text).toBe('年　月　日');
   });
 
+  it('prints only what is known in the 附注, and none without 联系人 and 联系电话', async () => {
+    const noPhone = { ...report, contact: { ...report.contact, phone: '' } };
+    const { blocks: a } = body(unzip(await buildDocx(noPhone, {}))['word/document.xml']);
+    expect(a.find((p) => p.style === 'NbNote')!.text).toBe('（联系人：张三）');
+    const none = { ...report, contact: { ...report.contact, phone: '', person: ' ' } };
+    const { blocks: b } = body(unzip(await buildDocx(none, {}))['word/document.xml']);
+    expect(b.some((p) => p.style === 'NbNote')).toBe(false);
+    const date = b.find((p) => p.style === 'NbDate')!;
+    expect(date.xml).toContain('<w:sectPr>');
+    expect(date.xml).not.toContain('<w:keepNext/>');
+  });
+
+  it('is read back with its 联系人 by the importer (carry forward from last year’s Word file)', async () => {
+    const { report: back } = await readReportBytes('年报.docx', await buildDocx(report, {}));
+    expect(back.contact).toMatchObject({ person: '张三', phone: report.contact.phone });
+    const noPerson = { ...report, contact: { ...report.contact, person: '' } };
+    const { report: back2 } = await readReportBytes('年报.docx', await buildDocx(noPerson, {}));
+    expect(back2.contact.person ?? '').toBe('');
+  });
+
   it('is left out for the website (reportOnly)', async () => {
     const only = unzip(await buildDocx(report, { reportOnly: true }));
     const doc = only['word/document.xml'];
     const { blocks: b } = body(doc);
     expect(b[0].style).toBe('NbTitle');
-    expect(b.some((p) => p.style.startsWith('NbLetter') || p.style === 'NbSignature' || p.style === 'NbDate')).toBe(
-      false,
-    );
+    expect(
+      b.some(
+        (p) =>
+          p.style.startsWith('NbLetter') || p.style === 'NbSignature' || p.style === 'NbDate' || p.style === 'NbNote',
+      ),
+    ).toBe(false);
     expect(doc).not.toContain('关于报送');
     expect(doc.match(/<w:sectPr/g)).toHaveLength(1);
   });
@@ -98,6 +126,9 @@ describe('report text', () => {
     const contact = styled('NbContact');
     expect(contact[0]).toContain(report.website);
     expect(contact[1]).toContain(`电话：${report.contact.phone}`);
+    expect(contact[1]).toContain('联系（联系人：张三；地址：');
+    // The same sentences as the 预览 and the web page draw (one description).
+    expect(contact).toEqual(contactLines(report));
     expect(contact[1]).toContain(`电子邮箱：${report.contact.email}`);
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReportBytes } from '../../electron/services/readers';
 import { disclosureGrid, matrixGrid, reviewGrid } from '../../shared/document/grid';
+import { contactLines } from '../../shared/document/describe';
 import { reportWebFragment, reportWebPage } from '../../shared/document/html';
 import { readOwnHtml } from '../../shared/document/read-html';
 import { allCells, getFormat } from '../../shared/format';
@@ -28,6 +29,10 @@ describe.each(['2021', '2019'] as const)('the %s web page read back by the impor
     expect(paragraphs(back.preamble)).toEqual(paragraphs(report.preamble));
     expect(back.website).toBe(report.website);
     expect(back.contact).toEqual(report.contact);
+    // The contact sentences as the Word file and the 预览 print them, 联系人 included.
+    for (const line of contactLines(report))
+      expect(html).toContain(`<p class="nb-contact" style="text-indent:2em">${line}</p>`);
+    expect(contactLines(report).join('')).toContain('联系人：张三');
     for (const s of getFormat(formatId).sections) {
       const key = narrativeKeyOf(s.no);
       if (!key) continue;

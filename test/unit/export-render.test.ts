@@ -77,11 +77,16 @@ describe.skipIf(!available)('rendered by LibreOffice', () => {
     const website = pages(join(dir, 'pdf', 'website.pdf'));
     expect(website).toBeGreaterThanOrEqual(4);
     expect(website).toBeLessThanOrEqual(9);
+    // The letter keeps to its page with its 附注 (联系人, 联系电话): the seal's room gives up a line.
     expect(full).toBe(website + 1);
+    const first = squeeze(
+      execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'pdf', 'full.pdf'), '-']).toString(),
+    );
+    expect(first).toMatch(/特此报告。紫阳县行政审批服务局2025年1月20日（联系人：张三，联系电话：0915-4321234）/);
     const t = squeeze(text(join(dir, 'pdf', 'full.pdf')));
     expect(t).toContain(squeeze(coverTitle(report.org, report.year)));
     expect(t).toContain('县政府办：');
-    expect(t).toContain('2025年1月20日');
+    expect(t).toContain('2025年1月20日（联系人：张三，联系电话：0915-4321234）');
     expect(squeeze(text(join(dir, 'pdf', 'website.pdf')))).not.toContain('关于报送');
   });
 

@@ -114,7 +114,7 @@ describe('report files', () => {
   it('fills in what an older or hand-made file leaves out', async () => {
     const minimal = { year: 2024, org: '县档案馆', applications: { newReceived: { natural: '5' } } };
     const { id } = await svc.openReportFile({ name: '旧.nianbao', base64: b64(JSON.stringify(minimal)) });
-    const { report } = await svc.openReport(id);
+    const { report } = await svc.openReport(id!);
     expect(report.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(report.applications.newReceived.natural).toBe(5);
     expect(report.narrative.overview.length).toBeGreaterThan(0);
@@ -138,5 +138,49 @@ describe('report files', () => {
       error: expect.stringContaining('从上年报告新建'),
     });
     expect(await svc.listReports()).toEqual([]);
+  });
+  it('opened twice, asks before adding the same report (same organ and year), then keeps both or replaces', async () => {
+    const report = setCell(emptyReport('某某县民政局', 2024), 'applications.newReceived.natural', 3);
+    const file = { name: reportFileName(report), base64: b64(serializeReport(report)) };
+    const first = await svc.openReportFile(file);
+    const id = first.id!;
+    // Again: nothing added, the report already there is named so that the clerk can choose.
+    const again = await handleCall(svc, 'openReportFile', [file]);
+    expect(again).toEqual({
+      ok: true,
+      value: { same: [expect.objectContaining({ id, org: '某某县民政局', year: 2024 })] },
+    });
+    expect((await svc.listReports()).map((r) => r.id)).toEqual([id]);
+
+    // 两份都保留: a second report under a distinct name; the first untouched.
+    const both = await svc.openReportFile(file, { keep: 'both' });
+    const names = (await svc.listReports()).map((r) => [r.id, r.name]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        [id, '某某县民政局2024年度报告'],
+        [both.id, '某某县民政局2024年度报告（副本）'],
+      ]),
+    );
+    expect(names).toHaveLength(2);
+
+    // 替换: the file's content over the chosen report, whose former content stays in 历史版本.
+    const edited = setCell(report, 'applications.newReceived.natural', 7);
+    const replace = { name: 'x.nianbao', base64: b64(serializeReport(edited)) };
+    expect((await svc.openReportFile(replace)).same!.map((r) => r.id).sort()).toEqual([id, both.id].sort());
+    expect(await svc.openReportFile(replace, { replace: id })).toEqual({ id });
+    expect((await svc.openReport(id)).report.applications.newReceived.natural).toBe(7);
+    const versions = await svc.listVersions(id);
+    const old = await svc.readVersion(id, versions[versions.length - 1].backupId);
+    expect(old.report.applications.newReceived.natural).toBe(3);
+    expect(await svc.listReports()).toHaveLength(2);
+
+    // A report of another organ cannot be replaced by it; a malformed choice is refused.
+    const other = (await svc.createReport(emptyReport('县档案馆', 2024))).id;
+    const wrong = await handleCall(svc, 'openReportFile', [replace, { replace: other }]);
+    expect(wrong).toEqual({ ok: false, error: expect.stringContaining('未作改动') });
+    expect((await svc.openReport(other)).report.org).toBe('县档案馆');
+    const bad = await handleCall(svc, 'openReportFile', [replace, { keep: 'all' }]);
+    expect(bad).toMatchObject({ ok: false });
+    expect(await svc.listReports()).toHaveLength(3);
   });
 });

@@ -214,6 +214,25 @@ describe('row labels mistyped (a character dropped, replaced or two swapped): ne
     expect(shares[shares.length >> 1]).toBeGreaterThan(0.97);
   });
 
+  it('二: a mistyped row label is the row of its block it is most like (行政许囗, 行政事性收费), a short one is not', () => {
+    const want = expected('busy.pdf-vertical');
+    for (const [label, typo, row] of [
+      ['行政许可', '行政许囗', 'licensing'],
+      ['行政事业性收费', '行政事性收费', 'fees'],
+      ['行政强制', '行政强囗', 'enforcement'],
+    ]) {
+      const p = parseText(text('busy.pdf-vertical').replace(label, typo));
+      expect([typo, score(p, want).wrong, p.tables!.ledger.found]).toEqual([
+        typo,
+        [],
+        expect.arrayContaining([`activeDisclosure.${row}`]),
+      ]);
+    }
+    // 规囗: two characters, one of them lost, is like nothing enough: left unread, not taken for 规章.
+    const p = parseText(text('busy.pdf-vertical').replace('规章', '规囗'));
+    expect(p.report.activeDisclosure.rules).toEqual({ issued: null, repealed: null, inForce: null });
+  });
+
   it('numbers printed above their labels, one label unplaceable: the other rows are still read', () => {
     const want = expected('busy.pdf-numbers-above');
     const source = text('busy.pdf-numbers-above').replace('1.属于国家秘密', '1.属国于家秘密');

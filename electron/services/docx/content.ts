@@ -29,6 +29,7 @@ const STYLE_OF: Record<ParagraphKind, string> = {
   attachment: STYLE.attachment,
   signature: STYLE.signature,
   date: STYLE.date,
+  note: STYLE.note,
   title: STYLE.title,
   body: STYLE.body,
   contact: STYLE.contact,

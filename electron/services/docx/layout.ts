@@ -88,6 +88,7 @@ export const STYLE = {
   letterBody: 'NbLetterBody',
   signature: 'NbSignature',
   date: 'NbDate',
+  note: 'NbNote',
   title: 'NbTitle',
   body: 'NbBody',
   contact: 'NbContact',
@@ -211,6 +212,14 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     next: STYLE.body,
     run: { font: font(FONTS.body), size: SIZES.body },
     paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: 4 * CHAR } },
+  },
+  {
+    // 附注: 成文日期下一行, 居左空二字加圆括号 (GB/T 9704 7.3.6).
+    id: STYLE.note,
+    name: 'NB 附注',
+    basedOn: STYLE.body,
+    next: STYLE.body,
+    run: { font: font(FONTS.body), size: SIZES.body },
   },
   {
     // 发文机关标志: red 小标宋, centred; its size is set per organ name (content.ts).

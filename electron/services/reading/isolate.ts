@@ -3,7 +3,7 @@
 // more memory than allowed; meanwhile the app goes on answering. This app's own small JSON
 // files are read right here: no process is needed for them.
 import { open, stat } from 'node:fs/promises';
-import { UserError, type ReadResult } from '../../../shared/api';
+import { UserError, type FileReadOutcome, type ReadResult } from '../../../shared/api';
 import type { RawLedger } from '../../../shared/ledger/types';
 import type { Report } from '../../../shared/report';
 import type { ReadOptions } from '../readers';
@@ -143,7 +143,7 @@ function replyResult(source: ReadSource, reply: ReadReply): ReadResult {
 }
 
 /** What reading one file of a batch gave: its report, or the Chinese reason it was not read. */
-export type BatchRead = { ok: true; result: ReadResult } | { ok: false; error: string };
+export type BatchRead = FileReadOutcome;
 
 /**
  * Reads several files one after another in one reader process (a new one after a failure), with

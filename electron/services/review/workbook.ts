@@ -10,7 +10,7 @@ import {
   type KeyFigures,
   type ReviewResult,
 } from '../../../shared/review';
-import { RULES } from '../../../shared/rules';
+import { groupBlanks, RULES } from '../../../shared/rules';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -93,7 +93,8 @@ export async function buildReviewWorkbook(result: ReviewResult): Promise<Uint8Ar
       for (const p of r.readProblems) findings.addRow(['', r.file, '无法读取', '', '', p, '']);
       continue;
     }
-    for (const f of r.findings) {
+    // Blank cells by group, as counted in 报告一览's 警告 (shared/rules/blanks.ts).
+    for (const f of r.format ? groupBlanks(r.findings, getFormat(r.format)) : r.findings) {
       const rule = RULES[f.rule as keyof typeof RULES];
       findings.addRow([
         r.org,

@@ -52,6 +52,14 @@ export interface StoreOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const INDEX_BACKUPS = '.index'; // a dot keeps it apart from report ids, which cannot contain one
 
+/** A name for a second copy of a report, distinct from the names taken: <name>（副本）, （副本2）… */
+export function copyName(name: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  let copy = `${name}（副本）`;
+  for (let n = 2; names.has(copy); n++) copy = `${name}（副本${n}）`;
+  return copy;
+}
+
 export function defaultReportName(org: string, year: number): string {
   return `${org.trim() || '未填写机关'}${year}年度报告`;
 }
@@ -530,9 +538,10 @@ export class ReportStore {
       const copyId = randomUUID();
       const at = this.now().toISOString();
       await this.writeReport(copyId, serializeReport(report));
-      const taken = new Set(this.db.data.reports.filter((r) => !r.deletedAt).map((r) => r.name));
-      let name = `${source.name}（副本）`;
-      for (let n = 2; taken.has(name); n++) name = `${source.name}（副本${n}）`;
+      const name = copyName(
+        source.name,
+        this.db.data.reports.filter((r) => !r.deletedAt).map((r) => r.name),
+      );
       this.db.data.reports.push({ ...source, id: copyId, name, customName: true, createdAt: at, updatedAt: at });
       await this.writeIndex(true);
       return { id: copyId };

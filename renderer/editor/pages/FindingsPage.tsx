@@ -3,7 +3,14 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { getFormat } from '../../../shared/format';
-import type { Finding, Severity } from '../../../shared/rules';
+import {
+  BLANK_HINT,
+  blankHeadline,
+  groupBlanks,
+  summarizeBlanks,
+  type Finding,
+  type Severity,
+} from '../../../shared/rules';
 import { FindingList, SEVERITY_NAME } from '../FindingList';
 import type { ReportDoc } from '../useReportDoc';
 
@@ -17,9 +24,10 @@ export function FindingsPage(props: {
 }) {
   const { doc, onOpen, onApply, canApply } = props;
   const format = getFormat(doc.report.format);
-  const groups = ORDER.map((s) => ({ s, items: doc.findings.filter((f) => f.severity === s) })).filter(
-    (g) => g.items.length,
-  );
+  // Blank cells as one line per group (as `nianbao check` says them), not one per row.
+  const listed = groupBlanks(doc.findings, format);
+  const blanks = summarizeBlanks(doc.findings, format);
+  const groups = ORDER.map((s) => ({ s, items: listed.filter((f) => f.severity === s) })).filter((g) => g.items.length);
   return (
     <Box>
       <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
@@ -33,7 +41,12 @@ export function FindingsPage(props: {
           </Typography>
           {g.s === 'warning' && (
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-              警告不妨碍导出，但请逐条核对；表格中空白的单元格不等于0，没有的请填0。
+              警告不妨碍导出，但请逐条核对。
+              {blanks && (
+                <span data-testid="blank-summary">
+                  表格中{blankHeadline(blanks)}：{BLANK_HINT}。
+                </span>
+              )}
             </Typography>
           )}
           <FindingList

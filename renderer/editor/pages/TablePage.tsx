@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { getFormat, type FormatDef } from '../../../shared/format';
 import { getCell } from '../../../shared/report';
-import type { Finding } from '../../../shared/rules';
+import { groupBlanks, type Finding } from '../../../shared/rules';
 import { LedgerButton } from '../../ledger/LedgerButton';
 import { FindingList } from '../FindingList';
 import { Grid, type NotifyLevel } from '../grid/Grid';
@@ -120,8 +120,9 @@ const SectionFindings = memo(function SectionFindings(props: {
   const { no, format, onOpen, onApply, canApply } = props;
   const findings = useDeferredValue(props.findings);
   const mine = useMemo(
-    () => findings.filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no),
-    [findings, no],
+    // Blank cells by group, as 检查结果 lists them.
+    () => groupBlanks(findings, format).filter((f) => f.cells.length && sectionOfCell(f.cells[0]) === no),
+    [findings, format, no],
   );
   if (!mine.length) return null;
   return (

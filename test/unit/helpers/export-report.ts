@@ -89,6 +89,7 @@ export function fullReport(formatId: FormatId = '2021', year = formatId === '202
     narrative,
     website: '紫阳县人民政府门户网站（www.zyx.gov.cn）',
     contact: {
+      person: '张三',
       office: '局办公室',
       address: '紫阳县城关镇人民路1号',
       postcode: '725300',
