@@ -1,6 +1,9 @@
 // A PDF's text layer -> text whose lines are the page's lines and whose cells are separated by
-// tabs where the text has a wide gap (table columns). Page numbers in the margins are dropped.
-// pdfjs (legacy build, for Node) does the decoding; scanned pages have no text to give.
+// tabs where the text has a wide gap (table columns). Page numbers in the margins are dropped;
+// a blank cell is put back where the rows around show its column; a group label printed down
+// its merged cell is left out of the rows it lands on; an empty line marks a paragraph's space
+// after. pdfjs (legacy build, for Node) does the decoding; scanned pages have no text to give.
+// The real PDFs of test/fixtures/import/pdf (LibreOffice from Word) show what this meets.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
