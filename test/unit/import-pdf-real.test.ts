@@ -190,3 +190,28 @@ describe('paragraphs set flush left, with space after each (no indent to tell wh
     expect(partsOf(parseText(flush, { textRows: 'stream' }).report)).toEqual(expectedOf(f).narrative);
   });
 });
+
+describe('a real PDF of a table that leaves cells blank (sample 000: a lone 0 under 总计, the rest empty)', () => {
+  // Made from the sample's typed-in tables: `nianbao export test/fixtures/samples/000_….json --docx
+  // x.docx`, then `libreoffice --headless --convert-to pdf x.docx`.
+  const file = join(FIXTURES_DIR, 'import', 'blanks', 'sample-000.pdf');
+  const want = JSON.parse(readFileSync(join(FIXTURES_DIR, 'samples', '000_0bc252219158d4bd.json'), 'utf8')) as Report;
+
+  it('every number in its column, every blank blank; what the text cannot place is listed, never guessed', async () => {
+    const got = await readReportBytes('sample-000-blanks.pdf', new Uint8Array(readFileSync(file)));
+    const ids = Object.entries(want.applications).flatMap(([row, cols]) =>
+      Object.keys(cols).map((c) => `applications.${row}.${c}`),
+    );
+    const all = [
+      ...ids,
+      ...Object.keys(want.reviewLitigation).flatMap((g) =>
+        Object.keys(want.reviewLitigation[g]).map((c) => `reviewLitigation.${g}.${c}`),
+      ),
+    ];
+    const wrong = all.filter((id) => getCell(got.report, id) !== getCell(want, id));
+    expect(wrong).toEqual([]);
+    expect(got.report.applications.newReceived).toMatchObject({ natural: null, other: null, total: 0 });
+    // 二's lone 0 has no sum to place it: left blank and said.
+    expect(got.problems.some((p) => p.includes('“行政规范性文件”行只有数字“0”，其余是空白格'))).toBe(true);
+  });
+});
