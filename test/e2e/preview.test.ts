@@ -16,6 +16,7 @@ import type { Report } from '../../shared/report';
 import { fmt } from '../../shared/rules';
 import { fullReport } from '../unit/helpers/export-report';
 import { chromiumAvailable } from './support/browser';
+import { ROOT } from './support/build';
 import { useAppSession } from './support/session';
 
 const run = chromiumAvailable();
@@ -62,6 +63,9 @@ describe.skipIf(!run)('预览 and print in Chromium (browser mode)', () => {
     );
     // The report's contact sentences, 联系人 included, as the Word file and the web page give them.
     expect(await page.locator('.nb-pages .nb-contact').allTextContents()).toEqual(contactLines(report));
+    // The README's picture of the letter, written to docs/ only when asked (UPDATE_SCREENSHOT=1).
+    const shots = process.env.UPDATE_SCREENSHOT === '1' ? join(ROOT, 'docs') : dir;
+    await page.screenshot({ path: join(shots, 'screenshot-preview.png') });
     // The report starts on a page of its own.
     expect(await page.locator('.nb-page').nth(1).locator('.nb-title').textContent()).toBe(
       reportTitle(report.org, report.year),
