@@ -4,7 +4,7 @@
 // paragraphs. Table rows (tabs, numbers) are left alone; a heading or an indented line always
 // starts a paragraph of its own.
 import { matchTitle } from './front';
-import { joinPieces } from './text';
+import { joinPieces, unifyRadicals } from './text';
 import { isValueish } from './values';
 import type { Stage } from './stage';
 
@@ -45,7 +45,7 @@ const isProse = (line: string) => {
 
 /**
  * The width the printer wrapped at, or null when the text is not wrapped: the widest width that
- * at least two prose lines come close to (table cells and headings are narrower), when most
+ * a tenth of the prose lines, and two at least, come close to (headings are narrower), when most
  * of the lines that wide end inside a sentence (a paragraph of a web page ends with its 。).
  */
 export function wrapWidth(lines: string[]): number | null {
@@ -54,9 +54,14 @@ export function wrapWidth(lines: string[]): number | null {
     .map((l) => printedWidth(l.trim()))
     .filter((w) => w >= 16)
     .sort((a, b) => b - a);
+  // The widest width that enough lines come close to: a few wider lines are no text width (a
+  // table's labels in a smaller type hold more characters to a line than the text).
+  const enough = Math.max(2, Math.ceil(widths.length * 0.1));
   let w: number | null = null;
-  for (let i = 0; i + 1 < widths.length; i++) {
-    if (widths[i + 1] >= widths[i] * 0.9) {
+  for (let i = 0, j = 0; i < widths.length; i++) {
+    j = Math.max(j, i);
+    while (j < widths.length && widths[j] >= widths[i] * 0.95) j++;
+    if (j - i >= enough) {
       w = widths[i];
       break;
     }
@@ -74,18 +79,28 @@ const standsAlone = (line: string, full: boolean) =>
   (!full && /(?:报告|通知|公告)$/.test(line.trim())) ||
   matchTitle(line) !== null;
 
-/** Lines that repeat at the top or bottom of pages (running headers and footers), digits aside. */
+/**
+ * Lines that repeat at the top or bottom of pages (running headers and footers), digits aside.
+ * The same edge each time: the organ above the title on the first page and under the text on
+ * the last (the signature) is no running line.
+ */
 function runningLines(pages: string[][]): Set<string> {
   const key = (l: string) => l.trim().replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   for (const page of pages) {
     const body = page.filter((l) => l.trim());
-    const edges = new Set([...body.slice(0, 2), ...body.slice(-2)].map(key));
+    const edges = new Set([
+      ...body.slice(0, 2).map((l) => `top:${key(l)}`),
+      ...body.slice(-2).map((l) => `bottom:${key(l)}`),
+    ]);
     for (const k of edges) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const out = new Set<string>();
   const needed = Math.max(2, Math.ceil(pages.length / 2));
-  for (const [k, n] of counts) if (n >= needed && k.replace(/#/g, '').length >= 4 && !isValueish(k)) out.add(k);
+  for (const [edged, n] of counts) {
+    const k = edged.slice(edged.indexOf(':') + 1);
+    if (n >= needed && k.replace(/#/g, '').length >= 4 && !isValueish(k)) out.add(k);
+  }
   return out;
 }
 
@@ -130,7 +145,8 @@ export interface Rebuilt {
 }
 
 export function rebuildParagraphs(input: string): Stage<Rebuilt> {
-  const raw = input.replace(/\r\n?/g, '\n').split('\n');
+  // (Radicals first: ⼀、总体情况 is a heading too.)
+  const raw = unifyRadicals(input).replace(/\r\n?/g, '\n').split('\n');
   const pages = pagesOf(raw);
   const running = pages.length >= 2 ? runningLines(pages) : numberedRepeats(raw);
   const key = (l: string) => l.trim().replace(/\d+/g, '#');
@@ -156,6 +172,9 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
 
   const width = wrapWidth(kept);
   const indented = kept.filter((l) => isProse(l) && INDENT.test(l)).length >= 2;
+  // Paragraphs set apart by empty lines (flush left, space after each, as a PDF's text shows it).
+  const spaced =
+    kept.filter((l, i) => !l.trim() && isProse(kept[i - 1] ?? '') && isProse(kept[i + 1] ?? '')).length >= 3;
   const out: string[] = [];
   let joined = 0;
   /** Index in `out` of the last prose line, while only blank lines (a page break) followed it. */
@@ -185,8 +204,9 @@ export function rebuildParagraphs(input: string): Stage<Rebuilt> {
       // It goes on over a page break (a blank line) too; after a full line, whatever the next begins with.
       else if (inside && (full || !startsOwn)) continues = true;
       else if (open < out.length - 1 || startsOwn) continues = false;
-      // In indented text a full line goes on (paragraphs begin indented).
-      else continues = full && indented;
+      // In indented text a full line goes on (paragraphs begin indented), and in spaced text
+      // (paragraphs end with an empty line).
+      else continues = full && (indented || spaced);
       if (continues) {
         out.length = open + 1;
         out[open] = joinPieces(out[open].trimEnd(), l.trim());

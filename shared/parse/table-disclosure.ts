@@ -17,16 +17,18 @@ import {
   store,
   storeReadings,
   withLedger,
+  type Range,
+  type TableContext,
+  type TableRead,
+} from './table-rows';
+import {
   SPLIT_STEPS_PER_TABLE,
   assumedOf,
   assumedProblem,
   type Assumed,
   type BlankPolicy,
   type RowRules,
-  type Range,
-  type TableContext,
-  type TableRead,
-} from './table-rows';
+} from './table-runs';
 
 export function readDisclosure(
   lines: Line[],

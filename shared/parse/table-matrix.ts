@@ -24,6 +24,10 @@ import {
   validIndices,
   linesAbove,
   withLedger,
+  type Range,
+  type TableRead,
+} from './table-rows';
+import {
   SPLIT_STEPS_PER_TABLE,
   assumedColumns,
   assumedProblem,
@@ -31,9 +35,7 @@ import {
   type BlankPolicy,
   type RowOutcome,
   type RowRules,
-  type Range,
-  type TableRead,
-} from './table-rows';
+} from './table-runs';
 
 /** Tokens that may be row labels: text followed by a number (after at most one short piece of text). */
 function labelCandidates(

@@ -14,15 +14,11 @@ import {
   store,
   storeReadings,
   linesAbove,
-  splitRow,
   withLedger,
-  assumedColumns,
-  assumedProblem,
-  type BlankPolicy,
-  type RowOutcome,
   type Range,
   type TableRead,
 } from './table-rows';
+import { splitRow, assumedColumns, assumedProblem, type BlankPolicy, type RowOutcome } from './table-runs';
 
 export function readReview(
   lines: Line[],

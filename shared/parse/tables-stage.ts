@@ -5,7 +5,7 @@ import type { Report, TableData } from '../report/model';
 import { Ledger, type TableLedger, type TableProblem } from './ledger';
 import type { Line } from './lines';
 import { readDisclosure, readMatrix, readReview, type Range, type TableContext, type TableRead } from './tables';
-import type { BlankPolicy } from './table-rows';
+import type { BlankPolicy } from './table-runs';
 import { tokensOf } from './tokens';
 
 export interface TablesInput {

@@ -2,7 +2,7 @@
 // label wherever it sits; its numbers are read by the columns of its table's header when it is
 // a real row of a grid that lines up, otherwise by position among the values after its label.
 // The readers: table-disclosure.ts (二), table-matrix.ts (三), table-review.ts (四); what they
-// share: table-rows.ts. tables-stage.ts runs all three with one ledger.
+// share: table-rows.ts, and table-runs.ts for digit runs. tables-stage.ts runs all three with one ledger.
 export type { TableKey } from '../format';
 export { readDisclosure } from './table-disclosure';
 export { readMatrix } from './table-matrix';

@@ -11,9 +11,38 @@ const SENTENCE = /[。，；：,;:！？!?]/;
 const NUMERAL_HEAD = /^[一二三四五六七八九十]+、/;
 const ONLY_SPACE = /^[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]*$/;
 
-/** Removes characters that carry nothing, normalises line ends and digits. */
+/**
+ * Radicals that some PDF writers (Chrome's printing, some printer drivers) map a glyph to in the
+ * text layer: ⼀ for 一, ⾸⻚ for 首页. The Kangxi radicals decompose to the characters they stand
+ * for (NFKC); of the supplement's simplified forms, those a report uses.
+ */
+const RADICALS = /[\u2e80-\u2ef3\u2f00-\u2fd5]/g;
+const SIMPLIFIED_RADICALS: Record<string, string> = {
+  '\u2ea0': '民',
+  '\u2ec4': '西',
+  '\u2ec6': '角',
+  '\u2ecb': '车',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee3': '骨',
+  '\u2ee5': '鱼',
+  '\u2ee9': '黄',
+  '\u2eec': '齐',
+  '\u2eee': '齿',
+  '\u2ef0': '龙',
+  '\u2ef2': '龟',
+};
+export const unifyRadicals = (text: string): string =>
+  text.replace(RADICALS, (c) => SIMPLIFIED_RADICALS[c] ?? c.normalize('NFKC'));
+
+/** Removes characters that carry nothing, puts radicals back as characters, normalises line ends and digits. */
 export function cleanText(text: string): string {
-  return asciiDigits(text)
+  return asciiDigits(unifyRadicals(text))
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u000b\f\u2028\u2029\u0085]/g, '\n')

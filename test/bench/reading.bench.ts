@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { buildDocx } from '../../electron/services/docx';
 import { readReportBytes } from '../../electron/services/readers';
 import { nodeReader, readInIsolation, readInProcess } from '../../electron/services/reading';
@@ -14,21 +13,11 @@ import { READ_LIMITS } from '../../electron/services/reading/limits';
 import { buildXlsx } from '../../electron/services/xlsx';
 import { checkReport } from '../../shared/rules';
 import { MAX_CHECKED_CHARS } from '../../shared/rules/limits';
+import { time as timeRuns } from './timing';
 import { FIXTURES_DIR, fullReport } from '../fixtures/reports';
 
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 9);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function time(run: () => Promise<unknown>, rounds = ROUNDS): Promise<number> {
-  await run();
-  const out: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    await run();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-}
+const time = (run: () => Promise<unknown>, rounds = ROUNDS) => timeRuns(run, rounds);
 
 const spawn = nodeReader(); // bundles the worker from the sources once, as dist/reader-worker.mjs is built
 console.log(`${ROUNDS} rounds; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(2)}`);
