@@ -93,13 +93,19 @@ function cutPoints(): RegExp {
   ].join('|');
   // A label only where a word begins (资金来源： in the text is not the page's 来源：).
   return new RegExp(
-    `(?<=^|[\\s\\u3000])(?:${labels})${SP}[：:]|${head}|(?:打印本页|关闭窗口|【打印】|【关闭】|版权所有|主办单位)`,
+    `(?<=^|[\\s\\u3000])(?:${labels})${SP}[：:]|${TITLE_RUN_ON}|${head}|(?:【?(?:打印本页|关闭窗口)|【打印】|【关闭】|版权所有|主办单位)`,
     'g',
   );
 }
 
 let CUTS: RegExp | null = null;
-const TITLE_END = /政府信息公开工作年度报告(?=[\s\u3000]+\S)/g;
+/** 标题: run on after the breadcrumb (…政府信息公开年报标题:某某局2022年…报告): cut there too. */
+const TITLE_RUN_ON = `标${SP}题${SP}[：:](?=[^：:]{0,80}?政府信息公开工作年度报告)`;
+/** The title's end, before a space or a page label run on to it (…年度报告发布时间:2023-01-20). */
+const TITLE_END = new RegExp(
+  `政府信息公开工作年度报告(?=[\\s\\u3000]+\\S|(?:${PARTICULARS.filter((l) => !l.startsWith('【')).join('|')})${SP}[：:])`,
+  'g',
+);
 const MIN_RUN_ON = 300;
 
 /** A heading of a narrative part run on into its text: （一）健全组织机构，责任落实到人 成立了… */

@@ -74,7 +74,8 @@ export function isoDate(text: string): string | null {
 }
 
 export function matchTitle(text: string): { org: string; year: number | null } | null {
-  const t = compact(text);
+  // A Markdown title (# 某某局2022年…报告, **…**) is the title without its marks.
+  const t = compact(text).replace(/^#{1,6}|^\*\*|\*\*$/g, '');
   if (t.length > 120) return null;
   const m = t.match(TITLE_WITH_YEAR);
   if (m) return { org: m[1], year: Number(m[2]) };

@@ -127,27 +127,29 @@ export function countyFigures(all: KeyFigures[]): KeyFigures {
     }
     return any ? Math.round(total * 10000) / 10000 : null;
   };
-  const received = add('received');
-  const handled = add('handled');
-  const disclosed = add('disclosed');
-  const reviewCorrected = add('reviewCorrected');
-  const reviewConcluded = add('reviewConcluded');
-  const litigationCorrected = add('litigationCorrected');
-  const litigationConcluded = add('litigationConcluded');
+  // A rate over the organs that give both figures: one with a blank part would otherwise
+  // still count in the whole and pull the county's rate down.
+  const rate = (part: FigureKey, whole: FigureKey): number | null => {
+    const both = all.filter((f) => f[part] !== null && f[whole] !== null);
+    return percent(
+      both.reduce((t, f) => t + f[part]!, 0),
+      both.reduce((t, f) => t + f[whole]!, 0),
+    );
+  };
   return {
-    received,
+    received: add('received'),
     carriedOver: add('carriedOver'),
-    handled,
-    disclosed,
-    substantiveRate: percent(disclosed, handled),
+    handled: add('handled'),
+    disclosed: add('disclosed'),
+    substantiveRate: rate('disclosed', 'handled'),
     reviewCases: add('reviewCases'),
-    reviewCorrected,
-    reviewConcluded,
-    reviewCorrectionRate: percent(reviewCorrected, reviewConcluded),
+    reviewCorrected: add('reviewCorrected'),
+    reviewConcluded: add('reviewConcluded'),
+    reviewCorrectionRate: rate('reviewCorrected', 'reviewConcluded'),
     litigationCases: add('litigationCases'),
-    litigationCorrected,
-    litigationConcluded,
-    litigationCorrectionRate: percent(litigationCorrected, litigationConcluded),
+    litigationCorrected: add('litigationCorrected'),
+    litigationConcluded: add('litigationConcluded'),
+    litigationCorrectionRate: rate('litigationCorrected', 'litigationConcluded'),
     fees: add('fees'),
   };
 }

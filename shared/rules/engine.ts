@@ -171,6 +171,23 @@ function checkCarry(report: Report, format: FormatDef, prev: PreviousYear, out: 
       });
       continue;
     }
+    // A blank 制发/废止 is not 0: the rule is said, but no figure is offered to fill in.
+    const blanks = [
+      [s.added, s.addedLabel],
+      [s.removed, s.removedLabel],
+    ].filter(([id]) => getCell(report, id) === null);
+    if (blanks.length) {
+      out.push({
+        rule: 'active.inForce',
+        severity: 'warning',
+        message:
+          `${s.label}：${s.closingLabel}应为 上年${fmt(base)}+${s.addedLabel}−${s.removedLabel}；` +
+          `${blanks.map(([, label]) => label).join('、')}空白（空白不等于0），填上后才能核对，` +
+          (closing === null ? '现为空白' : `现填报${fmt(closing)}`),
+        cells: [s.closing, s.added, s.removed],
+      });
+      continue;
+    }
     const expected = base + added - removed;
     if (closing !== null && nearlyEqual(closing, expected)) continue;
     out.push({

@@ -190,7 +190,7 @@ describe("this app's own exports read back exactly", () => {
   it('the app’s JSON file', async () => {
     const want = fullReport();
     const got = await readReportBytes('r.json', strToU8(JSON.stringify(want)));
-    expect(got.kind).toBe('报告文件（JSON）');
+    expect(got.kind).toBe('本软件的报告文件（.nianbao）');
     expect(got.report).toEqual(want);
   });
 });

@@ -340,6 +340,21 @@ describe('rule 6: 现行有效件数 = last year’s + 本年制发 − 本年�
     ]);
   });
 
+  it('with 本年制发件数 or 本年废止件数 blank, says so and offers no figure to fill in (blank is not 0)', () => {
+    const r = withCells(fullReport(), {
+      [ad('normativeDocs', 'issued')]: null,
+      [ad('normativeDocs', 'inForce')]: null,
+    });
+    const f = checkReport(r, { last: lastYearReport() }).find((x) => x.rule === 'active.inForce');
+    expect(f).toEqual({
+      rule: 'active.inForce',
+      severity: 'warning',
+      message:
+        '行政规范性文件：现行有效件数应为 上年10+本年制发件数−本年废止件数；本年制发件数空白（空白不等于0），填上后才能核对，现为空白',
+      cells: docCells,
+    });
+  });
+
   it('reports repealing more than was in force, on 本年废止件数 only', () => {
     const r = setCell(fullReport(), ad('normativeDocs', 'repealed'), 20);
     const finding: Finding = {

@@ -43,7 +43,7 @@ export interface ReadOptions {
 const parseOptions = (options: ReadOptions) => (options.previous ? { previous: options.previous } : {});
 
 const KIND = {
-  json: '报告文件（JSON）',
+  json: '本软件的报告文件（.nianbao）',
   docx: 'Word 文档（.docx）',
   ownDocx: '本软件导出的 Word 文档',
   xlsx: 'Excel 表格（.xlsx）',
