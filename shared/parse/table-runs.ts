@@ -183,7 +183,7 @@ export function assumedProblem(entries: Assumed[]): TableProblem | null {
     .join('、');
   return {
     kind: 'assumed',
-    message: `${rows}的数字连在一起，文中没有空白格，已按“每格都有数字”拆分；如原表有空白格，这些数字可能不对，请对照原文核对`,
+    message: `${rows}的数字连在一起，原文看不出哪里有空白格，已假定每格都有数字来拆分；如果原表有空白格，这些数字可能不对，请对照原文核对`,
     rows: entries.map((e) => e.row),
     cells: entries.flatMap((e) => e.cells),
   };

@@ -21,6 +21,8 @@ const names = files.map((f) => f.replace(/\.(txt|html)$/, '')).sort();
 
 interface Expected {
   format: '2021' | '2019';
+  org: string;
+  year: number;
   layout: string;
   cells: Record<string, number | null>;
 }
@@ -89,6 +91,8 @@ describe('layouts of real reports: share of cells read, never a wrong one', () =
       const want = expected(name);
       const p = parse(name);
       expect(p.report.format).toBe(want.format);
+      // Organ and year too: last year's report of the organ is found by them.
+      expect([p.report.org, p.report.year]).toEqual([want.org, want.year]);
       const s = score(p, want);
       expect(s.wrong).toEqual([]);
       expect(s.share).toBeGreaterThanOrEqual(least(name, want));
@@ -349,7 +353,7 @@ describe('digits run together', () => {
     expect(note.cells).toContain('reviewLitigation.litigationDirect.total');
     expect(note.rows).toEqual(['reviewLitigation.litigationDirect', 'reviewLitigation.litigationAfterReview']);
     expect(note.message).toMatch(
-      /四、“行政诉讼未经复议直接起诉”、“行政诉讼复议后起诉”的数字连在一起.*没有空白格.*请对照原文核对/,
+      /四、“行政诉讼未经复议直接起诉”、“行政诉讼复议后起诉”的数字连在一起.*假定每格都有数字.*请对照原文核对/,
     );
     expect(p.problems).toContain(note.message);
     // Read, not unread: the preview marks them to check, the 勾稽 checks count them.
