@@ -69,6 +69,17 @@ function checkSums(report: Report, plan: Plan, t: Tables, out: Finding[]): void 
     const rs = sumRefs(t, right);
     if (ls === null && rs === null) continue;
     if (nearlyEqual(ls ?? 0, rs ?? 0)) continue;
+    // One side not filled in at all (a report just carried forward): not a difference yet.
+    if (ls === null || rs === null) {
+      const [filled, value, empty] = ls === null ? [b.rightLabel, rs!, b.leftLabel] : [b.leftLabel, ls, b.rightLabel];
+      out.push({
+        rule: b.rule,
+        severity: 'warning',
+        message: `${b.scope}：${filled}=${fmt(value)}，${empty}还是空白（空白不等于0），填上后才能核对`,
+        cells: [...b.left, ...b.right],
+      });
+      continue;
+    }
     out.push({
       rule: b.rule,
       severity: 'error',

@@ -19,14 +19,17 @@ describe('buildMarks', () => {
 
   it('marks every cell of a failing sum red, and the other blanks of a started row lightly', () => {
     let r = emptyReport('某某县某局', 2024);
+    // 一 filled while 三、四 are still blank: not a difference yet, a reminder.
     r = applyAutoTotals(setCell(r, NEW, 5));
+    expect(buildMarks(checkReport(r), format2021).get(NEW)?.level).toBe('warning');
+    r = applyAutoTotals(setCell(r, 'applications.granted.natural', 3));
     const marks = buildMarks(checkReport(r), format2021);
     expect(marks.get(NEW)?.level).toBe('error');
     expect(marks.get('applications.newReceived.total')?.level).toBe('error');
     expect(marks.get(NEW)?.messages.join()).toContain('自然人');
     expect(marks.get('applications.newReceived.business')?.level).toBe('hint');
     // A row nobody has started stays clean.
-    expect(marks.get('applications.granted.business')).toBeUndefined();
+    expect(marks.get('applications.partlyGranted.business')).toBeUndefined();
   });
 
   it('reuses an unchanged mark object, so rows that did not change keep their props', () => {
