@@ -26,6 +26,7 @@ import { reportingYear } from '../../shared/rules';
 import { api } from '../api/client';
 import ImportDialog from '../import/ImportDialog';
 import { OpenReportFileButton } from './OpenReportFileButton';
+import { SameReportConfirm, sameReports, type SameReportPending } from './SameReportConfirm';
 import { useNotify, type NotifyOptions } from '../notify';
 import { parseYear, yearError } from '../validate';
 import { Deadlines } from './Deadlines';
@@ -55,7 +56,13 @@ export function purgeDate(deletedAt: string): string {
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): void; onCreated(id: string): void }) {
+function NewReportDialog(props: {
+  open: boolean;
+  defaultOrg: string;
+  onClose(): void;
+  /** Creates the report (asking first if the list has one of that organ and year). */
+  create(report: Report): Promise<void>;
+}) {
   const [org, setOrg] = useState('');
   const [year, setYear] = useState(String(defaultYear()));
   // Field messages appear once the clerk tries to create, then follow every keystroke.
@@ -83,8 +90,7 @@ function NewReportDialog(props: { open: boolean; defaultOrg: string; onClose(): 
     if (yearProblem) return yearRef.current?.focus();
     setBusy(true);
     try {
-      const { id } = await api.createReport(emptyReport(org.trim(), parseYear(year)));
-      props.onCreated(id);
+      await props.create(emptyReport(org.trim(), parseYear(year)));
     } catch (err) {
       setError(`没有建成：${errText(err)}`);
     } finally {
@@ -248,11 +254,26 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
 
   const restore = (r: ReportSummary) => void act('恢复', () => api.restoreReport(r.id), `已恢复“${r.name}”`);
 
+  const [samePending, setSamePending] = useState<SameReportPending | null>(null);
+  /** Creates a report and opens it; if the list has one of that organ and year, asks first. */
+  const createChecked = async (report: Report, close: () => void) => {
+    const create = async () => {
+      const { id } = await api.createReport(report);
+      close();
+      onOpen(id);
+    };
+    const same = sameReports(reports, report.org, report.year);
+    if (!same.length) return create();
+    setSamePending({
+      org: report.org,
+      year: report.year,
+      same,
+      create: () => void create().catch((e: unknown) => notify(`没有建成：${errText(e)}`, 'error')),
+    });
+  };
   const createFromImport = async (report: Report) => {
     try {
-      const { id } = await api.createReport(report);
-      setImportOpen(false);
-      onOpen(id);
+      await createChecked(report, () => setImportOpen(false));
     } catch (e) {
       notify(`没有建成：${errText(e)}`, 'error');
     }
@@ -380,7 +401,17 @@ export function StartPage({ onOpen, newRequest = 0, lastOpened }: StartPageProps
           open={newOpen}
           defaultOrg={reports?.[0]?.org ?? ''}
           onClose={() => setNewOpen(false)}
-          onCreated={onOpen}
+          create={(r) => createChecked(r, () => setNewOpen(false))}
+        />
+        <SameReportConfirm
+          pending={samePending}
+          onClose={() => setSamePending(null)}
+          onOpen={(id) => {
+            setSamePending(null);
+            setNewOpen(false);
+            setImportOpen(false);
+            onOpen(id);
+          }}
         />
         <ImportDialog
           open={importOpen}

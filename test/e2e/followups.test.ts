@@ -52,6 +52,27 @@ describe.skipIf(!run)('follow-ups in Chromium (browser mode)', () => {
       .toBe(blanks.groups[1].cells[0]);
   });
 
+  it('新建报告 of an organ and year already in the list asks: open it, or make a copy named …（副本）', async () => {
+    const { id } = await session.call<{ id: string }>('createReport', emptyReport('某某县水利局', 2024));
+    const create = async () => {
+      await page.goto(`${session.app.url}#/`);
+      await page.getByRole('button', { name: '新建报告', exact: true }).click();
+      await page.getByLabel('机关名称').fill('某某县水利局');
+      await page.getByLabel('年度').fill('2024');
+      await page.getByRole('button', { name: '创建' }).click();
+      return page.getByTestId('same-new-report-dialog');
+    };
+    const before = (await list()).length;
+    const ask = await create();
+    await expect(ask.textContent()).resolves.toContain('报告列表中已有“某某县水利局2024年度报告”');
+    await ask.getByRole('button', { name: '打开已有的报告' }).click();
+    await expect.poll(() => page.url()).toContain(`#/report/${id}`);
+    expect((await list()).length).toBe(before);
+    await (await create()).getByRole('button', { name: '仍然新建一份' }).click();
+    await expect.poll(async () => (await list()).length).toBe(before + 1);
+    expect((await list()).map((r) => r.name)).toContain('某某县水利局2024年度报告（副本）');
+  });
+
   it('打开报告文件 of a report already in the list asks: 取消 adds nothing, 替换 keeps the old in 历史版本, 两份都保留 names the copy', async () => {
     const report = setCell(emptyReport('某某县交通运输局', 2024), 'applications.newReceived.natural', 4);
     const { id } = await session.call<{ id: string }>('createReport', report);

@@ -461,6 +461,9 @@ export class ReportStore {
         updatedAt: at,
       };
       this.describe(entry, report);
+      // Never two reports of one name in the list: a second of the same organ and year is a copy.
+      const names = this.db.data.reports.filter((r) => !r.deletedAt).map((r) => r.name);
+      if (names.includes(entry.name)) Object.assign(entry, { name: copyName(entry.name, names), customName: true });
       this.db.data.reports.push(entry);
       await this.writeIndex(true);
       return { id };
