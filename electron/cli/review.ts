@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/api';
-import { reviewHasErrors, type ReviewEntry } from '../../shared/review';
+import { duplicateNote, reviewHasErrors, type ReviewEntry } from '../../shared/review';
 import { reviewFolder, type FolderReview } from '../services/review/folder';
 import { buildReviewWorkbook } from '../services/review/workbook';
 import { argErrorMessage } from './arg-errors.mjs';
@@ -17,11 +17,7 @@ function line(r: ReviewEntry): string {
   const repeat = r.repeatPercent === null ? '' : `，与上年重复${r.repeatPercent}%`;
   const read = r.readProblems.length ? `，读取提示${r.readProblems.length}条` : '';
   const withLast = r.readWithLast ? `，连在一起的数字已参考上年报告“${r.lastFile}”拆分` : '';
-  const twice = r.duplicateOf
-    ? `；与“${r.duplicateOf}”是同一份报告，只计一次`
-    : r.otherYear
-      ? '；年度与其他报告不同，未计入全县数据'
-      : '';
+  const twice = r.duplicateOf ? `；${duplicateNote(r)}` : r.otherYear ? '；年度与其他报告不同，未计入全县数据' : '';
   const mark = r.errors ? '✗' : '✓';
   return `  ${mark} ${r.org || '（未写机关名称）'}${r.year ?? ''}年（${r.file}）：错误${r.errors}个，警告${r.warnings}个${repeat}${read}${withLast}${twice}`;
 }

@@ -9,7 +9,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { getFormat } from '../../shared/format';
-import { FIGURE_LABELS, type ReviewEntry } from '../../shared/review';
+import { duplicateNote, FIGURE_LABELS, type ReviewEntry } from '../../shared/review';
 import { sortEntries, type SortDir, type SortKey } from './sort';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -77,7 +77,7 @@ export function ReviewTable({ entries, onOpen }: Props) {
                 {e.isReport ? e.org || '（未写机关名称）' : <Typography color="error">不是报告或无法读取</Typography>}
                 {e.duplicateOf && (
                   <Typography variant="caption" color="text.secondary" component="div">
-                    与“{e.duplicateOf}”是同一份报告，只计一次
+                    {duplicateNote(e)}
                   </Typography>
                 )}
                 {e.otherYear && (

@@ -47,6 +47,8 @@ export interface ReviewEntry {
   readWithLast?: boolean;
   /** Another file of the folder with the same organ and year, read first; this one is left out of the county's figures. */
   duplicateOf: string | null;
+  /** That other file's numbers differ from this one's: two versions, not two copies. */
+  duplicateDiffers?: boolean;
   /** A report of another year than most of the folder's: listed, left out of the county's figures. */
   otherYear: boolean;
   figures: KeyFigures | null;
@@ -171,7 +173,11 @@ export function reviewReports(inputs: readonly ReviewInput[], lasts: readonly La
   }
   for (const copies of groups.values()) {
     const primary = [...copies].sort((a, b) => rankOf(a.file) - rankOf(b.file))[0];
-    for (const c of copies) if (c !== primary) c.duplicateOf = primary.file;
+    for (const c of copies) {
+      if (c === primary) continue;
+      c.duplicateOf = primary.file;
+      c.duplicateDiffers = JSON.stringify(c.figures) !== JSON.stringify(primary.figures);
+    }
   }
   const distinct = read.filter((r) => !r.duplicateOf);
   // A report of another year than the folder's is listed, not added to this year's figures.
@@ -205,4 +211,12 @@ export function reviewReports(inputs: readonly ReviewInput[], lasts: readonly La
 /** Exit status of `nianbao review`: 1 when any report has an error finding. */
 export function reviewHasErrors(result: ReviewResult): boolean {
   return result.reports.some((r) => r.errors > 0);
+}
+
+/** What the list says of a file left out as another copy of a report: the same, or another version. */
+export function duplicateNote(r: Pick<ReviewEntry, 'duplicateOf' | 'duplicateDiffers'>): string {
+  if (!r.duplicateOf) return '';
+  return r.duplicateDiffers
+    ? `与“${r.duplicateOf}”是同一机关同一年度的报告，但数字不同；只计“${r.duplicateOf}”，请确认哪一份是报送稿`
+    : `与“${r.duplicateOf}”是同一份报告，只计一次`;
 }

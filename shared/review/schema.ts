@@ -43,6 +43,7 @@ const entry = z.object({
   lastNote: text(500),
   readWithLast: z.boolean().optional(),
   duplicateOf: text(500).nullable(),
+  duplicateDiffers: z.boolean().optional(),
   otherYear: z.boolean(),
   figures: figures.nullable(),
   findings: z.array(finding).max(2000),

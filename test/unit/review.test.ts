@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured } from './helpers/cli';
 import { buildDocx } from '../../electron/services/docx/index';
 import { serializeReport, type Report } from '../../shared/report';
-import { keyFigures, matchByOrgan, normalizeOrg, reviewReports } from '../../shared/review';
+import { duplicateNote, keyFigures, matchByOrgan, normalizeOrg, reviewReports } from '../../shared/review';
+import { buildReviewWorkbook } from '../../electron/services/review/workbook';
 import { fullReport, lastYearReport, withCells } from '../fixtures/reports';
 
 let dir: string;
@@ -227,8 +228,28 @@ describe('the same organ twice', () => {
       { file: '审批局.pdf', report: a, problems: [] },
     ]);
     expect(result.reports[1].duplicateOf).toBe('审批局.docx');
+    expect(duplicateNote(result.reports[1])).toBe('与“审批局.docx”是同一份报告，只计一次');
     expect(result.totals.duplicates).toBe(1);
     expect(result.totals.figures.received).toBe(a.applications.newReceived.total);
+  });
+
+  it('two versions of one report (the numbers differ) are said to be two versions, and their findings listed once', async () => {
+    const a = fullReport();
+    const older = withCells(a, { 'applications.newReceived.total': 99 });
+    const result = reviewReports([
+      { file: '审批局.nianbao', report: older, problems: [] },
+      { file: '审批局.docx', report: a, problems: [] },
+    ]);
+    const copy = result.reports.find((r) => r.duplicateOf)!;
+    expect(duplicateNote(copy)).toMatch(
+      /是同一机关同一年度的报告，但数字不同；只计“审批局\.nianbao”，请确认哪一份是报送稿/,
+    );
+    // 问题清单 lists the counted copy's findings only, as many as 报告一览 counts.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await buildReviewWorkbook(result)) as unknown as ArrayBuffer);
+    const files: string[] = [];
+    wb.getWorksheet('问题清单')!.eachRow((row, i) => i > 1 && files.push(String(row.getCell(2).value)));
+    expect(files).not.toContain(copy.file);
   });
 });
 

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { getFormat } from '../../../shared/format';
 import {
+  duplicateNote,
   FIGURE_LABELS,
   findingPlace,
   percent,
@@ -76,11 +77,7 @@ export async function buildReviewWorkbook(result: ReviewResult): Promise<Uint8Ar
       r.repeatPercent,
       ...figureCells(r.figures),
       [r.lastFile, r.lastNote].filter(Boolean).join('；'),
-      r.duplicateOf
-        ? `与“${r.duplicateOf}”是同一份报告，只计一次`
-        : r.otherYear
-          ? `不是${result.totals.year}年度的报告，未计入全县数据`
-          : '',
+      r.duplicateOf ? duplicateNote(r) : r.otherYear ? `不是${result.totals.year}年度的报告，未计入全县数据` : '',
     ]);
   }
   styleHeader(list);
@@ -93,6 +90,8 @@ export async function buildReviewWorkbook(result: ReviewResult): Promise<Uint8Ar
       for (const p of r.readProblems) findings.addRow(['', r.file, '无法读取', '', '', p, '']);
       continue;
     }
+    // Another copy of a report listed: its findings are the counted copy's (报告一览 says which).
+    if (r.duplicateOf) continue;
     // Blank cells by group, as counted in 报告一览's 警告 (shared/rules/blanks.ts).
     for (const f of r.format ? groupBlanks(r.findings, getFormat(r.format)) : r.findings) {
       const rule = RULES[f.rule as keyof typeof RULES];
