@@ -25,7 +25,7 @@ import { allCells, getFormat, ownLabel, reportTitle } from '../../shared/format'
 import { separateReadingFindings } from '../../shared/parse';
 import { getCell, REPORT_FILE_EXT, setCell, type Cell, type Report } from '../../shared/report';
 import { previousUsedLine, readWithPrevious } from '../../shared/review';
-import { checkReport, type Finding } from '../../shared/rules';
+import { checkReport, groupBlanks, type Finding } from '../../shared/rules';
 import ReadTables, { type TableMarks } from './ReadTables';
 import { readChosenFile, readPasted, storedPrevious } from './source';
 
@@ -38,6 +38,10 @@ export interface ImportDialogProps {
 
 const ACCEPT = `${REPORT_FILE_EXT},.json,.docx,.xlsx,.doc,.wps,.pdf,.txt,.html,.htm,.mht,.mhtml`;
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
+/** Rules of the tables (1–7): the 勾稽 errors the chip counts. */
+const TABLE_RULE = /^(matrix|review|carry|active|value)\./;
+/** Rules of the cover letter alone: not last year's report's problems any more. */
+const LETTER_ONLY = new Set(['meta.recipient', 'meta.date']);
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function Findings({ findings }: { findings: Finding[] }) {
@@ -89,7 +93,17 @@ function Preview({ read, previous, last, corrected, onEdit, year, setYear }: Pre
   const yearOk = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;
   const carry = useMemo(() => carryForward(last, yearOk ? +year : last.year + 1), [last, year, yearOk]);
   const filled = useMemo(() => new Set(carry.carried.map((c) => c.cell)), [carry]);
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  // What last year's published report says of itself: its tables' 勾稽 and its text — blank cells
+  // by group, and not what only its cover letter lacks (no one can send that letter again).
+  const shown = useMemo(
+    () =>
+      groupBlanks(
+        findings.filter((f) => !LETTER_ONLY.has(f.rule)),
+        format,
+      ),
+    [findings, format],
+  );
+  const errors = findings.filter((f) => f.severity === 'error' && TABLE_RULE.test(f.rule)).length;
   const nm = getFormat(carry.report.format).applications;
   const rowLabel = (id: string) => ownLabel(nm.rows.find((r) => r.id === id)!.path);
   return (
@@ -120,7 +134,7 @@ function Preview({ read, previous, last, corrected, onEdit, year, setYear }: Pre
       <Tabs value={tab} onChange={(_, v: number) => setTab(v)} variant="scrollable">
         <Tab label="读到的表格" />
         <Tab label={`未能读取（${read.problems.length}）`} />
-        <Tab label={`上年报告的问题（${findings.length}）`} />
+        <Tab label={`上年报告的问题（${shown.length}）`} />
         <Tab label="本年将结转" />
       </Tabs>
       {tab === 0 && (
@@ -148,7 +162,7 @@ function Preview({ read, previous, last, corrected, onEdit, year, setYear }: Pre
         ))}
       {tab === 2 && (
         <Stack spacing={1}>
-          <Findings findings={findings} />
+          <Findings findings={shown} />
           {reading.length > 0 && (
             <Alert severity="info" data-testid="reading-findings">
               另有 {reading.length}{' '}
