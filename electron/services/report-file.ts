@@ -1,7 +1,7 @@
 // 打开报告文件: a .nianbao file (see shared/report/file.ts) read back, validated and brought to the
 // current schema before it enters the store.
 import { UserError, type OpenReportFileResult, type SameReportChoice } from '../../shared/api';
-import { parseReportText, REPORT_FILE_EXT, type Report } from '../../shared/report';
+import { parseReportText, REPORT_FILE_EXT, sameReports, type Report } from '../../shared/report';
 import { copyName, defaultReportName, type ReportStore } from './store';
 
 /** A report file is a few hundred kilobytes; far more is not one. */
@@ -37,10 +37,7 @@ export async function addReportFile(
   choice?: SameReportChoice | null,
 ): Promise<OpenReportFileResult> {
   const live = await store.list();
-  const org = report.org.trim();
-  const same = live
-    .filter((r) => r.org.trim() === org && r.year === report.year)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const same = sameReports(live, report.org, report.year);
   if (choice && 'replace' in choice) {
     if (!same.some((r) => r.id === choice.replace))
       throw new UserError('要替换的报告已不在报告列表中，或不是同一机关同一年度的报告，未作改动。请重新打开报告文件。');

@@ -25,7 +25,7 @@ import { allCells, getFormat, ownLabel, reportTitle } from '../../shared/format'
 import { separateReadingFindings } from '../../shared/parse';
 import { getCell, REPORT_FILE_EXT, setCell, type Cell, type Report } from '../../shared/report';
 import { previousUsedLine, readWithPrevious } from '../../shared/review';
-import { checkReport, groupBlanks, type Finding } from '../../shared/rules';
+import { checkReport, groupBlanks, RULES, type Finding, type RuleId } from '../../shared/rules';
 import ReadTables, { type TableMarks } from './ReadTables';
 import { readChosenFile, readPasted, storedPrevious } from './source';
 
@@ -38,8 +38,8 @@ export interface ImportDialogProps {
 
 const ACCEPT = `${REPORT_FILE_EXT},.json,.docx,.xlsx,.doc,.wps,.pdf,.txt,.html,.htm,.mht,.mhtml`;
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
-/** Rules of the tables (1–7): the 勾稽 errors the chip counts. */
-const TABLE_RULE = /^(matrix|review|carry|active|value)\./;
+/** Rules of the tables (numbered 1–7 in RULES): the 勾稽 errors the chip counts. */
+const tableRule = (rule: string) => /^[1-7]$/.test(RULES[rule as RuleId]?.no ?? '');
 /** Rules of the cover letter alone: not last year's report's problems any more. */
 const LETTER_ONLY = new Set(['meta.recipient', 'meta.date']);
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -103,7 +103,7 @@ function Preview({ read, previous, last, corrected, onEdit, year, setYear }: Pre
       ),
     [findings, format],
   );
-  const errors = findings.filter((f) => f.severity === 'error' && TABLE_RULE.test(f.rule)).length;
+  const errors = findings.filter((f) => f.severity === 'error' && tableRule(f.rule)).length;
   const nm = getFormat(carry.report.format).applications;
   const rowLabel = (id: string) => ownLabel(nm.rows.find((r) => r.id === id)!.path);
   return (

@@ -1,5 +1,6 @@
 // 新建报告 / 从上年报告新建 when the list already holds a report of that organ and year: open it,
 // or make a second one (named …（副本）), or neither. Nothing is created behind the clerk's back.
+// (Which reports are the same: shared/report/same.ts.)
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -13,13 +14,6 @@ export interface SameReportPending {
   year: number;
   same: ReportSummary[];
   create(): void;
-}
-
-/** The live reports of the same organ and year, newest first. */
-export function sameReports(list: readonly ReportSummary[] | null, org: string, year: number): ReportSummary[] {
-  return (list ?? [])
-    .filter((r) => !r.deletedAt && r.org.trim() === org.trim() && r.year === year)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export function SameReportConfirm(props: {

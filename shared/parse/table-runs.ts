@@ -110,13 +110,18 @@ export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string,
       ? { cells: readings[0].map((v) => (v === null ? { kind: 'blank' } : { kind: 'number', value: v })), next }
       : { cells: null, readings, digits: shown, next };
   const assume = rules.assume === 'never' ? false : rules.assume === 'oneDigitEach' ? digits === n : true;
+  // Every reading, blanks allowed; those without a blank are among them unless the search stopped.
+  const loose = readingsWithBlanks(runs, rules.groups, limits());
+  budget.steps -= loose.steps;
   if (rules.blanks?.assumeFilled && assume) {
-    const full = filledReadings(runs, rules.groups, limits());
-    budget.steps -= full.steps;
+    let full = { readings: loose.readings.filter((r) => r.every((v) => v !== null)), capped: false };
+    if (loose.capped) {
+      const own = filledReadings(runs, rules.groups, limits());
+      budget.steps -= own.steps;
+      full = own;
+    }
     if (full.capped) return tooMany;
     if (full.readings.length) {
-      const loose = readingsWithBlanks(runs, rules.groups, limits());
-      budget.steps -= loose.steps;
       const out = outcome(full.readings);
       if (loose.capped) out.loose = 'capped';
       else if (loose.readings.length > full.readings.length) out.loose = loose.readings;
@@ -126,17 +131,15 @@ export function splitRow(vals: Tok[], n: number, rules: RowRules, where: string,
     // Only a reading with a blank fits: this document drops its blanks.
     rules.blanks.evidence.push(where);
   }
-  const { readings, capped, steps } = readingsWithBlanks(runs, rules.groups, limits());
-  budget.steps -= steps;
-  if (capped) return tooMany;
-  if (!readings.length) {
+  if (loose.capped) return tooMany;
+  if (!loose.readings.length) {
     return {
       cells: null,
       next,
       problem: `${where}的数字连在一起（“${shown}”），按本行的合计无法拆分，这一行未读取，请核对`,
     };
   }
-  return outcome(readings);
+  return outcome(loose.readings);
 }
 
 /**

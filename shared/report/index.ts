@@ -6,3 +6,4 @@ export * from './version';
 export * from './access';
 export * from './changes';
 export * from './file';
+export * from './same';
